@@ -1,0 +1,3 @@
+"""policylint: a linter for policy documents."""
+
+__version__ = "0.1.0"

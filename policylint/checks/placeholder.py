@@ -1,0 +1,64 @@
+"""Template placeholders left in a finished policy.
+
+The shapes ([X], [Company Name], [insert ...], {{name}}, <<date>>, ____, XX, TBD) are the same
+in every language, so this check also runs on documents in other languages. Each language adds
+its own leftover phrases ("to be confirmed", "à compléter", "por definir", "προς συμπλήρωση",
+"يحدد لاحقا").
+"""
+
+from __future__ import annotations
+
+import re
+
+from policylint.checks.common import report_tokens, span_text
+
+VOCABULARY = {"phrases": "terms"}
+OPTIONS: dict = {}
+MESSAGES: tuple = ()
+NEUTRAL = True
+
+_SHAPES = re.compile(
+    r"\[(?!\^)[^\[\]\n]{1,80}\]"  # [X], [Company Name], [insert date] (not [^1] footnotes)
+    r"|\{\{[^{}\n]{0,80}\}\}"  # {{name}}
+    r"|\{[A-Za-z_][A-Za-z0-9_.]{0,40}\}"  # {company_name}
+    r"|<<[^<>\n]{1,80}>>"  # <<date>>
+    r"|(?<![\w_])_{3,}(?![\w_])"  # ____ blanks to fill in
+    r"|(?<![\w&])(?:TBD|TBC|TBA|XX+|ΧΧ+)(?![\w&])"  # TBD, XX (Latin or Greek capitals)
+    r"|(?<![\w.])X(?=\s+[^\W\d_A-Z][^\W\d_]*)"  # X hours
+)
+# Brackets that are not fill-ins: citations [1], [1-3], checkboxes [ ] [x], [sic].
+_NOT_PLACEHOLDER = re.compile(r"^\[(?:\s*[\d,\s–-]+\s*|\s?|x|sic!?|[a-z]|\.\.\.?|…)\]$", re.I)
+# A roman numeral after these words is a number, not a placeholder ("Part X", "siglo XX").
+_NUMBERED_BEFORE = re.compile(
+    r"(?:part|chapter|section|article|annex|appendix|schedule|title|partie|chapitre|annexe|titre|"
+    r"parte|cap[ií]tulo|art[ií]culo|anexo|t[ií]tulo|siglo|century|si[eè]cle|κεφάλαιο|άρθρο|παράρτημα|μέρος)"
+    r"\s*$",
+    re.I,
+)
+_CHECKBOX = re.compile(r"^\s*\[[ xX]\]")
+
+
+def check(context):
+    for index, block in enumerate(context.document.blocks):
+        for match in _SHAPES.finditer(block.text):
+            text = match.group(0)
+            if _NOT_PLACEHOLDER.match(text) or _numbered(block.text, match):
+                continue
+            if text.startswith("_") and not block.text.replace("_", "").strip():
+                continue  # a line of underscores is a rule, not a blank
+            if match.start() == 0 and block.kind == "list_item" and _CHECKBOX.match(block.text):
+                continue
+            message = context.message({"term": text})
+            yield context.finding(index, match.start(), match.end(), message, block.language)
+    blocks = context.document.blocks
+    for sentence in context.analysis.sentences:
+        language = blocks[sentence.block].language
+        for match in context.matcher("phrases", language).find(sentence.tokens):
+            term = span_text(context, sentence, match.start, match.end)
+            if _SHAPES.fullmatch(term):
+                continue  # already reported by its shape
+            yield report_tokens(context, sentence, match.start, match.end, context.message({"term": term}), language)
+
+
+def _numbered(text: str, match: re.Match) -> bool:
+    return match.group(0).lstrip("[").startswith(("X", "Χ")) and bool(_NUMBERED_BEFORE.search(text[: match.start()]))

@@ -1,0 +1,28 @@
+"""A document must say something: by a heading that names it, or by a statement anywhere.
+
+Each block is searched in its own language, so a Greek policy whose scope is stated in its
+English appendix still has a scope.
+"""
+
+from __future__ import annotations
+
+from policylint.checks.common import is_heading_like
+
+VOCABULARY = {"headings": "terms", "statements": "terms"}
+OPTIONS: dict = {}
+MESSAGES: tuple = ()
+NEUTRAL = False
+
+
+def check(context):
+    analysis = context.analysis
+    for index, block in enumerate(analysis.document.blocks):
+        sentences = analysis.by_block[index]
+        if is_heading_like(block):
+            headings = context.matcher("headings", block.language)
+            if any(headings.search(s.tokens) for s in sentences):
+                return
+        statements = context.matcher("statements", block.language)
+        if any(statements.search(s.tokens) for s in sentences):
+            return
+    yield context.document_finding(context.message({}))

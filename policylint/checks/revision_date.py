@@ -1,0 +1,72 @@
+"""Revision dates: a policy says when it was last revised (or takes effect), and that date
+is recent enough.
+
+A date counts when a revision label ("Last updated", "Date de révision", "Fecha de
+revisión", "Ημερομηνία αναθεώρησης", "تاريخ المراجعة") stands before it in the same block,
+or when the label is a heading or a table cell and the date follows it. Under a label
+heading ("Revision history"), every date of that section counts, and the newest one is
+the revision date.
+"""
+
+from __future__ import annotations
+
+from policylint.checks.common import is_heading_like
+from policylint.dates import find_dates, months_before
+
+VOCABULARY = {"revision_labels": "terms"}
+OPTIONS = {"report": "missing", "max_age_months": 12}
+MESSAGES: tuple = ()
+NEUTRAL = False
+
+
+def revision_dates(context):
+    """(block index, found date) for every labelled date in the document."""
+    document, analysis = context.document, context.analysis
+    blocks = document.blocks
+    found = []
+    for index, block in enumerate(blocks):
+        labels = context.matcher("revision_labels", block.language)
+        starts = [s.tokens[m.start].start for s in analysis.by_block[index] for m in labels.find(s.tokens)]
+        if not starts:
+            continue
+        months = context.pack.language_data.get(block.language, {}).get("months", {})
+        same_block = [d for d in find_dates(block.text, months) if d.start >= min(starts)]
+        found += [(index, d) for d in same_block]
+        if same_block:
+            continue
+        for following in _following(blocks, index):
+            follow_months = context.pack.language_data.get(blocks[following].language, {}).get("months", {})
+            found += [(following, d) for d in find_dates(blocks[following].text, follow_months)]
+    return found
+
+
+def _following(blocks, index: int) -> range:
+    """Where the date may stand when the label block itself has none."""
+    block = blocks[index]
+    if block.is_heading:
+        end = next(
+            (i for i in range(index + 1, len(blocks)) if blocks[i].is_heading and blocks[i].level <= block.level),
+            len(blocks),
+        )
+        return range(index + 1, end)
+    if is_heading_like(block) or block.kind == "table_cell":
+        return range(index + 1, min(index + 2, len(blocks)))
+    return range(0)
+
+
+def check(context):
+    dates = revision_dates(context)
+    if context.option("report") == "missing":
+        if not dates:
+            yield context.document_finding(context.message({}))
+        return
+    if not dates:
+        return
+    index, newest = max(dates, key=lambda item: item[1].date)
+    months = context.settings.max_revision_age
+    if months is None:
+        months = context.option("max_age_months")
+    if newest.date < months_before(context.settings.today, months):
+        text = context.document.blocks[index].text[newest.start:newest.end]
+        message = context.message({"date": text, "months": months})
+        yield context.finding(index, newest.start, newest.end, message, context.document.blocks[index].language)

@@ -1,0 +1,68 @@
+"""Words to avoid (jargon, buzzwords, needless legalese) and acronyms never spelled out."""
+
+from __future__ import annotations
+
+import re
+
+from policylint.checks.common import report_tokens, span_text
+
+VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
+OPTIONS = {"acronyms": True}
+MESSAGES = ("acronym", "suggestion")
+NEUTRAL = False
+
+_ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_NOT_ACRONYMS = {"TBD", "TBC", "TBA", "XX", "XXX", "OK", "ΧΧ", "ΧΧΧ"}
+_SHOUTING = 0.6  # share of upper-case letters above which a block is written in capitals
+
+
+def check(context):
+    blocks = context.document.blocks
+    for sentence in context.analysis.sentences:
+        language = blocks[sentence.block].language
+        alternatives = context.vocabulary("terms", language)
+        for match in context.matcher("terms", language).find(sentence.tokens):
+            alternative = alternatives.get(match.term)
+            suggestion = context.message({"alternative": alternative}, "suggestion") if alternative else ""
+            term = span_text(context, sentence, match.start, match.end)
+            message = context.message({"term": term, "suggestion": suggestion})
+            yield report_tokens(context, sentence, match.start, match.end, message, language)
+    if context.option("acronyms"):
+        yield from _undefined_acronyms(context)
+
+
+def _undefined_acronyms(context):
+    document = context.document
+    seen: set[str] = set()
+    for sentence in context.analysis.sentences:
+        block = document.blocks[sentence.block]
+        if _shouting(block.text):
+            continue
+        known = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
+        for index, token in enumerate(sentence.tokens):
+            word = token.text
+            if not _ACRONYM.match(word) or _ROMAN.match(word) or word in _NOT_ACRONYMS:
+                continue
+            bare = word[:-1] if word.endswith("s") else word
+            if bare in seen or bare in known or word in known:
+                continue
+            seen.add(bare)
+            if _defined(document, bare):
+                continue
+            message = context.message({"term": bare}, "acronym")
+            yield report_tokens(context, sentence, index, index + 1, message, block.language)
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) >= _SHOUTING
+
+
+def _defined(document, acronym: str) -> bool:
+    """Spelled out somewhere: "Service Level Agreement (SLA)", "SLA (Service ...)", "SLA: ..."."""
+    escaped = re.escape(acronym)
+    pattern = re.compile(
+        rf"\(\s*{escaped}\s*\)|(?<!\w){escaped}\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}\s*[:=–—-]\s*\w+\s+\w+"
+    )
+    return any(pattern.search(block.text) for block in document.blocks)

@@ -1,0 +1,52 @@
+"""A standard or commitment qualified by a vague word and no measurable target.
+
+A sentence is reported when it holds a vague qualifier ("promptly"), something that makes
+it a standard or a promise ("we will respond"), and nothing that could be measured: no
+digit, no number word, no time unit, no frequency, no fixed target such as "same day".
+"""
+
+from __future__ import annotations
+
+from policylint.checks.common import report_tokens, span_text
+
+VOCABULARY = {
+    "vague": "terms",
+    "commitments": "terms",
+    "exceptions": "terms",
+    "numbers": "terms",
+    "time_units": "terms",
+    "frequencies": "terms",
+    "targets": "terms",
+}
+OPTIONS: dict = {}
+MESSAGES: tuple = ()
+NEUTRAL = False
+MEASURES = ("numbers", "time_units", "frequencies", "targets")
+
+
+def check(context):
+    blocks = context.document.blocks
+    for sentence in context.analysis.sentences:
+        block = blocks[sentence.block]
+        if block.is_heading:
+            continue
+        language = block.language
+        tokens = sentence.tokens
+        vague = context.matcher("vague", language).find(tokens)
+        if not vague:
+            continue
+        exceptions = context.matcher("exceptions", language).find(tokens)
+        vague = [m for m in vague if not any(e.start <= m.start and m.end <= e.end for e in exceptions)]
+        if not vague or not context.matcher("commitments", language).search(tokens):
+            continue
+        if _measurable(context, tokens, language):
+            continue
+        for match in vague:
+            term = span_text(context, sentence, match.start, match.end)
+            yield report_tokens(context, sentence, match.start, match.end, context.message({"term": term}), language)
+
+
+def _measurable(context, tokens, language) -> bool:
+    if any(any(c.isdigit() for c in t.norm) for t in tokens):
+        return True
+    return any(context.matcher(key, language).search(tokens) for key in MEASURES)

@@ -1,0 +1,119 @@
+"""Find calendar dates in text, in all five languages.
+
+Month names come from each language's data (rules/languages/*.yaml), compared after the same
+normalisation as every other word, so "Μαρτίου" and "ΜΑΡΤΙΟΥ", or "أبريل" and "ابريل", are one
+name. Numeric and ISO dates and Arabic-Indic digits are understood in every language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from policylint.normalise import norm
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int  # offsets into the original text
+    end: int
+    date: dt.date
+
+
+def normalised_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The normalised text, and for each of its characters the offset it came from."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        for piece in norm(char):
+            chars.append(piece)
+            offsets.append(index)
+    offsets.append(len(text))
+    return "".join(chars), offsets
+
+
+_DAY = r"(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|º|°|ª|η|ης|ου)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_NUMERIC = [
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
+    re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|\.\d)"),
+]
+
+
+@lru_cache(maxsize=None)
+def _month_patterns(months_key: tuple) -> tuple[list[re.Pattern], dict[str, int]]:
+    names: dict[str, int] = {}
+    for month, spellings in months_key:
+        for spelling in spellings:
+            names[" ".join(norm(spelling).rstrip(".").split())] = month
+    alternation = "|".join(
+        r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(names, key=len, reverse=True)
+    )
+    month = rf"(?<!\w)(?P<mn>{alternation})(?!\w)\.?"
+    link = r"(?:\s+(?:de|del)\s+|\s*,\s*|\s+)"
+    patterns = [
+        re.compile(rf"(?<!\d){_DAY}\s*(?:de\s+)?{month}{link}{_YEAR}"),
+        re.compile(rf"{month}\s+{_DAY},?\s+{_YEAR}"),
+        re.compile(rf"{month}{link}{_YEAR}"),
+    ]
+    return patterns, names
+
+
+def _month_key(months: dict) -> tuple:
+    return tuple(sorted((int(m), tuple(names)) for m, names in (months or {}).items()))
+
+
+def find_dates(text: str, months: dict) -> list[FoundDate]:
+    """Every date in the text, earliest position first; overlapping readings keep the longest."""
+    normalised, offsets = normalised_with_offsets(text)
+    candidates: list[tuple[int, int, dt.date]] = []
+    for pattern in _NUMERIC:
+        for match in pattern.finditer(normalised):
+            day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+            if day <= 12 < month:  # 03/14/2025: month first
+                day, month = month, day
+            _add(candidates, match, year, month, day)
+    if months:
+        patterns, names = _month_patterns(_month_key(months))
+        for pattern in patterns:
+            for match in pattern.finditer(normalised):
+                month = names[" ".join(match["mn"].split())]
+                day = int(match["d"]) if "d" in match.groupdict() and match["d"] else 1
+                _add(candidates, match, int(match["y"]), month, day)
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    found: list[FoundDate] = []
+    covered_until = -1
+    for start, end, date in candidates:
+        if start < covered_until:
+            continue
+        covered_until = end
+        found.append(FoundDate(offsets[start], offsets[end - 1] + 1, date))
+    return found
+
+
+def _add(candidates, match, year: int, month: int, day: int) -> None:
+    if year < 100:
+        year += 2000
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return
+    try:
+        candidates.append((match.start(), match.end(), dt.date(year, month, day)))
+    except ValueError:
+        return
+
+
+def months_before(today: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (clamped to the month's length)."""
+    total = today.year * 12 + today.month - 1 - months
+    year, month = divmod(total, 12)
+    month += 1
+    for day in (today.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

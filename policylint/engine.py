@@ -1,0 +1,93 @@
+"""Run the rules of a pack over one analysed document and collect findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from policylint.matcher import Matcher
+from policylint.model import Analysis, Finding
+from policylint.nlp import analyse, tokenize
+from policylint.packs import Pack, Rule
+
+
+@dataclass(frozen=True)
+class Settings:
+    today: dt.date = field(default_factory=dt.date.today)
+    message_language: str = "en"
+    max_revision_age: int | None = None  # months; None keeps each rule's own option
+
+
+@lru_cache(maxsize=4096)
+def _compiled(terms: tuple[str, ...], language: str) -> Matcher:
+    return Matcher(terms, lambda text: tokenize(text, language))
+
+
+class Context:
+    """What a check sees: the analysis, its rule, its vocabulary, and how to report."""
+
+    def __init__(self, analysis: Analysis, rule: Rule, pack: Pack, settings: Settings):
+        self.analysis = analysis
+        self.document = analysis.document
+        self.rule = rule
+        self.pack = pack
+        self.settings = settings
+
+    def vocabulary(self, key: str, language: str | None):
+        return self.pack.vocabulary(self.rule, language, key) if language else []
+
+    def matcher(self, key: str, language: str | None) -> Matcher:
+        """The rule's terms under `key` for a language, compiled once per process."""
+        terms = self.vocabulary(key, language)
+        if isinstance(terms, dict):
+            terms = list(terms)
+        return _compiled(tuple(terms), language) if language else Matcher((), None)
+
+    def option(self, name: str):
+        return self.rule.options[name]
+
+    def message(self, params: dict, name: str | None = None) -> str:
+        language = self.settings.message_language
+        template = (self.rule.messages[name] if name else self.rule.message)[language]
+        return template.format(**params)
+
+    def finding(self, block_index: int, start: int, end: int, message: str, language: str | None) -> Finding:
+        block = self.document.blocks[block_index]
+        line, column = block.position(start)
+        end_line, end_column = block.position(max(end - 1, start))
+        return Finding(
+            path=self.document.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column + 1,  # exclusive, like the LSP and SARIF
+            rule=self.rule.name,
+            code=self.rule.code,
+            severity=self.rule.severity,
+            message=message,
+            language=language or self.document.language or "",
+        )
+
+    def document_finding(self, message: str) -> Finding:
+        """A finding about the whole document, placed on its title (or its first line)."""
+        index = self.title_index()
+        return self.finding(index, 0, len(self.document.blocks[index].text.rstrip()), message, None)
+
+    def title_index(self) -> int:
+        blocks = self.document.blocks
+        return next((i for i, b in enumerate(blocks) if b.is_heading), 0)
+
+
+def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules if rules is not None else pack.rules:
+        if analysis.document.language is None and not rule.kind.NEUTRAL:
+            continue
+        findings.extend(rule.kind.check(Context(analysis, rule, pack, settings)))
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def check_document(document, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
+    return run_rules(analyse(document), pack, settings, rules)
+

@@ -1,0 +1,136 @@
+"""The language of each document and each block.
+
+Greek and Arabic are told by their script. Latin-script text is English, French or Spanish
+by langdetect, seeded so that the same text always gets the same answer. Short Latin blocks
+(headings, table cells) say too little to detect, so they take the language of the
+document's Latin-script text as a whole.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from functools import lru_cache
+
+from policylint.model import LANGUAGES, Document
+
+LATIN_LANGUAGES = ("en", "fr", "es")
+MIN_LETTERS_TO_DETECT = 60  # below this, langdetect guesses
+MIN_CONFIDENCE = 0.80
+_SAMPLE_CHARS = 20_000
+
+
+def _script(char: str) -> str | None:
+    code = ord(char)
+    if 0x0370 <= code <= 0x03FF or 0x1F00 <= code <= 0x1FFF:
+        return "el"
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return "ar"
+    if char.isalpha() and unicodedata.name(char, "").startswith("LATIN"):
+        return "latin"
+    return None
+
+
+def script_counts(text: str) -> dict[str, int]:
+    counts = {"el": 0, "ar": 0, "latin": 0}
+    for char in text:
+        if char.isalpha():
+            script = _script(char)
+            if script:
+                counts[script] += 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _factory():
+    from langdetect import detector_factory
+
+    detector_factory.init_factory()
+    factory = detector_factory._factory
+    factory.set_seed(0)  # langdetect samples at random: a fixed seed makes it deterministic
+    return factory
+
+
+def detect_latin(text: str) -> tuple[str, float]:
+    """langdetect's best language for Latin-script text and its probability."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(text[:_SAMPLE_CHARS])
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:
+        return "", 0.0
+    if not ranked:
+        return "", 0.0
+    supported = [r for r in ranked if r.lang in LATIN_LANGUAGES]
+    best = ranked[0]
+    # prefer a supported language when langdetect hesitates between it and another
+    if supported and (best.lang in LATIN_LANGUAGES or supported[0].prob >= 0.2):
+        return supported[0].lang, supported[0].prob
+    return best.lang, best.prob
+
+
+@dataclasses.dataclass
+class DocumentLanguages:
+    main: str | None  # one of LANGUAGES, or None for another language
+    detected: str  # what detection found, for the notice about an unsupported language
+    blocks: list[str | None]
+
+
+def detect(document: Document, forced: str | None = None) -> Document:
+    """The document with its language and each block's language set."""
+    if forced:
+        blocks = [dataclasses.replace(b, language=forced) for b in document.blocks]
+        return dataclasses.replace(document, blocks=blocks, language=forced)
+    result = _detect(document)
+    blocks = [dataclasses.replace(b, language=lang) for b, lang in zip(document.blocks, result.blocks)]
+    notices = list(document.notices)
+    if result.main is None:
+        shown = f" ({result.detected})" if result.detected else ""
+        notices.append(
+            f"language not supported{shown}: policylint checks {', '.join(LANGUAGES)}; "
+            "only language-neutral rules were run"
+        )
+    return dataclasses.replace(document, blocks=blocks, language=result.main, notices=notices)
+
+
+def _detect(document: Document) -> DocumentLanguages:
+    per_block = [script_counts(b.text) for b in document.blocks]
+    totals = {script: sum(c[script] for c in per_block) for script in ("el", "ar", "latin")}
+    latin_text = "\n".join(b.text for b, c in zip(document.blocks, per_block) if _dominant(c) == "latin")
+    latin_language, _ = detect_latin(latin_text) if latin_text else ("", 0.0)
+    latin_main = latin_language if latin_language in LATIN_LANGUAGES else None
+
+    main_script = max(totals, key=lambda s: (totals[s], s == "latin"))
+    if totals[main_script] == 0:
+        main, detected = None, ""
+    elif main_script == "latin":
+        main, detected = latin_main, latin_language
+    else:
+        main, detected = main_script, main_script
+
+    languages: list[str | None] = []
+    for block, counts in zip(document.blocks, per_block):
+        script = _dominant(counts)
+        if script in ("el", "ar"):
+            languages.append(script)
+        elif script == "latin":
+            languages.append(_latin_block(block.text, counts["latin"], latin_main))
+        else:
+            languages.append(main)
+    return DocumentLanguages(main=main, detected=detected, blocks=languages)
+
+
+def _dominant(counts: dict[str, int]) -> str | None:
+    script = max(counts, key=lambda s: counts[s])
+    return script if counts[script] else None
+
+
+def _latin_block(text: str, letters: int, fallback: str | None) -> str | None:
+    if letters < MIN_LETTERS_TO_DETECT or fallback is None:
+        return fallback
+    language, probability = detect_latin(text)
+    if language in LATIN_LANGUAGES and probability >= MIN_CONFIDENCE:
+        return language
+    return fallback

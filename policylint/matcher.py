@@ -1,0 +1,110 @@
+"""Vocabulary compiled into one matcher per rule, key and language.
+
+A term is written once, in its base form; it is tokenised by the language's own tokenizer
+and compared token by token after normalisation:
+
+- plain terms compare Snowball stems, so "enforce" meets "enforced" and "enforcement";
+- "=term" compares normalised surface forms, for words whose stem would over-match
+  ("=shortly": its stem "short" is an innocent word);
+- "term*" makes the last token a prefix, for verb families the stemmer does not unify
+  ("répond*" meets "répondre" and "répondrons").
+
+Hyphens are ignored on both sides, so "best-in-class" meets "best in class".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from policylint.model import Token
+
+_IGNORED = {"-", "‐", "‑", "–"}
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # index of the first token in the token sequence given
+    end: int  # index after the last token
+    term: str  # the vocabulary entry that matched, as written
+
+
+def _element(token: Token, mode: str) -> tuple[str, str]:
+    if mode == "exact":
+        return ("norm", token.norm)
+    return ("stem", token.stem)
+
+
+class Matcher:
+    def __init__(self, terms: Iterable[str], tokenize):
+        self._index: dict[tuple[str, str], list[tuple[tuple, str]]] = {}
+        self._prefix_first: list[tuple[tuple, str]] = []
+        self.terms = tuple(terms)
+        for term in self.terms:
+            pattern = self._compile(term, tokenize)
+            if not pattern:
+                continue
+            first = pattern[0]
+            if first[0] == "prefix":
+                self._prefix_first.append((pattern, term))
+            else:
+                self._index.setdefault(first, []).append((pattern, term))
+        for candidates in self._index.values():
+            candidates.sort(key=lambda c: -len(c[0]))  # longest first
+
+    @staticmethod
+    def _compile(term: str, tokenize) -> tuple:
+        body, mode, prefix = term.strip(), "stem", False
+        if body.startswith("="):
+            body, mode = body[1:], "exact"
+        if body.endswith("*"):
+            body, prefix = body[:-1], True
+        tokens = [t for t in tokenize(body) if t.norm not in _IGNORED]
+        pattern = [_element(t, mode) for t in tokens]
+        if prefix and tokens:
+            pattern[-1] = ("prefix", tokens[-1].norm)
+        return tuple(pattern)
+
+    def __bool__(self) -> bool:
+        return bool(self._index or self._prefix_first)
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches in a token sequence."""
+        kept = [i for i, t in enumerate(tokens) if t.norm not in _IGNORED]
+        matches: list[Match] = []
+        position = 0
+        while position < len(kept):
+            best = self._longest_at(tokens, kept, position)
+            if best is None:
+                position += 1
+                continue
+            length, term = best
+            matches.append(Match(kept[position], kept[position + length - 1] + 1, term))
+            position += length
+        return matches
+
+    def _longest_at(self, tokens, kept, position):
+        token = tokens[kept[position]]
+        candidates = self._index.get(("stem", token.stem), []) + self._index.get(("norm", token.norm), [])
+        candidates += [c for c in self._prefix_first if token.norm.startswith(c[0][0][1])]
+        best = None
+        for pattern, term in candidates:
+            if best is not None and len(pattern) <= best[0]:
+                continue
+            if position + len(pattern) > len(kept):
+                continue
+            if all(_matches(tokens[kept[position + i]], element) for i, element in enumerate(pattern)):
+                best = (len(pattern), term)
+        return best
+
+    def search(self, tokens: Sequence[Token]) -> bool:
+        return bool(self.find(tokens))
+
+
+def _matches(token: Token, element: tuple[str, str]) -> bool:
+    kind, value = element
+    if kind == "stem":
+        return token.stem == value
+    if kind == "norm":
+        return token.norm == value
+    return token.norm.startswith(value)

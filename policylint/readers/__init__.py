@@ -1,0 +1,66 @@
+"""Readers turn bytes into a Document: one module per input format, chosen by suffix."""
+
+from __future__ import annotations
+
+import os
+from pathlib import PurePath
+
+from policylint.model import Document
+from policylint.readers import markdown, plaintext
+from policylint.readers.decode import InputError, decode
+
+READERS = {
+    ".md": markdown,
+    ".markdown": markdown,
+    ".txt": plaintext,
+}
+SUPPORTED_SUFFIXES = tuple(READERS)
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+__all__ = ["InputError", "READERS", "SUPPORTED_SUFFIXES", "read_bytes", "read_file", "reader_for"]
+
+
+def reader_for(path: str):
+    suffix = PurePath(path).suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None:
+        shown = suffix or "(no suffix)"
+        raise InputError(f"unsupported file type {shown}; policylint reads {', '.join(SUPPORTED_SUFFIXES)}")
+    return reader
+
+
+def read_bytes(data: bytes, path: str) -> Document:
+    """Decode and parse one document; raises InputError with a one-line reason."""
+    reader = reader_for(path)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(_too_large(len(data)))
+    text, notices = decode(data)
+    document = reader.read(text, path)
+    document.notices[:0] = notices
+    if not document.blocks:
+        raise InputError("no prose to check (the file holds only markup, code or comments)")
+    return document
+
+
+def read_file(path: str) -> Document:
+    """Read a file from disk, never writing to it."""
+    reader_for(path)  # an unsupported type is reported before the file is opened
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(_too_large(size))
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file or directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+    return read_bytes(data, path)
+
+
+def _too_large(size: int) -> str:
+    return f"file is too large ({size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} MiB)"

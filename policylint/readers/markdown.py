@@ -1,0 +1,116 @@
+"""Markdown through markdown-it-py: headings, paragraphs, list items and table cells.
+
+Code blocks, front matter and HTML comments are not prose and never become blocks. Inline
+markup that is not prose (link targets, emphasis markers, code spans, HTML tags) is blanked
+with spaces rather than removed, so every character keeps its source column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from policylint.model import Document
+from policylint.readers.positions import block_from_lines
+
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>|<(?:https?|mailto):[^<>\s]*>", re.S)
+_INLINE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))")
+_REFERENCE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\[[^\[\]\n]*\])")
+_BRACKETED = re.compile(r"(!?\[)([^\[\]\n]+)(\])")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<![_\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![_\w])|~~")
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
+def _keep_text(match: re.Match) -> str:
+    opening, text, closing = match.groups()
+    return " " * len(opening) + text + " " * len(closing)
+
+
+def prose(content: str, references: dict) -> str:
+    """The inline content with non-prose markup blanked, same length as the input."""
+    text = _CODE_SPAN.sub(_blank, content)
+    text = _HTML.sub(_blank, text)
+    text = _INLINE_LINK.sub(_keep_text, text)
+    text = _REFERENCE_LINK.sub(_keep_text, text)
+    if references:
+        # "[label]" alone is a link only when a reference definition names it
+        text = _BRACKETED.sub(
+            lambda m: _keep_text(m) if _label(m.group(2)) in references else m.group(0), text
+        )
+    text = _EMPHASIS.sub(_blank, text)
+    return _ESCAPE.sub(" ", text)
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold().upper()
+
+
+def read(text: str, path: str) -> Document:
+    source = _without_front_matter(text)
+    lines = source.split("\n")
+    env: dict = {}
+    tokens = _PARSER.parse(source, env)
+    references = {_label(key): True for key in env.get("references", {})}
+    blocks = []
+    list_depth = 0
+    kind, level = "paragraph", 0
+    row_cursor: dict[int, int] = {}  # cells share a line: search each after the last
+    for token in tokens:
+        if token.type == "list_item_open":
+            list_depth += 1
+        elif token.type == "list_item_close":
+            list_depth -= 1
+        elif token.type == "heading_open":
+            kind, level = "heading", int(token.tag[1:])
+        elif token.type in ("th_open", "td_open"):
+            kind, level = "table_cell", 0
+        elif token.type == "paragraph_open":
+            kind, level = ("list_item" if list_depth else "paragraph"), 0
+        elif token.type == "inline" and token.map:
+            pieces = _locate(token.content, token.map, lines, row_cursor if kind == "table_cell" else None)
+            pieces = [(prose(t, references), line, column) for t, line, column in pieces]
+            block = block_from_lines(kind, pieces, level)
+            if block is not None:
+                blocks.append(block)
+    return Document(path=path, format="markdown", blocks=blocks)
+
+
+def _without_front_matter(text: str) -> str:
+    """Blank out YAML/TOML front matter, keeping its lines so positions stay true."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return text
+    return "\n" * match.group(0).count("\n") + text[match.end():]
+
+
+def _locate(
+    content: str, line_range: list[int], lines: list[str], row_cursor: dict[int, int] | None
+) -> list[tuple[str, int, int]]:
+    """Find each line of an inline token's content in the source: (text, line, column)."""
+    first, last = line_range
+    pieces = []
+    for i, piece in enumerate(content.split("\n")):
+        line_index = first if row_cursor is not None else min(first + i, last - 1)
+        source_line = lines[line_index] if line_index < len(lines) else ""
+        start = row_cursor.get(line_index, 0) if row_cursor is not None else 0
+        trimmed = source_line.rstrip()
+        if row_cursor is None and piece and trimmed.endswith(piece):
+            column = len(trimmed) - len(piece)  # the usual case: content ends the line
+        else:
+            column = source_line.find(piece, start) if piece else -1
+        if column < 0:
+            column = len(source_line) - len(source_line.lstrip())
+        elif row_cursor is not None:
+            row_cursor[line_index] = column + len(piece)
+        pieces.append((piece, line_index + 1, column + 1))
+    return pieces

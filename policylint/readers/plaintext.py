@@ -1,0 +1,116 @@
+"""Plain text, where headings are not marked up and have to be recognised.
+
+A line is a heading when it is numbered like one ("1. Scope", "2.3 Complaints"), written in
+capitals ("COMPLAINTS PROCEDURE"), or a short title-like line standing alone between blank
+lines. A label line ("Scope: This policy applies to ...") becomes a heading for the label and a
+paragraph for the rest. Lines that start with a bullet or "1)" are list items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from policylint.model import Document
+from policylint.readers.positions import block_from_lines
+
+_BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
+_NUMBERED = re.compile(r"^(?P<number>(?:\d{1,3}|[IVXivx]{1,5}|[A-Za-z])(?:[.)]\d{0,3})*[.)]?)\s+(?P<title>\S.*)$")
+_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:：\n]{0,48}?)\s*[:：]\s+(?P<rest>\S.*)$")
+_SENTENCE_END = re.compile(r"[.!?;,؟؛…]$")
+MAX_HEADING_WORDS = 10
+MAX_LABEL_WORDS = 5
+
+
+def read(text: str, path: str) -> Document:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = []
+    current: list[tuple[str, int, int]] = []
+    current_kind = "paragraph"
+
+    def flush():
+        nonlocal current, current_kind
+        block = block_from_lines(current_kind, current)
+        if block is not None:
+            blocks.append(block)
+        current, current_kind = [], "paragraph"
+
+    for index, raw in enumerate(lines):
+        number = index + 1
+        stripped = raw.strip()
+        column = len(raw) - len(raw.lstrip()) + 1
+        if not stripped:
+            flush()
+            continue
+        starts_group = not current or _SENTENCE_END.search(current[-1][0]) is not None
+        after_blank = _blank(lines, index - 1)
+        alone = after_blank and _blank(lines, index + 1)
+        next_is_item = not _blank(lines, index + 1) and _BULLET.match(lines[index + 1].strip()) is not None
+        heading = _heading(stripped, alone, after_blank and not next_is_item, starts_group)
+        if heading is not None:
+            flush()
+            blocks.append(block_from_lines("heading", [(stripped, number, column)], heading))
+            continue
+        bullet = _BULLET.match(stripped)
+        if bullet:
+            flush()
+            current_kind = "list_item"
+            current.append((stripped[bullet.end():], number, column + bullet.end()))
+            continue
+        label = _LABEL.match(stripped) if not current or starts_group else None
+        if label and _is_label(label.group("label")):
+            flush()
+            label_text = label.group("label")
+            blocks.append(block_from_lines("heading", [(label_text, number, column)], 3))
+            rest_column = column + label.start("rest")
+            current.append((label.group("rest"), number, rest_column))
+            continue
+        if current and current_kind == "list_item" and not raw[:1].isspace() and starts_group:
+            flush()
+        current.append((stripped, number, column))
+    flush()
+    return Document(path=path, format="text", blocks=blocks)
+
+
+def _blank(lines: list[str], index: int) -> bool:
+    return index < 0 or index >= len(lines) or not lines[index].strip()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _title_like(text: str) -> bool:
+    return (
+        _words(text) <= MAX_HEADING_WORDS
+        and not _SENTENCE_END.search(text)
+        and not text.endswith(":")
+        and any(c.isalpha() for c in text)
+    )
+
+
+def _heading(line: str, alone: bool, opens_section: bool, starts_group: bool) -> int | None:
+    """The heading level of a line, or None when it is not a heading.
+
+    A numbered line opens a section when it follows a blank line and is not followed by
+    another item, so "1. Log the complaint" in a list of steps stays a list item.
+    """
+    if not starts_group:
+        return None
+    numbered = _NUMBERED.match(line)
+    if numbered and _title_like(numbered.group("title")) and opens_section:
+        depth = numbered.group("number").rstrip(".)").count(".") + 1
+        return min(depth + 1, 6)
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) >= 3 and all(c.isupper() for c in letters if c.isupper() or c.islower()) \
+            and any(c.isupper() for c in letters) and _words(line) <= MAX_HEADING_WORDS * 2 \
+            and not line.endswith((".", ",", ";")):
+        return 1
+    label = _LABEL.match(line)
+    if alone and _title_like(line) and not (label and _is_label(label.group("label"))) \
+            and (line[0].isupper() or not line[0].islower()):
+        return 2
+    return None
+
+
+def _is_label(label: str) -> bool:
+    return _words(label) <= MAX_LABEL_WORDS and not any(c.isdigit() for c in label)

@@ -1,0 +1,27 @@
+"""Build blocks whose text maps back to source lines and columns."""
+
+from __future__ import annotations
+
+from policylint.model import Block, Segment
+
+
+def block_from_lines(kind: str, pieces: list[tuple[str, int, int]], level: int = 0) -> Block | None:
+    """Join (text, line, column) pieces with single spaces into one block.
+
+    Each piece is a stretch of one source line; the block's segments remember where each
+    stretch starts, so any offset in the joined text maps back to its line and column.
+    """
+    text_parts: list[str] = []
+    segments: list[Segment] = []
+    offset = 0
+    for text, line, column in pieces:
+        if text_parts:
+            text_parts.append(" ")
+            offset += 1
+        segments.append(Segment(offset, line, column))
+        text_parts.append(text)
+        offset += len(text)
+    text = "".join(text_parts)
+    if not text.strip():
+        return None
+    return Block(kind=kind, text=text, segments=tuple(segments), level=level)

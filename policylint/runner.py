@@ -1,0 +1,95 @@
+"""From paths to results: discover files, read, detect languages, check. No printing here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from policylint.engine import Settings, check_document
+from policylint.language import detect
+from policylint.model import Finding
+from policylint.packs import Pack
+from policylint.readers import SUPPORTED_SUFFIXES, InputError, read_bytes, read_file
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something to tell the user about a file rather than about its text."""
+
+    path: str
+    message: str
+    severity: str  # "error": the file was not checked; "notice": it was, with a remark
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+    @property
+    def input_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def discover(paths: list[str]) -> Iterator[str | Problem]:
+    """Files to check, in a stable order: each named file, then each folder walked sorted."""
+    seen: set[str] = set()
+    for path in paths:
+        if path == STDIN:
+            yield STDIN
+            continue
+        if os.path.isdir(path):
+            found = list(_walk(path))
+            if not found:
+                yield Problem(path, f"no files to check (looked for {', '.join(SUPPORTED_SUFFIXES)})", "notice")
+            for file in found:
+                if file not in seen:
+                    seen.add(file)
+                    yield file
+        elif path not in seen:
+            seen.add(path)
+            yield path
+
+
+def _walk(directory: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                yield os.path.join(root, name)
+
+
+def run(
+    paths: list[str],
+    pack: Pack,
+    settings: Settings,
+    language: str | None = None,
+    stdin_name: str = "<stdin>",
+    read_stdin=None,
+) -> Result:
+    result = Result()
+    for item in discover(paths):
+        if isinstance(item, Problem):
+            result.problems.append(item)
+            continue
+        shown = stdin_name if item == STDIN else item
+        try:
+            if item == STDIN:
+                reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
+                document = read_bytes(read_stdin(), reader_path)
+                document.path = stdin_name
+            else:
+                document = read_file(item)
+        except InputError as error:
+            result.problems.append(Problem(shown, str(error), "error"))
+            continue
+        document = detect(document, language)
+        result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
+        result.findings.extend(check_document(document, pack, settings))
+        result.files_checked += 1
+    return result
