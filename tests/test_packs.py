@@ -1,0 +1,99 @@
+"""The rule pack's structure, and how a broken pack is reported."""
+
+import pytest
+
+from policylint.model import LANGUAGES
+from policylint.packs import PackError, load_pack
+
+RULE_NAMES = {
+    "missing-scope": "PL101",
+    "missing-enforcement": "PL102",
+    "unmeasurable-standard": "PL103",
+    "jargon": "PL104",
+    "missing-revision-date": "PL105",
+    "stale-revision-date": "PL106",
+    "unfilled-placeholder": "PL107",
+}
+
+
+def test_the_public_rule_names_and_codes(pack):
+    assert {r.name: r.code for r in pack.rules} == RULE_NAMES
+
+
+@pytest.mark.parametrize("name", RULE_NAMES)
+def test_every_rule_covers_all_five_languages(pack, name):
+    rule = pack.rule(name)
+    for language in LANGUAGES:
+        assert rule.message[language].strip()
+        for extra in rule.messages.values():
+            assert extra[language].strip()
+        assert len(rule.examples[language]["pass"]) >= 2, (name, language)
+        assert len(rule.examples[language]["fail"]) >= 2, (name, language)
+        vocabulary = rule.languages[language]
+        for key in rule.kind.VOCABULARY:
+            terms = pack.vocabulary(rule, language, key)
+            if key in ("headings", "statements", "vague", "commitments", "terms", "revision_labels", "phrases"):
+                assert terms, (name, language, key)
+        assert isinstance(vocabulary, dict)
+    assert rule.rationale and rule.fix and rule.summary
+
+
+def test_language_data_is_complete(pack):
+    for language in LANGUAGES:
+        data = pack.language_data[language]
+        assert sorted(data["months"]) == list(range(1, 13))
+        for key in ("numbers", "time_units", "frequencies", "revision_labels"):
+            assert data[key], (language, key)
+
+
+def test_messages_format_with_their_parameters(pack):
+    params = {"term": "x", "suggestion": "", "date": "1 May 2020", "months": 12, "alternative": "y"}
+    for rule in pack.rules:
+        for language in LANGUAGES:
+            rule.message[language].format(**params)
+            for extra in rule.messages.values():
+                extra[language].format(**params)
+
+
+def write_rule(folder, text):
+    (folder / "PL900-test.yaml").write_text(text, encoding="utf-8")
+
+
+MINIMAL = """
+code: PL900
+name: test-rule
+check: required-section
+severity: warning
+summary: s
+rationale: r
+fix: f
+message: {en: m, fr: m, es: m, el: m, ar: m}
+languages: {en: {headings: [scope]}}
+examples: {en: {pass: [a], fail: [b]}, fr: {pass: [a], fail: [b]}, es: {pass: [a], fail: [b]},
+           el: {pass: [a], fail: [b]}, ar: {pass: [a], fail: [b]}}
+"""
+
+
+def test_a_minimal_custom_rule_loads(tmp_path):
+    write_rule(tmp_path, MINIMAL)
+    assert load_pack(tmp_path).rule("test-rule").code == "PL900"
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("severity: warning", "severity: fatal"), "severity: expected one of"),
+        (("check: required-section", "check: nonsense"), "check: unknown check kind 'nonsense'"),
+        (("headings: [scope]", "headlines: [scope]"), "languages.en.headlines: unknown key"),
+        (("headings: [scope]", "headings: scope"), "languages.en.headings: expected a list"),
+        (("message: {en: m, fr: m,", "message: {en: m,"), "message.fr: missing text"),
+        (("fix: f\n", ""), "fix: missing"),
+        (("summary: s", "summary: [s"), "not valid YAML"),
+    ],
+)
+def test_pack_mistakes_name_the_file_and_key(tmp_path, change, expected):
+    write_rule(tmp_path, MINIMAL.replace(*change))
+    with pytest.raises(PackError) as error:
+        load_pack(tmp_path)
+    assert str(error.value).startswith(str(tmp_path / "PL900-test.yaml"))
+    assert expected in str(error.value)

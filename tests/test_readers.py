@@ -1,0 +1,67 @@
+from policylint.readers import read_bytes
+
+
+def blocks(text, name="doc.md"):
+    return read_bytes(text.encode("utf-8"), name).blocks
+
+
+def test_markdown_blocks_keep_source_positions():
+    text = (
+        "---\ntitle: x\n---\n"
+        "# Customer Service Policy\n\n"
+        "Intro line one\ncontinues **here**.\n\n"
+        "- first item\n  wrapped\n\n"
+        "| Channel | Target |\n|---|---|\n| Phone | within 2 hours |\n"
+    )
+    found = blocks(text)
+    assert [(b.kind, b.text.split()[0]) for b in found] == [
+        ("heading", "Customer"),
+        ("paragraph", "Intro"),
+        ("list_item", "first"),
+        ("table_cell", "Channel"),
+        ("table_cell", "Target"),
+        ("table_cell", "Phone"),
+        ("table_cell", "within"),
+    ]
+    heading, paragraph, item, *cells = found
+    assert heading.position(0) == (4, 3) and heading.level == 1
+    assert paragraph.position(paragraph.text.index("continues")) == (7, 1)
+    assert paragraph.position(paragraph.text.index("here")) == (7, 13)
+    assert item.position(item.text.index("wrapped")) == (10, 3)
+    assert cells[3].position(0) == (14, 11)
+
+
+def test_markdown_skips_code_comments_and_front_matter():
+    text = "---\nowner: [Company]\n---\n<!-- [Company] -->\n\n```\n[X] hours\n```\n\n    indented code\n\nReal `[code]` text.\n"
+    found = blocks(text)
+    assert len(found) == 1
+    assert "[code]" not in found[0].text and "Real" in found[0].text
+
+
+def test_markdown_links_keep_their_text_only():
+    found = blocks("See [our page](https://example.com/a_b) or [the form][f].\n\n[f]: https://x\n")
+    assert "example" not in found[0].text and "our page" in found[0].text and "[" not in found[0].text
+
+
+def test_plain_text_recognises_unmarked_headings():
+    text = (
+        "CUSTOMER SERVICE POLICY\n\n1. Purpose\nThis policy explains our standards.\n\n"
+        "Scope: This policy applies to all staff.\n\nOur steps:\n1. Log the call\n2. Reply within 2 days.\n\n"
+        "Contact us\n\nWe answer every letter within 5 days.\n"
+    )
+    found = blocks(text, "doc.txt")
+    kinds = [(b.kind, b.text) for b in found]
+    assert kinds[0] == ("heading", "CUSTOMER SERVICE POLICY")
+    assert ("heading", "1. Purpose") in kinds
+    assert ("heading", "Scope") in kinds
+    assert ("paragraph", "This policy applies to all staff.") in kinds
+    assert ("list_item", "Log the call") in kinds
+    assert ("heading", "Contact us") in kinds
+    scope_text = next(b for b in found if b.text == "This policy applies to all staff.")
+    assert scope_text.position(0) == (6, 8)
+
+
+def test_plain_text_works_for_scripts_without_case():
+    found = blocks("سياسة خدمة العملاء\n\nتطبق هذه السياسة على جميع الموظفين.\n", "doc.txt")
+    assert found[0].kind == "heading" and found[1].kind == "paragraph"
+    assert found[1].position(0) == (3, 1)
