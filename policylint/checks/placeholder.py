@@ -35,6 +35,7 @@ _NUMBERED_BEFORE = re.compile(
     r"\s*$",
     re.I,
 )
+MAX_BRACKET_WORDS = 8
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]")
 
 
@@ -44,6 +45,8 @@ def check(context):
             text = match.group(0)
             if _NOT_PLACEHOLDER.match(text) or _numbered(block.text, match):
                 continue
+            if text.startswith("[") and len(text.split()) > MAX_BRACKET_WORDS:
+                continue  # a bracketed remark or note, not a fill-in
             if text.startswith("_") and not block.text.replace("_", "").strip():
                 continue  # a line of underscores is a rule, not a blank
             if match.start() == 0 and block.kind == "list_item" and _CHECKBOX.match(block.text):

@@ -35,6 +35,8 @@ def check(context):
 def _undefined_acronyms(context):
     document = context.document
     seen: set[str] = set()
+    # "You MUST NOT share" is emphasis, not an acronym: the same word stands in lower case elsewhere
+    lower_words = {t.norm for s in context.analysis.sentences for t in s.tokens if t.text.islower()}
     for sentence in context.analysis.sentences:
         block = document.blocks[sentence.block]
         if _shouting(block.text):
@@ -45,7 +47,7 @@ def _undefined_acronyms(context):
             if not _ACRONYM.match(word) or _ROMAN.match(word) or word in _NOT_ACRONYMS:
                 continue
             bare = word[:-1] if word.endswith("s") else word
-            if bare in seen or bare in known or word in known:
+            if bare in seen or bare in known or word in known or token.norm in lower_words:
                 continue
             seen.add(bare)
             if _defined(document, bare):
