@@ -65,3 +65,14 @@ def test_plain_text_works_for_scripts_without_case():
     found = blocks("سياسة خدمة العملاء\n\nتطبق هذه السياسة على جميع الموظفين.\n", "doc.txt")
     assert found[0].kind == "heading" and found[1].kind == "paragraph"
     assert found[1].position(0) == (3, 1)
+
+
+def test_plain_text_with_markdown_style_headings():
+    found = blocks("Complaints Policy\n=================\n\n## Scope\nText here.\n\n-----\n\nMore.\n", "doc.txt")
+    assert [(b.kind, b.text) for b in found] == [
+        ("heading", "Complaints Policy"),
+        ("heading", "Scope"),
+        ("paragraph", "Text here."),
+        ("paragraph", "More."),
+    ]
+    assert found[1].position(0) == (4, 4)

@@ -16,6 +16,8 @@ from policylint.readers.positions import block_from_lines
 _BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
 _NUMBERED = re.compile(r"^(?P<number>(?:\d{1,3}|[IVXivx]{1,5}|[A-Za-z])(?:[.)]\d{0,3})*[.)]?)\s+(?P<title>\S.*)$")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:：\n]{0,48}?)\s*[:：]\s+(?P<rest>\S.*)$")
+_HASH_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
+_UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})$")
 _SENTENCE_END = re.compile(r"[.!?;,؟؛…]$")
 MAX_HEADING_WORDS = 10
 MAX_LABEL_WORDS = 5
@@ -40,6 +42,19 @@ def read(text: str, path: str) -> Document:
         column = len(raw) - len(raw.lstrip()) + 1
         if not stripped:
             flush()
+            continue
+        if _UNDERLINE.match(stripped):
+            # "Title" over "=====" is a heading; a rule line on its own is decoration
+            if len(current) == 1 and current_kind == "paragraph" and not _SENTENCE_END.search(current[0][0]):
+                blocks.append(block_from_lines("heading", current, 1 if stripped[0] == "=" else 2))
+                current = []
+            flush()
+            continue
+        hashed = _HASH_HEADING.match(stripped)
+        if hashed:
+            flush()
+            start = column + hashed.start(2)
+            blocks.append(block_from_lines("heading", [(hashed.group(2), number, start)], len(hashed.group(1))))
             continue
         starts_group = not current or _SENTENCE_END.search(current[-1][0]) is not None
         after_blank = _blank(lines, index - 1)
