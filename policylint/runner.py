@@ -88,8 +88,13 @@ def run(
         except InputError as error:
             result.problems.append(Problem(shown, str(error), "error"))
             continue
-        document = detect(document, language)
+        try:
+            document = detect(document, language)
+            findings = check_document(document, pack, settings)
+        except Exception as error:  # a bug must not hide the other files' findings
+            result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
+            continue
         result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
-        result.findings.extend(check_document(document, pack, settings))
+        result.findings.extend(findings)
         result.files_checked += 1
     return result

@@ -27,7 +27,7 @@ _SHAPES = re.compile(
     r"|(?<![\w.])X(?=\s+[^\W\d_A-Z][^\W\d_]*)"  # X hours
 )
 # Brackets that are not fill-ins: citations [1], [1-3], checkboxes [ ] [x], [sic].
-_NOT_PLACEHOLDER = re.compile(r"^\[(?:\s*[\d,\s–-]+\s*|\s?|x|sic!?|[a-z]|\.\.\.?|…)\]$", re.I)
+_NOT_PLACEHOLDER = re.compile(r"^\[(?:\s*[\d,\s–-]+\s*|\s?|x|[Ss]ic!?|[a-z])\]$")
 # A roman numeral after these words is a number, not a placeholder ("Part X", "siglo XX").
 _NUMBERED_BEFORE = re.compile(
     r"(?:part|chapter|section|article|annex|appendix|schedule|title|partie|chapitre|annexe|titre|"

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
 from policylint.checks.common import report_tokens, span_text
+from policylint.normalise import norm
 
 VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
 OPTIONS = {"acronyms": True}
@@ -47,13 +50,23 @@ def _undefined_acronyms(context):
             if not _ACRONYM.match(word) or _ROMAN.match(word) or word in _NOT_ACRONYMS:
                 continue
             bare = word[:-1] if word.endswith("s") else word
-            if bare in seen or bare in known or word in known or token.norm in lower_words:
+            if bare in seen or bare in known or word in known:
+                continue
+            if token.norm in lower_words or token.norm in stop_words(block.language):
                 continue
             seen.add(bare)
             if _defined(document, bare):
                 continue
             message = context.message({"term": bare}, "acronym")
             yield report_tokens(context, sentence, index, index + 1, message, block.language)
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The language's common words (spaCy's list): in capitals they are emphasis, not acronyms."""
+    from policylint.nlp import pipeline
+
+    return frozenset(norm(w) for w in pipeline(language).Defaults.stop_words)
 
 
 def _shouting(text: str) -> bool:

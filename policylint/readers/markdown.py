@@ -22,7 +22,8 @@ _HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>|<(?:https?|mailto):[^<>\s]*
 _INLINE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))")
 _REFERENCE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\[[^\[\]\n]*\])")
 _BRACKETED = re.compile(r"(!?\[)([^\[\]\n]+)(\])")
-_EMPHASIS = re.compile(r"\*{1,3}|(?<![_\w])_{1,2}(?=\w)|(?<=\w)_{1,2}(?![_\w])|~~")
+# emphasis markers, but not a run of three or more underscores (a blank to fill in)
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,2}(?=[^\W_])|(?<=[^\W_])_{1,2}(?!\w)|~~")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 
 
