@@ -127,9 +127,30 @@ def _dominant(counts: dict[str, int]) -> str | None:
     return script if counts[script] else None
 
 
+# The most frequent function words of each Latin-script language: enough to tell whether a
+# block agrees with its document's language without asking langdetect.
+_FUNCTION_WORDS = {
+    "en": frozenset("the and of to in is are for with on be by this that will we our you your it as or not an from at".split()),
+    "fr": frozenset("le la les et des du de un une est sont pour avec dans sur par ce cette nous notre vous votre au aux qui ne pas".split()),
+    "es": frozenset("el la los las y del de un una es son para con en por este esta nosotros nuestro nuestra usted su al que no".split()),
+}
+
+
+def _likely_latin(text: str) -> str | None:
+    """The Latin language whose common words the text uses most, when one clearly leads."""
+    words = [w.strip(".,;:!?()\"'«»¿¡").lower() for w in text.split()]
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _FUNCTION_WORDS.items()}
+    ranked = sorted(scores.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return None
+    return max(scores, key=scores.get)
+
+
 def _latin_block(text: str, letters: int, fallback: str | None) -> str | None:
     if letters < MIN_LETTERS_TO_DETECT or fallback is None:
         return fallback
+    if _likely_latin(text) in (fallback, None):
+        return fallback  # langdetect is slow: ask it only when the common words disagree
     language, probability = detect_latin(text)
     if language in LATIN_LANGUAGES and probability >= MIN_CONFIDENCE:
         return language

@@ -85,8 +85,12 @@ class Matcher:
 
     def _longest_at(self, tokens, kept, position):
         token = tokens[kept[position]]
-        candidates = self._index.get(("stem", token.stem), []) + self._index.get(("norm", token.norm), [])
-        candidates += [c for c in self._prefix_first if token.norm.startswith(c[0][0][1])]
+        by_stem = self._index.get(("stem", token.stem))
+        by_norm = self._index.get(("norm", token.norm))
+        by_prefix = [c for c in self._prefix_first if token.norm.startswith(c[0][0][1])] if self._prefix_first else None
+        if not (by_stem or by_norm or by_prefix):
+            return None
+        candidates = (by_stem or []) + (by_norm or []) + (by_prefix or [])
         best = None
         for pattern, term in candidates:
             if best is not None and len(pattern) <= best[0]:
