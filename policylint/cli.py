@@ -71,7 +71,7 @@ def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, t
         max_revision_age=max_revision_age,
     )
     result = run(list(paths), pack, settings, language=lang, stdin_name=stdin_filename,
-                 read_stdin=lambda: click.get_binary_stream("stdin").read())
+                 read_stdin=lambda: sys.stdin.buffer.read())
     for problem in result.problems:
         click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
     click.echo(FORMATTERS[output_format].render(result, __version__), nl=False)
