@@ -3,6 +3,7 @@
 A sentence is reported when it holds a vague qualifier ("promptly"), something that makes
 it a standard or a promise ("we will respond"), and nothing that could be measured: no
 digit, no number word, no time unit, no frequency, no fixed target such as "same day".
+A request to the reader ("Please tell us as soon as possible") sets no standard.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from policylint.checks.common import report_tokens, span_text
 VOCABULARY = {
     "vague": "terms",
     "commitments": "terms",
+    "requests": "terms",
     "exceptions": "terms",
     "numbers": "terms",
     "time_units": "terms",
@@ -38,6 +40,8 @@ def check(context):
         exceptions = context.matcher("exceptions", language).find(tokens)
         vague = [m for m in vague if not any(e.start <= m.start and m.end <= e.end for e in exceptions)]
         if not vague or not context.matcher("commitments", language).search(tokens):
+            continue
+        if context.matcher("requests", language).search(tokens):
             continue
         if _measurable(context, tokens, language):
             continue
