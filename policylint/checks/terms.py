@@ -15,7 +15,7 @@ MESSAGES = ("acronym", "suggestion")
 NEUTRAL = False
 
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _NOT_ACRONYMS = {"TBD", "TBC", "TBA", "XX", "XXX", "OK", "ΧΧ", "ΧΧΧ"}
 _SHOUTING = 0.6  # share of upper-case letters above which a block is written in capitals
 
