@@ -78,6 +78,6 @@ def _defined(document, acronym: str) -> bool:
     """Spelled out somewhere: "Service Level Agreement (SLA)", "SLA (Service ...)", "SLA: ..."."""
     escaped = re.escape(acronym)
     pattern = re.compile(
-        rf"\(\s*{escaped}\s*\)|(?<!\w){escaped}\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}\s*[:=–—-]\s*\w+\s+\w+"
+        rf"\(\s*{escaped}s?\s*\)|(?<!\w){escaped}s?\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}s?\s*[:=–—-]\s*\w+\s+\w+"
     )
     return any(pattern.search(block.text) for block in document.blocks)
