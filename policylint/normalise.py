@@ -13,7 +13,10 @@ import Stemmer
 
 SNOWBALL = {"en": "english", "fr": "french", "es": "spanish", "el": "greek", "ar": "arabic"}
 
-_ARABIC_FOLD = str.maketrans(
+# Arabic-Indic and Extended (Persian) digits read as ASCII digits.
+_DIGIT_MAP = {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)}
+_DIGITS = str.maketrans(_DIGIT_MAP)
+_FOLD = str.maketrans(
     {
         "\u0623": "\u0627",  # أ -> ا
         "\u0625": "\u0627",  # إ -> ا
@@ -22,8 +25,7 @@ _ARABIC_FOLD = str.maketrans(
         "\u0649": "\u064a",  # ى -> ي
         "\u0629": "\u0647",  # ة -> ه
         "\u0640": None,  # tatweel
-        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Extended (Persian) digits
+        **_DIGIT_MAP,
         "\u066b": ".",  # Arabic decimal separator
         "\u066c": ",",  # Arabic thousands separator
         "\u060c": ",",  # Arabic comma
@@ -34,14 +36,9 @@ _ARABIC_FOLD = str.maketrans(
 )
 
 
-_DIGITS = str.maketrans(
-    {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)}}
-)
-
-
 def fold(text: str) -> str:
     """Case-fold (Greek final sigma included), unify Arabic letters and digits; keep accents."""
-    return text.casefold().translate(_ARABIC_FOLD)
+    return text.casefold().translate(_FOLD)
 
 
 def strip_marks(text: str) -> str:
