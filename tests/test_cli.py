@@ -185,3 +185,9 @@ def test_usage_errors_exit_two(files):
     assert CliRunner().invoke(main, ["check"]).exit_code == 2
     assert CliRunner().invoke(main, ["check", "--format", "xml", str(files)]).exit_code == 2
     assert CliRunner().invoke(main, ["check", "--today", "yesterday", str(files)]).exit_code == 2
+
+
+def test_summary_counts_files_that_could_not_be_checked(files):
+    (files / "empty.md").write_bytes(b"")
+    result = check(str(files / "empty.md"), str(files / "good.md"))
+    assert result.stdout == "No problems found in 1 file. 1 file could not be checked.\n"

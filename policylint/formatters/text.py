@@ -15,6 +15,12 @@ def format_finding(finding) -> str:
 
 
 def summary(result) -> str:
+    unreadable = sum(1 for p in result.problems if p.severity == "error")
+    tail = f" {unreadable} {'file' if unreadable == 1 else 'files'} could not be checked." if unreadable else ""
+    return _findings_summary(result) + tail
+
+
+def _findings_summary(result) -> str:
     files = result.files_checked
     noun = "file" if files == 1 else "files"
     if not result.findings:
