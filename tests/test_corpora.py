@@ -29,3 +29,28 @@ def test_every_language_has_compliant_and_failing_policies_in_both_formats():
         clean = [p for p in names if not expected_path(p).read_text().strip()]
         failing = [p for p in names if len(set(line.split()[2] for line in expected_path(p).read_text().splitlines())) >= 3]
         assert clean and len(failing) >= 2, language
+
+
+def test_positions_point_at_the_quoted_words():
+    """For every finding that quotes the document, the reported span is exactly those words."""
+    import re
+
+    from corpora_expected import CORPORA, TODAY
+    from policylint.engine import Settings
+    from policylint.packs import load_pack
+    from policylint.runner import run
+
+    result = run([str(CORPORA)], load_pack(), Settings(today=TODAY, message_language="en"))
+    checked = 0
+    for finding in result.findings:
+        quoted = re.match(r'[^"]*"(.+?)"', finding.message)
+        if not quoted or finding.rule == "stale-revision-date":
+            continue
+        lines = open(finding.path, encoding="utf-8").read().split("\n")
+        span = lines[finding.line - 1 : finding.end_line]
+        span[-1] = span[-1][: finding.end_column - 1]
+        span[0] = span[0][finding.column - 1 :]
+        # a span may run over a line break, which the block's text joins with a space
+        assert " ".join(" ".join(span).split()) == quoted.group(1), finding
+        checked += 1
+    assert checked > 50

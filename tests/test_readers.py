@@ -76,3 +76,29 @@ def test_plain_text_with_markdown_style_headings():
         ("paragraph", "More."),
     ]
     assert found[1].position(0) == (4, 4)
+
+
+def test_findings_in_markup_point_at_the_source(tmp_path):
+    """Emphasis, links, nesting and tables never shift a finding's column."""
+    import datetime as dt
+    import re
+
+    from policylint.engine import Settings
+    from policylint.packs import load_pack
+    from policylint.runner import run
+
+    text = (
+        "Service Policy\n==============\n\n"
+        "> We will answer **every** [email](https://example.com/a_b) promptly.\n\n"
+        "1. Item\n   - nested: *we* will reply `code` as soon as possible\n\n"
+        "| Team | Owner |\n| --- | --- |\n| Calls | [Manager Name] |\n"
+    )
+    path = tmp_path / "p.md"
+    path.write_text(text, encoding="utf-8")
+    result = run([str(path)], load_pack(), Settings(today=dt.date(2026, 11, 22)))
+    lines = text.split("\n")
+    quoted = [f for f in result.findings if '"' in f.message]
+    assert {f.rule for f in quoted} == {"unmeasurable-standard", "unfilled-placeholder"}
+    for finding in quoted:
+        term = re.match(r'[^"]*"(.+?)"', finding.message).group(1)
+        assert lines[finding.line - 1][finding.column - 1 : finding.end_column - 1] == term
