@@ -39,8 +39,7 @@ class Matcher:
     def __init__(self, terms: Iterable[str], tokenize):
         self._index: dict[tuple[str, str], list[tuple[tuple, str]]] = {}
         self._prefix_first: list[tuple[tuple, str]] = []
-        self.terms = tuple(terms)
-        for term in self.terms:
+        for term in terms:
             pattern = self._compile(term, tokenize)
             if not pattern:
                 continue
@@ -64,9 +63,6 @@ class Matcher:
         if prefix and tokens:
             pattern[-1] = ("prefix", tokens[-1].norm)
         return tuple(pattern)
-
-    def __bool__(self) -> bool:
-        return bool(self._index or self._prefix_first)
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in a token sequence."""
