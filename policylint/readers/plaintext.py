@@ -14,7 +14,10 @@ from policylint.model import Document
 from policylint.readers.positions import block_from_lines
 
 _BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
-_NUMBERED = re.compile(r"^(?P<number>(?:\d{1,3}|[IVXivx]{1,5}|[A-Za-z])(?:[.)]\d{0,3})*[.)]?)\s+(?P<title>\S.*)$")
+# "1 Scope", "2.3. Complaints", "IV. Review", "b) Training": letters and numerals need their "." or ")"
+_NUMBERED = re.compile(
+    r"^(?P<number>\d{1,3}(?:\.\d{1,3})*[.)]?|(?:[IVX]{1,5}|[ivx]{1,5}|[A-Za-z])[.)])\s+(?P<title>\S.*)$"
+)
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:：\n]{0,48}?)\s*[:：]\s+(?P<rest>\S.*)$")
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})$")
