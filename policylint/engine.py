@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from policylint.matcher import Matcher
 from policylint.model import Analysis, Finding
@@ -17,11 +16,6 @@ class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     message_language: str = "en"
     max_revision_age: int | None = None  # months; None keeps each rule's own option
-
-
-@lru_cache(maxsize=4096)
-def _compiled(terms: tuple[str, ...], language: str) -> Matcher:
-    return Matcher(terms, lambda text: tokenize(text, language))
 
 
 class Context:
@@ -38,11 +32,14 @@ class Context:
         return self.pack.vocabulary(self.rule, language, key) if language else []
 
     def matcher(self, key: str, language: str | None) -> Matcher:
-        """The rule's terms under `key` for a language, compiled once per process."""
-        terms = self.vocabulary(key, language)
-        if isinstance(terms, dict):
-            terms = list(terms)
-        return _compiled(tuple(terms), language) if language else Matcher((), None)
+        """The rule's terms under `key` for a language, compiled once per pack."""
+        cache_key = (self.rule.code, key, language)
+        matcher = self.pack.matchers.get(cache_key)
+        if matcher is None:
+            terms = list(self.vocabulary(key, language))  # a mapping gives its terms
+            matcher = Matcher(terms, lambda text: tokenize(text, language))
+            self.pack.matchers[cache_key] = matcher
+        return matcher
 
     def option(self, name: str):
         return self.rule.options[name]

@@ -56,6 +56,8 @@ class Rule:
 class Pack:
     rules: list[Rule]
     language_data: dict[str, dict[str, Any]]
+    # compiled vocabulary, filled by the engine: (rule code, key, language) -> Matcher
+    matchers: dict = field(default_factory=dict, repr=False)
 
     def rule(self, name_or_code: str) -> Rule | None:
         wanted = name_or_code.strip().lower()
