@@ -191,3 +191,27 @@ def test_summary_counts_files_that_could_not_be_checked(files):
     (files / "empty.md").write_bytes(b"")
     result = check(str(files / "empty.md"), str(files / "good.md"))
     assert result.stdout == "No problems found in 1 file. 1 file could not be checked.\n"
+
+
+MESSAGE_START = {
+    "en": "Unfilled placeholder",
+    "fr": "Champ à remplir",
+    "es": "Marcador sin rellenar",
+    "el": "Συμπληρώστε το πεδίο",
+    "ar": "عنصر نائب غير مكتمل",
+}
+
+
+@pytest.mark.parametrize("language", MESSAGE_START)
+def test_each_language_end_to_end(language):
+    from conftest import CORPORA
+
+    path = CORPORA / language / "bad-template.md"
+    result = check("--format", "json", "--message-lang", language, str(path))
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    placeholders = [f for f in findings if f["rule"] == "unfilled-placeholder"]
+    assert placeholders and all(f["message"].startswith(MESSAGE_START[language]) for f in placeholders)
+    assert {f["language"] for f in findings} == {language}
+    clean = check(str(CORPORA / language / "good-service-standards.md"))
+    assert clean.exit_code == 0, clean.output
