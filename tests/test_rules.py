@@ -190,3 +190,18 @@ def test_placeholders_run_on_documents_in_other_languages(pack, settings):
 def test_undefined_acronyms(pack, settings, text, flagged):
     found = findings_for(text, pack, settings, "jargon", lang="en")
     assert [f.message.split('"')[1] for f in found] == flagged
+
+
+@pytest.mark.parametrize(
+    "language, numbered, placeholder",
+    [
+        ("en", "Chapter X explains the complaints procedure in detail.", "Complaints are answered within X days of receipt."),
+        ("fr", "Le chapitre X décrit la procédure de réclamation en détail.", "Nous répondons aux réclamations sous XX jours."),
+        ("es", "El capítulo X describe el procedimiento de reclamación.", "Respondemos a las reclamaciones en XX días."),
+        ("el", "Το κεφάλαιο Χ περιγράφει τη διαδικασία παραπόνων αναλυτικά.", "Απαντάμε στα παράπονα μέσα σε ΧΧ ημέρες."),
+        ("ar", "يشرح الفصل X إجراءات الشكاوى بالتفصيل.", "نرد على الشكاوى خلال XX يوما."),
+    ],
+)
+def test_roman_numerals_after_a_numbered_label_are_not_placeholders(pack, settings, language, numbered, placeholder):
+    assert findings_for(numbered, pack, settings, "unfilled-placeholder", lang=language) == []
+    assert codes(findings_for(placeholder, pack, settings, "unfilled-placeholder", lang=language)) == ["unfilled-placeholder"]

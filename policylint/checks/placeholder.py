@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 from policylint.checks.common import report_tokens, span_text
+from policylint.normalise import norm
 
-VOCABULARY = {"phrases": "terms"}
+# numbered_labels: words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")
+VOCABULARY = {"phrases": "terms", "numbered_labels": "terms"}
 OPTIONS: dict = {}
 MESSAGES: tuple = ()
 NEUTRAL = True
@@ -28,22 +30,17 @@ _SHAPES = re.compile(
 )
 # Brackets that are not fill-ins: citations [1], [1-3], checkboxes [ ] [x], [sic].
 _NOT_PLACEHOLDER = re.compile(r"^\[(?:\s*[\d,\s–-]+\s*|\s?|x|[Ss]ic!?|[a-z])\]$")
-# A roman numeral after these words is a number, not a placeholder ("Part X", "siglo XX").
-_NUMBERED_BEFORE = re.compile(
-    r"(?:part|chapter|section|article|annex|appendix|schedule|title|partie|chapitre|annexe|titre|"
-    r"parte|cap[ií]tulo|art[ií]culo|anexo|t[ií]tulo|siglo|century|si[eè]cle|κεφάλαιο|άρθρο|παράρτημα|μέρος)"
-    r"\s*$",
-    re.I,
-)
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 MAX_BRACKET_WORDS = 8
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]")
 
 
 def check(context):
     for index, block in enumerate(context.document.blocks):
+        labels = {norm(t) for t in context.vocabulary("numbered_labels", block.language)}
         for match in _SHAPES.finditer(block.text):
             text = match.group(0)
-            if _NOT_PLACEHOLDER.match(text) or _numbered(block.text, match):
+            if _NOT_PLACEHOLDER.match(text) or _numbered(block.text, match, labels):
                 continue
             if text.startswith("[") and len(text.split()) > MAX_BRACKET_WORDS:
                 continue  # a bracketed remark or note, not a fill-in
@@ -63,5 +60,8 @@ def check(context):
             yield report_tokens(context, sentence, match.start, match.end, context.message({"term": term}), language)
 
 
-def _numbered(text: str, match: re.Match) -> bool:
-    return match.group(0).lstrip("[").startswith(("X", "Χ")) and bool(_NUMBERED_BEFORE.search(text[: match.start()]))
+def _numbered(text: str, match: re.Match, labels: set[str]) -> bool:
+    if not match.group(0).lstrip("[").startswith(("X", "Χ")):
+        return False
+    before = _WORD_BEFORE.search(text[: match.start()])
+    return bool(before) and norm(before.group(1)) in labels
