@@ -205,3 +205,11 @@ def test_undefined_acronyms(pack, settings, text, flagged):
 def test_roman_numerals_after_a_numbered_label_are_not_placeholders(pack, settings, language, numbered, placeholder):
     assert findings_for(numbered, pack, settings, "unfilled-placeholder", lang=language) == []
     assert codes(findings_for(placeholder, pack, settings, "unfilled-placeholder", lang=language)) == ["unfilled-placeholder"]
+
+
+def test_angle_bracket_fill_ins_survive_markdown_and_hide_no_acronyms(pack, settings):
+    found = findings_for("# P\n\nCall <<email address>> by [DD/MM/YYYY].\n", pack, settings)
+    assert [(f.rule, f.column) for f in found if f.rule in ("jargon", "unfilled-placeholder")] == [
+        ("unfilled-placeholder", 6),
+        ("unfilled-placeholder", 27),
+    ]

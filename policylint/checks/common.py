@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+import re
+
 from policylint.model import Block, Sentence
+
+# Template fill-ins: the same shapes in every language ([X], {{name}}, <<date>>, ____, TBD, XX).
+PLACEHOLDER_SHAPES = re.compile(
+    r"\[(?!\^)[^\[\]\n]{1,80}\]"  # [X], [Company Name], [insert date] (not [^1] footnotes)
+    r"|\{\{[^{}\n]{0,80}\}\}"  # {{name}}
+    r"|\{[A-Za-z_][A-Za-z0-9_.]{0,40}\}"  # {company_name}
+    r"|<<[^<>\n]{1,80}>>"  # <<date>>
+    r"|(?<![\w_])_{3,}(?![\w_])"  # ____ blanks to fill in
+    r"|(?<![\w&])(?:TBD|TBC|TBA|XX+|ΧΧ+)(?![\w&])"  # TBD, XX (Latin or Greek capitals)
+    r"|(?<![\w.])X(?=\s+[^\W\d_A-Z][^\W\d_]*)"  # X hours
+)
+
+
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in PLACEHOLDER_SHAPES.finditer(text)]
+
 
 SENTENCE_ENDS = (".", ";", "!", "?", "؟", "…")
 

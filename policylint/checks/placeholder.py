@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from policylint.checks.common import PLACEHOLDER_SHAPES as _SHAPES
 from policylint.checks.common import report_tokens, span_text
 from policylint.normalise import norm
 
@@ -19,15 +20,6 @@ OPTIONS: dict = {}
 MESSAGES: tuple = ()
 NEUTRAL = True
 
-_SHAPES = re.compile(
-    r"\[(?!\^)[^\[\]\n]{1,80}\]"  # [X], [Company Name], [insert date] (not [^1] footnotes)
-    r"|\{\{[^{}\n]{0,80}\}\}"  # {{name}}
-    r"|\{[A-Za-z_][A-Za-z0-9_.]{0,40}\}"  # {company_name}
-    r"|<<[^<>\n]{1,80}>>"  # <<date>>
-    r"|(?<![\w_])_{3,}(?![\w_])"  # ____ blanks to fill in
-    r"|(?<![\w&])(?:TBD|TBC|TBA|XX+|ΧΧ+)(?![\w&])"  # TBD, XX (Latin or Greek capitals)
-    r"|(?<![\w.])X(?=\s+[^\W\d_A-Z][^\W\d_]*)"  # X hours
-)
 # Brackets that are not fill-ins: citations [1], [1-3], checkboxes [ ] [x], [sic].
 _NOT_PLACEHOLDER = re.compile(r"^\[(?:\s*[\d,\s–-]+\s*|\s?|x|[Ss]ic!?|[a-z])\]$")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")

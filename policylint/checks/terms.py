@@ -6,7 +6,7 @@ import re
 
 from functools import lru_cache
 
-from policylint.checks.common import report_tokens, span_text
+from policylint.checks.common import placeholder_spans, report_tokens, span_text
 from policylint.normalise import norm
 
 VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
@@ -45,9 +45,12 @@ def _undefined_acronyms(context):
         if _shouting(block.text):
             continue
         known = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
+        fill_ins = placeholder_spans(block.text)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
         for index, token in enumerate(sentence.tokens):
             word = token.text
             if not _ACRONYM.match(word) or _ROMAN.match(word) or word in _NOT_ACRONYMS:
+                continue
+            if any(start <= token.start < end for start, end in fill_ins):
                 continue
             bare = word[:-1] if word.endswith("s") else word
             if bare in seen or bare in known or word in known:

@@ -18,7 +18,8 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>\n]*>|<(?:https?|mailto):[^<>\s]*>", re.S)
+# tags and comments, but not a "<<field>>" fill-in, which a template writer means literally
+_HTML = re.compile(r"<!--.*?-->|(?<!<)</?[A-Za-z][^<>\n]*>(?!>)|<(?:https?|mailto):[^<>\s]*>", re.S)
 _INLINE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))")
 _REFERENCE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\[[^\[\]\n]*\])")
 _BRACKETED = re.compile(r"(!?\[)([^\[\]\n]+)(\])")
