@@ -1,4 +1,4 @@
-"""The command line: `policylint check PATH...`."""
+"""The command line: `policylint check PATH...`, `policylint rules`, `policylint explain RULE`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from policylint import __version__
 from policylint.engine import Settings
 from policylint.formatters import FORMATTERS
 from policylint.model import LANGUAGES, SEVERITIES
-from policylint.packs import PackError, load_pack
+from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
+from policylint.rule_docs import explain_rule, rule_records, rules_table
 from policylint.runner import run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -44,6 +45,35 @@ def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
 
 
+def pack_options(command):
+    """--rules-dir and --profile, shared by every command that loads rules."""
+    command = click.option(
+        "--rules-dir", "rules_dirs", multiple=True, metavar="DIR",
+        type=click.Path(file_okay=False), help="A folder of custom rules to add (repeatable).",
+    )(command)
+    return click.option(
+        "--profile", default=DEFAULT_PROFILE, show_default=True,
+        help="Which built-in rules run: core (the first seven) or customer-service (all).",
+    )(command)
+
+
+def load_rules(rules_dirs):
+    """The pack, or one line naming the file, key and problem and exit 2."""
+    try:
+        return load_pack(extra_dirs=rules_dirs)
+    except PackError as error:
+        click.echo(f"policylint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+def select_rules(pack, profile):
+    try:
+        return pack.select(profile)
+    except PackError as error:
+        click.echo(f"policylint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
@@ -58,20 +88,19 @@ def main():
               help="Date that revision ages are measured from [default: today].")
 @click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
               help="Name to report for standard input ('-'); its suffix picks the reader.")
-def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, today, stdin_filename):
+@pack_options
+def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, today, stdin_filename,
+          profile, rules_dirs):
     """Check policy documents (files, folders, or - for standard input)."""
-    try:
-        pack = load_pack()
-    except PackError as error:
-        click.echo(f"policylint: error: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+    pack = load_rules(rules_dirs)
+    rules = select_rules(pack, profile)
     settings = Settings(
         today=today or dt.date.today(),
         message_language=message_lang or locale_language(),
         max_revision_age=max_revision_age,
     )
     result = run(list(paths), pack, settings, language=lang, stdin_name=stdin_filename,
-                 read_stdin=lambda: sys.stdin.buffer.read())
+                 read_stdin=lambda: sys.stdin.buffer.read(), rules=rules)
     for problem in result.problems:
         click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
     click.echo(FORMATTERS[output_format].render(result, __version__), nl=False)
@@ -82,3 +111,37 @@ def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, t
         if any(SEVERITIES.index(f.severity) >= threshold for f in result.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@pack_options
+def list_rules(output_format, profile, rules_dirs):
+    """List every rule: code, name, severity, profiles, languages and summary.
+
+    Rules that the chosen --profile does not run are listed too, marked "off"."""
+    pack = load_rules(rules_dirs)
+    active = {r.code for r in select_rules(pack, profile)}
+    if output_format == "json":
+        import json
+
+        records = rule_records(pack, active)
+        click.echo(json.dumps({"schema_version": 1, "rules": records}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(rules_table(pack, active), nl=False)
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--lang", "languages", multiple=True, type=click.Choice(LANGUAGES),
+              help="Show the examples of this language only (repeatable) [default: all five].")
+@pack_options
+def explain(rule, languages, profile, rules_dirs):
+    """Explain a rule (by name or code): why, what it looks for, how to fix, examples."""
+    pack = load_rules(rules_dirs)
+    found = pack.rule(rule)
+    if found is None:
+        click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(explain_rule(pack, found, languages or LANGUAGES), nl=False)

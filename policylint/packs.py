@@ -1,12 +1,16 @@
-"""Load and validate rule packs: rules/*.yaml plus per-language data in rules/languages/.
+"""Load and validate rule packs, and choose the rules a run uses.
 
-A mistake in a pack is reported as "file: key: what is wrong", never as a traceback.
+The built-in pack is rules/*.yaml, per-language data in rules/languages/ and profiles in
+rules/profiles/. A custom pack is a folder of rule files (and optionally its own profiles/)
+written in the same format; it shares the built-in language data. A mistake in any pack is
+reported as "file: key: what is wrong", never as a traceback.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+import re
 from typing import Any
 
 import yaml
@@ -15,7 +19,12 @@ from policylint.checks import CHECK_KINDS
 from policylint.model import LANGUAGES, SEVERITIES
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
-OPTIONAL_KEYS = ("options", "messages", "source")
+OPTIONAL_KEYS = ("options", "messages", "source", "element")
+PROFILE_KEYS = ("name", "summary", "rules", "extends")
+DEFAULT_PROFILE = "customer-service"
+BUILTIN = "built-in"
+_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 LANGUAGE_DATA_KEYS = {
     "numbers": "terms",
     "time_units": "terms",
@@ -46,16 +55,29 @@ class Rule:
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""
     path: str = ""
+    # short label of the policy element the rule looks for ("Scope"), per language; rules
+    # without one are about wording rather than a missing part
+    element: dict[str, str] = field(default_factory=dict)
+    pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
 
     @property
     def kind(self):
         return CHECK_KINDS[self.check]
 
 
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    summary: str
+    selectors: tuple[str, ...]  # rule names, codes or code prefixes
+    path: str = ""
+
+
 @dataclass
 class Pack:
     rules: list[Rule]
     language_data: dict[str, dict[str, Any]]
+    profiles: dict[str, Profile] = field(default_factory=dict)
     # compiled vocabulary, filled by the engine: (rule code, key, language) -> Matcher
     matchers: dict = field(default_factory=dict, repr=False)
 
@@ -70,6 +92,46 @@ class Pack:
             return own[key]
         return self.language_data.get(language, {}).get(key, [])
 
+    def matching(self, selector: str) -> list[Rule]:
+        """Rules a selector names: a rule name, a code, or a code prefix ("PL1"), as in ruff."""
+        wanted = selector.strip().lower()
+        return [r for r in self.rules if wanted == r.name or r.code.lower().startswith(wanted)]
+
+    def profiles_of(self, rule: Rule) -> list[str]:
+        return [p.name for p in self.profiles.values() if rule in self.select(p.name, custom=False)]
+
+    def select(
+        self,
+        profile: str = DEFAULT_PROFILE,
+        select: tuple[str, ...] | list[str] = (),
+        ignore: tuple[str, ...] | list[str] = (),
+        custom: bool = True,
+    ) -> list[Rule]:
+        """The rules a run uses.
+
+        The profile chooses among the built-in rules; custom packs' rules are added to it.
+        `select`, when given, replaces that set (as ruff's does); `ignore` removes from it.
+        An unknown profile, rule name or code is an error, so a typo never disables a check.
+        """
+        if profile not in self.profiles:
+            raise PackError(f"unknown profile {profile!r}; expected one of {', '.join(sorted(self.profiles))}")
+        chosen = {r.code for s in self.profiles[profile].selectors for r in self._known(s, f"profile {profile}")}
+        if custom:
+            chosen |= {r.code for r in self.rules if r.pack != BUILTIN}
+        if select:
+            chosen = {r.code for s in select for r in self._known(s, "select")}
+        for selector in ignore:
+            chosen -= {r.code for r in self._known(selector, "ignore")}
+        return [r for r in self.rules if r.code in chosen]
+
+    def _known(self, selector: str, where: str) -> list[Rule]:
+        if selector.strip().lower() in ("all", "*"):
+            return list(self.rules)
+        rules = self.matching(selector)
+        if not rules:
+            raise PackError(f"{where}: {selector!r} is not a rule name, code or code prefix")
+        return rules
+
 
 def default_rules_dir() -> Path:
     """rules/ inside the installed package, or at the top of a source checkout."""
@@ -78,7 +140,8 @@ def default_rules_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "rules"
 
 
-def load_pack(directory: Path | None = None) -> Pack:
+def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> Pack:
+    """The built-in pack (or `directory`), plus the rules and profiles of custom pack folders."""
     directory = Path(directory) if directory else default_rules_dir()
     if not directory.is_dir():
         raise PackError(f"{directory}: rule pack folder not found")
@@ -88,6 +151,19 @@ def load_pack(directory: Path | None = None) -> Pack:
         if path.exists():
             language_data[language] = _language_data(path, language)
     rules = [_rule(path) for path in sorted(directory.glob("*.yaml"))]
+    profiles = _profiles(directory)
+    for extra in extra_dirs:
+        extra = Path(extra)
+        if not extra.is_dir():
+            raise PackError(f"{extra}: rule pack folder not found")
+        found = sorted(extra.glob("*.yaml")) + sorted(extra.glob("*.yml"))
+        if not found:
+            raise PackError(f"{extra}: no rule files (*.yaml) in this folder")
+        rules += [_rule(path, pack=str(extra)) for path in found]
+        for name, profile in _profiles(extra).items():
+            if name in profiles:
+                raise PackError(f"{profile.path}: name: profile {name!r} is already defined by {profiles[name].path}")
+            profiles[name] = profile
     seen: dict[str, str] = {}
     for rule in rules:
         for key in (rule.code, rule.name):
@@ -95,7 +171,46 @@ def load_pack(directory: Path | None = None) -> Pack:
                 raise PackError(f"{rule.path}: {key!r} is already used by {seen[key]}")
             seen[key] = rule.path
     rules.sort(key=lambda r: r.code)
-    return Pack(rules=rules, language_data=language_data)
+    pack = Pack(rules=rules, language_data=language_data, profiles=profiles)
+    for profile in profiles.values():
+        pack.select(profile.name, custom=False)  # every selector names a rule
+    return pack
+
+
+def _profiles(directory: Path) -> dict[str, Profile]:
+    """Profiles in DIR/profiles/*.yaml; `extends` adds another profile's selectors first."""
+    raw: dict[str, tuple[Path, dict]] = {}
+    for path in sorted((directory / "profiles").glob("*.yaml")):
+        data = _load_yaml(path)
+        if not isinstance(data, dict):
+            raise PackError(f"{path}: expected a mapping with the keys {', '.join(PROFILE_KEYS)}")
+        for key in data:
+            if key not in PROFILE_KEYS:
+                raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join(PROFILE_KEYS)}")
+        for key in ("name", "summary"):
+            if not isinstance(data.get(key), str) or not data[key].strip():
+                raise PackError(f"{path}: {key}: expected a non-empty string")
+        _check_shape(path, "rules", data.get("rules") or [], "terms")
+        if data["name"] in raw:
+            raise PackError(f"{path}: name: profile {data['name']!r} is already defined by {raw[data['name']][0]}")
+        raw[data["name"]] = (path, data)
+
+    def selectors(name: str, chain: tuple) -> tuple[str, ...]:
+        path, data = raw[name]
+        parent = data.get("extends")
+        inherited: tuple[str, ...] = ()
+        if parent is not None:
+            if parent not in raw:
+                raise PackError(f"{path}: extends: unknown profile {parent!r}")
+            if parent in chain:
+                raise PackError(f"{path}: extends: profiles extend each other in a loop")
+            inherited = selectors(parent, chain + (parent,))
+        return inherited + tuple(data.get("rules") or ())
+
+    return {
+        name: Profile(name, data["summary"].strip(), selectors(name, (name,)), str(path))
+        for name, (path, data) in raw.items()
+    }
 
 
 def _load_yaml(path: Path) -> Any:
@@ -150,7 +265,7 @@ def _per_language_text(path, key: str, value: Any) -> dict[str, str]:
     return value
 
 
-def _rule(path: Path) -> Rule:
+def _rule(path: Path, pack: str = BUILTIN) -> Rule:
     data = _load_yaml(path)
     if not isinstance(data, dict):
         raise PackError(f"{path}: expected a mapping with the keys {', '.join(REQUIRED_KEYS)}")
@@ -168,6 +283,10 @@ def _rule(path: Path) -> Rule:
     for key in ("code", "name", "summary", "rationale", "fix"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise PackError(f"{path}: {key}: expected a non-empty string")
+    if not _CODE.match(data["code"]):
+        raise PackError(f"{path}: code: expected capital letters then digits, like PL101 or PRIV01")
+    if not _NAME.match(data["name"]):
+        raise PackError(f"{path}: name: expected lower-case words joined by hyphens, like missing-scope")
     message = _per_language_text(path, "message", data["message"])
     messages = data.get("messages") or {}
     for name in kind.MESSAGES:
@@ -217,4 +336,6 @@ def _rule(path: Path) -> Rule:
         messages=messages,
         source=str(data.get("source", "")),
         path=str(path),
+        element=_per_language_text(path, "element", data["element"]) if "element" in data else {},
+        pack=pack,
     )

@@ -71,7 +71,9 @@ def run(
     language: str | None = None,
     stdin_name: str = "<stdin>",
     read_stdin=None,
+    rules=None,
 ) -> Result:
+    """Check every file; `rules` (default: the whole pack) are the rules to run."""
     result = Result()
     for item in discover(paths):
         if isinstance(item, Problem):
@@ -90,7 +92,7 @@ def run(
             continue
         try:
             document = detect(document, language)
-            findings = check_document(document, pack, settings)
+            findings = check_document(document, pack, settings, rules)
         except Exception as error:  # a bug must not hide the other files' findings
             result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
             continue

@@ -1,0 +1,91 @@
+"""Rules described for people: the `rules` listing and `explain`, built from the pack's data."""
+
+from __future__ import annotations
+
+import textwrap
+
+from policylint.model import LANGUAGES
+from policylint.packs import Pack, Rule
+
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "el": "Greek", "ar": "Arabic"}
+SAMPLE_TERMS = 8  # terms shown per vocabulary list; the YAML file holds the rest
+WIDTH = 100
+
+
+def covered_languages(pack: Pack, rule: Rule) -> list[str]:
+    """Languages the rule can judge: it has vocabulary there, or needs none."""
+    if rule.kind.NEUTRAL:
+        return list(LANGUAGES)
+    return [lang for lang in LANGUAGES if any(pack.vocabulary(rule, lang, key) for key in rule.kind.VOCABULARY)]
+
+
+def rule_records(pack: Pack, active: set[str]) -> list[dict]:
+    """One record per rule; the table and the JSON listing are both built from these."""
+    return [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "severity": rule.severity,
+            "profiles": pack.profiles_of(rule) or ["custom"],
+            "languages": covered_languages(pack, rule),
+            "enabled": rule.code in active,
+            "summary": rule.summary,
+            "pack": rule.pack,
+        }
+        for rule in pack.rules
+    ]
+
+
+def rules_table(pack: Pack, active: set[str]) -> str:
+    records = rule_records(pack, active)
+    header = ("CODE", "NAME", "SEVERITY", "PROFILES", "LANGUAGES", "SUMMARY")
+    rows = [
+        (
+            r["code"],
+            r["name"] + ("" if r["enabled"] else " (off)"),
+            r["severity"],
+            ",".join(r["profiles"]),
+            ",".join(r["languages"]),
+            r["summary"],
+        )
+        for r in records
+    ]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1] for row in [header, *rows]]
+    enabled = sum(r["enabled"] for r in records)
+    lines.append(f"{len(records)} rules, {enabled} enabled.")
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
+    profiles = ", ".join(pack.profiles_of(rule)) or f"custom pack {rule.pack}"
+    out = [f"{rule.code} {rule.name}: {rule.summary}", f"Severity: {rule.severity}. Profiles: {profiles}.", ""]
+    out += _section("Why it matters", rule.rationale)
+    out += _section("What it looks for", " ".join(rule.kind.__doc__.split()))
+    for language in languages:
+        lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.VOCABULARY]
+        lists = [(key, terms) for key, terms in lists if terms]
+        if lists:
+            out.append(f"  {LANGUAGE_NAMES[language]}:")
+            for key, terms in lists:
+                shown = list(terms)[:SAMPLE_TERMS]
+                more = f" (and {len(terms) - len(shown)} more)" if len(terms) > len(shown) else ""
+                out.append(textwrap.fill(f"{key}: " + "; ".join(shown) + more, WIDTH,
+                                         initial_indent="    ", subsequent_indent="      "))
+    options = {k: v for k, v in rule.options.items()}
+    if options:
+        out.append("  Options: " + "; ".join(f"{k} = {v}" for k, v in options.items()))
+    out.append("")
+    out += _section("How to fix it", rule.fix)
+    out.append("Examples:")
+    for language in languages:
+        pair = rule.examples[language]
+        out.append(f"  {LANGUAGE_NAMES[language]}:")
+        for verdict, label in (("pass", "passes"), ("fail", "fails ")):
+            text = " ".join(pair[verdict][0].split())
+            out.append(textwrap.fill(f"{label}: {text}", WIDTH, initial_indent="    ", subsequent_indent="            "))
+    return "\n".join(out) + "\n"
+
+
+def _section(title: str, text: str) -> list[str]:
+    return [f"{title}:", textwrap.fill(" ".join(text.split()), WIDTH, initial_indent="  ", subsequent_indent="  "), ""]
