@@ -299,6 +299,11 @@ def _rule(path: Path, pack: str = BUILTIN) -> Rule:
             raise PackError(f"{path}: options.{key}: unknown option for {data['check']}")
         if not isinstance(value, type(kind.OPTIONS[key])):
             raise PackError(f"{path}: options.{key}: expected {type(kind.OPTIONS[key]).__name__}")
+        allowed = getattr(kind, "OPTION_CHOICES", {}).get(key)
+        if allowed is not None:
+            wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
+            if wrong:
+                raise PackError(f"{path}: options.{key}: {wrong[0]!r} is not one of {', '.join(allowed)}")
         options[key] = value
     languages = data["languages"]
     if not isinstance(languages, dict):

@@ -16,6 +16,9 @@ def covered_languages(pack: Pack, rule: Rule) -> list[str]:
     """Languages the rule can judge: it has vocabulary there, or needs none."""
     if rule.kind.NEUTRAL:
         return list(LANGUAGES)
+    if not rule.kind.VOCABULARY:  # a kind without words is set per language by its options
+        per_language = [v for v in rule.options.values() if isinstance(v, dict)]
+        return [lang for lang in LANGUAGES if any(lang in v for v in per_language)] if per_language else list(LANGUAGES)
     return [lang for lang in LANGUAGES if any(pack.vocabulary(rule, lang, key) for key in rule.kind.VOCABULARY)]
 
 

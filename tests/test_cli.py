@@ -25,8 +25,9 @@ BAD = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n"
 
 
 def check(*args, input=None, env=None):
+    """The check command with the core profile, which the small documents here are written for."""
     runner = CliRunner()
-    return runner.invoke(main, ["check", "--today", "2026-11-22", "--message-lang", "en", *args],
+    return runner.invoke(main, ["check", "--today", "2026-11-22", "--message-lang", "en", "--profile", "core", *args],
                          input=input, env=env or {})
 
 

@@ -40,12 +40,15 @@ def test_positions_point_at_the_quoted_words():
     from policylint.packs import load_pack
     from policylint.runner import run
 
-    result = run([str(CORPORA)], load_pack(), Settings(today=TODAY, message_language="en"))
+    pack = load_pack()
+    result = run([str(CORPORA)], pack, Settings(today=TODAY, message_language="en"))
     checked = 0
     for finding in result.findings:
         quoted = re.match(r'[^"]*"(.+?)"', finding.message)
         if not quoted or finding.rule == "stale-revision-date":
             continue
+        if quoted.group(1) in pack.rule(finding.rule).message["en"]:
+            continue  # the message's own example ("Customer Service Policy"), not the document's words
         lines = open(finding.path, encoding="utf-8").read().split("\n")
         span = lines[finding.line - 1 : finding.end_line]
         span[-1] = span[-1][: finding.end_column - 1]

@@ -4,6 +4,7 @@ import pytest
 
 from policylint.model import LANGUAGES
 from policylint.packs import PackError, load_pack
+from policylint.rule_docs import covered_languages
 
 RULE_NAMES = {
     "missing-scope": "PL101",
@@ -13,6 +14,19 @@ RULE_NAMES = {
     "missing-revision-date": "PL105",
     "stale-revision-date": "PL106",
     "unfilled-placeholder": "PL107",
+    "missing-title": "PL108",
+    "missing-purpose": "PL109",
+    "long-mission-statement": "PL110",
+    "missing-procedures": "PL111",
+    "missing-complaint-procedure": "PL112",
+    "missing-escalation": "PL113",
+    "missing-contact": "PL114",
+    "missing-feedback": "PL115",
+    "missing-training": "PL116",
+    "missing-performance-measures": "PL117",
+    "missing-review-cycle": "PL118",
+    "long-sentence": "PL119",
+    "weak-obligation": "PL120",
 }
 
 
@@ -32,10 +46,12 @@ def test_every_rule_covers_all_five_languages(pack, name):
         vocabulary = rule.languages[language]
         for key in rule.kind.VOCABULARY:
             terms = pack.vocabulary(rule, language, key)
-            if key in ("headings", "statements", "vague", "commitments", "terms", "revision_labels", "phrases"):
+            if key in ("headings", "statements", "vague", "commitments", "terms", "revision_labels", "phrases",
+                       "words", "reviews", "subjects", "labels", "modals", "duties"):
                 assert terms, (name, language, key)
         assert isinstance(vocabulary, dict)
     assert rule.rationale and rule.fix and rule.summary
+    assert covered_languages(pack, rule) == list(LANGUAGES)
 
 
 def test_language_data_is_complete(pack):
@@ -47,7 +63,7 @@ def test_language_data_is_complete(pack):
 
 
 def test_messages_format_with_their_parameters(pack):
-    params = {"term": "x", "suggestion": "", "date": "1 May 2020", "months": 12, "alternative": "y"}
+    params = {"term": "x", "suggestion": "", "date": "1 May 2020", "months": 12, "alternative": "y", "count": 9, "max": 4}
     for rule in pack.rules:
         for language in LANGUAGES:
             rule.message[language].format(**params)

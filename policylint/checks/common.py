@@ -42,3 +42,46 @@ def span_text(context, sentence: Sentence, start: int, end: int) -> str:
 def report_tokens(context, sentence: Sentence, start: int, end: int, message: str, language):
     tokens = sentence.tokens
     return context.finding(sentence.block, tokens[start].start, tokens[end - 1].end, message, language)
+
+
+def section_after(blocks, index: int) -> range:
+    """The blocks a label governs: a heading's section, or the one block after a label line
+    or table cell (where "Last updated" or "Review cycle" has its value)."""
+    block = blocks[index]
+    if block.is_heading:
+        end = next(
+            (i for i in range(index + 1, len(blocks)) if blocks[i].is_heading and blocks[i].level <= block.level),
+            len(blocks),
+        )
+        return range(index + 1, end)
+    if is_heading_like(block) or block.kind == "table_cell":
+        return range(index + 1, min(index + 2, len(blocks)))
+    return range(0)
+
+
+def words(tokens) -> list:
+    """Tokens that are words or numbers, not punctuation or symbols."""
+    return [t for t in tokens if not t.is_punct and any(c.isalnum() for c in t.text)]
+
+
+# Contact details look the same in every language.
+CONTACT_SHAPES = {
+    "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    "url": re.compile(r"\b(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE),
+    # a telephone number: 9 to 15 digits in groups, optionally after + or in brackets
+    "phone": re.compile(r"(?<![\w/.-])(?:\+|00)?\(?\d[\d\u00a0 ().-]{6,20}\d(?![\w/-])"),
+}
+
+
+def has_contact_shape(text: str, shapes) -> bool:
+    for name in shapes:
+        for match in CONTACT_SHAPES[name].finditer(text):
+            if name != "phone":
+                return True
+            digits = sum(c.isdigit() for c in match.group())
+            if 9 <= digits <= 15 and not _DATE_LIKE.fullmatch(match.group().strip()):
+                return True
+    return False
+
+
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")

@@ -1,22 +1,27 @@
 """A document must say something: by a heading that names it, or by a statement anywhere.
 
 Each block is searched in its own language, so a Greek policy whose scope is stated in its
-English appendix still has a scope.
+English appendix still has a scope. A rule may also accept shapes that look the same in every
+language (option `shapes`: email, url, phone), so an e-mail address counts as contact details.
 """
 
 from __future__ import annotations
 
-from policylint.checks.common import is_heading_like
+from policylint.checks.common import CONTACT_SHAPES, has_contact_shape, is_heading_like
 
 VOCABULARY = {"headings": "terms", "statements": "terms"}
-OPTIONS: dict = {}
+OPTIONS: dict = {"shapes": []}
+OPTION_CHOICES = {"shapes": tuple(CONTACT_SHAPES)}
 MESSAGES: tuple = ()
 NEUTRAL = False
 
 
 def check(context):
     analysis = context.analysis
+    shapes = context.option("shapes")
     for index, block in enumerate(analysis.document.blocks):
+        if shapes and has_contact_shape(block.text, shapes):
+            return
         sentences = analysis.by_block[index]
         if is_heading_like(block):
             headings = context.matcher("headings", block.language)

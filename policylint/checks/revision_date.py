@@ -10,7 +10,7 @@ the revision date.
 
 from __future__ import annotations
 
-from policylint.checks.common import is_heading_like
+from policylint.checks.common import section_after
 from policylint.dates import find_dates, months_before
 
 VOCABULARY = {"revision_labels": "terms"}
@@ -34,24 +34,10 @@ def revision_dates(context):
         found += [(index, d) for d in same_block]
         if same_block:
             continue
-        for following in _following(blocks, index):
+        for following in section_after(blocks, index):
             follow_months = context.pack.language_data.get(blocks[following].language, {}).get("months", {})
             found += [(following, d) for d in find_dates(blocks[following].text, follow_months)]
     return found
-
-
-def _following(blocks, index: int) -> range:
-    """Where the date may stand when the label block itself has none."""
-    block = blocks[index]
-    if block.is_heading:
-        end = next(
-            (i for i in range(index + 1, len(blocks)) if blocks[i].is_heading and blocks[i].level <= block.level),
-            len(blocks),
-        )
-        return range(index + 1, end)
-    if is_heading_like(block) or block.kind == "table_cell":
-        return range(index + 1, min(index + 2, len(blocks)))
-    return range(0)
 
 
 def check(context):

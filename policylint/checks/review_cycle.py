@@ -1,0 +1,60 @@
+"""A policy says how often it is reviewed ("This policy is reviewed every year").
+
+A sentence counts when it holds a review word, something that names the policy (or "this
+document"), and a frequency: a frequency word ("annually"), or a number with a time unit
+("every two years", "tous les 12 mois"). A label such as "Review cycle" or "Next review"
+counts when a frequency or a date stands in its block or in the cell or line after it.
+"""
+
+from __future__ import annotations
+
+from policylint.checks.common import section_after
+from policylint.dates import find_dates
+
+VOCABULARY = {
+    "reviews": "terms",
+    "subjects": "terms",
+    "labels": "terms",
+    "frequencies": "terms",
+    "numbers": "terms",
+    "time_units": "terms",
+}
+OPTIONS: dict = {}
+MESSAGES: tuple = ()
+NEUTRAL = False
+
+
+def check(context):
+    analysis = context.analysis
+    blocks = context.document.blocks
+    for index, block in enumerate(blocks):
+        language = block.language
+        for sentence in analysis.by_block[index]:
+            tokens = sentence.tokens
+            if (
+                context.matcher("reviews", language).search(tokens)
+                and context.matcher("subjects", language).search(tokens)
+                and _frequency(context, tokens, language)
+            ):
+                return
+        labels = context.matcher("labels", language)
+        if any(labels.search(s.tokens) for s in analysis.by_block[index]):
+            for place in (index, *section_after(blocks, index)):
+                if _states_when(context, place):
+                    return
+    yield context.document_finding(context.message({}))
+
+
+def _frequency(context, tokens, language) -> bool:
+    if context.matcher("frequencies", language).search(tokens):
+        return True
+    has_number = any(t.norm.isdigit() for t in tokens) or context.matcher("numbers", language).search(tokens)
+    return bool(has_number and context.matcher("time_units", language).search(tokens))
+
+
+def _states_when(context, index: int) -> bool:
+    block = context.document.blocks[index]
+    if any(_frequency(context, s.tokens, block.language) for s in context.analysis.by_block[index]):
+        return True
+    months = context.pack.language_data.get(block.language, {}).get("months", {})
+    return bool(find_dates(block.text, months))
