@@ -46,7 +46,7 @@ class Context:
 
     def message(self, params: dict, name: str | None = None) -> str:
         language = self.settings.message_language
-        template = (self.rule.messages[name] if name else self.rule.message)[language]
+        template = self.rule.text(self.rule.messages[name] if name else self.rule.message, language)
         return template.format(**params)
 
     def finding(self, block_index: int, start: int, end: int, message: str, language: str | None) -> Finding:
@@ -79,7 +79,7 @@ class Context:
 def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules if rules is not None else pack.rules:
-        if analysis.document.language is None and not rule.kind.NEUTRAL:
+        if not rule.covers(analysis.document.language):
             continue
         findings.extend(rule.kind.check(Context(analysis, rule, pack, settings)))
     return sorted(set(findings), key=Finding.sort_key)

@@ -64,6 +64,14 @@ class Rule:
     def kind(self):
         return CHECK_KINDS[self.check]
 
+    def covers(self, language: str | None) -> bool:
+        """Whether the rule can judge text in this language (None: an unsupported one)."""
+        return self.kind.NEUTRAL or language in self.languages
+
+    def text(self, texts: dict[str, str], language: str) -> str:
+        """A message in the wanted language, else English, else the first the rule gives."""
+        return texts.get(language) or texts.get("en") or next(iter(texts.values()))
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -256,10 +264,10 @@ def _check_shape(path, key: str, value: Any, shape: str) -> None:
             _check_shape(path, f"{key}.{month}", names, "terms")
 
 
-def _per_language_text(path, key: str, value: Any) -> dict[str, str]:
+def _per_language_text(path, key: str, value: Any, languages=LANGUAGES) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise PackError(f"{path}: {key}: expected a text for each language ({', '.join(LANGUAGES)})")
-    for language in LANGUAGES:
+        raise PackError(f"{path}: {key}: expected a text for each language ({', '.join(languages)})")
+    for language in languages:
         if not isinstance(value.get(language), str) or not value[language].strip():
             raise PackError(f"{path}: {key}.{language}: missing text")
     return value
@@ -287,12 +295,33 @@ def _rule(path: Path, pack: str = BUILTIN) -> Rule:
         raise PackError(f"{path}: code: expected capital letters then digits, like PL101 or PRIV01")
     if not _NAME.match(data["name"]):
         raise PackError(f"{path}: name: expected lower-case words joined by hyphens, like missing-scope")
-    message = _per_language_text(path, "message", data["message"])
+    languages = data["languages"]
+    if not isinstance(languages, dict):
+        raise PackError(f"{path}: languages: expected a mapping of language to vocabulary")
+    unknown = [key for key in languages if key not in LANGUAGES]
+    if unknown:
+        raise PackError(f"{path}: languages.{unknown[0]}: unknown language; expected {', '.join(LANGUAGES)}")
+    # The built-in pack covers all five languages; a custom rule covers the languages it lists.
+    covered = LANGUAGES if pack == BUILTIN else tuple(lang for lang in LANGUAGES if lang in languages)
+    if not covered:
+        raise PackError(f"{path}: languages: list at least one of {', '.join(LANGUAGES)}")
+    for language in covered:
+        vocabulary = languages.get(language)
+        if vocabulary is None:
+            languages[language] = vocabulary = {}
+        if not isinstance(vocabulary, dict):
+            raise PackError(f"{path}: languages.{language}: expected a mapping of vocabulary lists")
+        for key, value in vocabulary.items():
+            shape = kind.VOCABULARY.get(key)
+            if shape is None:
+                raise PackError(f"{path}: languages.{language}.{key}: unknown key for {data['check']}")
+            _check_shape(path, f"languages.{language}.{key}", value, shape)
+    message = _per_language_text(path, "message", data["message"], covered)
     messages = data.get("messages") or {}
     for name in kind.MESSAGES:
         if name not in messages:
             raise PackError(f"{path}: messages.{name}: missing (the {data['check']} check needs it)")
-        _per_language_text(path, f"messages.{name}", messages[name])
+        _per_language_text(path, f"messages.{name}", messages[name], covered)
     options = dict(kind.OPTIONS)
     for key, value in (data.get("options") or {}).items():
         if key not in kind.OPTIONS:
@@ -305,22 +334,8 @@ def _rule(path: Path, pack: str = BUILTIN) -> Rule:
             if wrong:
                 raise PackError(f"{path}: options.{key}: {wrong[0]!r} is not one of {', '.join(allowed)}")
         options[key] = value
-    languages = data["languages"]
-    if not isinstance(languages, dict):
-        raise PackError(f"{path}: languages: expected a mapping of language to vocabulary")
-    for language in LANGUAGES:
-        vocabulary = languages.get(language)
-        if vocabulary is None:
-            languages[language] = vocabulary = {}
-        if not isinstance(vocabulary, dict):
-            raise PackError(f"{path}: languages.{language}: expected a mapping of vocabulary lists")
-        for key, value in vocabulary.items():
-            shape = kind.VOCABULARY.get(key)
-            if shape is None:
-                raise PackError(f"{path}: languages.{language}.{key}: unknown key for {data['check']}")
-            _check_shape(path, f"languages.{language}.{key}", value, shape)
     examples = data["examples"]
-    for language in LANGUAGES:
+    for language in covered:
         pair = examples.get(language) if isinstance(examples, dict) else None
         if not isinstance(pair, dict):
             raise PackError(f"{path}: examples.{language}: expected pass and fail examples")

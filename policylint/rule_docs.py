@@ -16,10 +16,11 @@ def covered_languages(pack: Pack, rule: Rule) -> list[str]:
     """Languages the rule can judge: it has vocabulary there, or needs none."""
     if rule.kind.NEUTRAL:
         return list(LANGUAGES)
+    listed = [lang for lang in LANGUAGES if rule.covers(lang)]
     if not rule.kind.VOCABULARY:  # a kind without words is set per language by its options
         per_language = [v for v in rule.options.values() if isinstance(v, dict)]
-        return [lang for lang in LANGUAGES if any(lang in v for v in per_language)] if per_language else list(LANGUAGES)
-    return [lang for lang in LANGUAGES if any(pack.vocabulary(rule, lang, key) for key in rule.kind.VOCABULARY)]
+        return [lang for lang in listed if any(lang in v for v in per_language)] if per_language else listed
+    return [lang for lang in listed if any(pack.vocabulary(rule, lang, key) for key in rule.kind.VOCABULARY)]
 
 
 def rule_records(pack: Pack, active: set[str]) -> list[dict]:
@@ -81,7 +82,7 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
     out.append("")
     out += _section("How to fix it", rule.fix)
     out.append("Examples:")
-    for language in languages:
+    for language in [lang for lang in languages if lang in rule.examples]:
         pair = rule.examples[language]
         out.append(f"  {LANGUAGE_NAMES[language]}:")
         for verdict, label in (("pass", "passes"), ("fail", "fails ")):

@@ -26,19 +26,19 @@ def check(context):
         limit = limits.get(block.language)
         if not limit or block.is_heading or block.kind == "table_cell":
             continue
-        for run in _runs(block.text, sentence.tokens):
+        for run in _runs(block, sentence.tokens):
             count = len(words(run))
             if count > limit:
                 message = context.message({"count": count, "max": limit})
                 yield context.finding(sentence.block, run[0].start, run[-1].end, message, block.language)
 
 
-def _runs(text: str, tokens):
-    """The sentence's tokens, split where a line ends with no punctuation before a capital."""
+def _runs(block, tokens):
+    """The sentence's tokens, split where a source line ends with no punctuation before a capital."""
     run = [tokens[0]]
     for previous, token in zip(tokens, tokens[1:]):
-        gap = text[previous.end:token.start]
-        if "\n" in gap and not previous.text.endswith(_CONTINUES) and token.text[:1].isupper() and not previous.is_punct:
+        new_line = block.position(token.start)[0] != block.position(previous.start)[0]
+        if new_line and not previous.is_punct and not previous.text.endswith(_CONTINUES) and token.text[:1].isupper():
             yield run
             run = []
         run.append(token)
