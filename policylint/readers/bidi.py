@@ -5,7 +5,8 @@ laid out, so an Arabic sentence comes out backwards. This undoes the Unicode bid
 algorithm for one line: a line whose strong letters are mostly right-to-left is reversed, and
 the left-to-right runs inside it (Latin words, numbers) are turned back; a left-to-right line
 has only its right-to-left runs reversed. Glyphs for Arabic presentation forms (initial,
-medial, final, ligatures such as lam-alef) become the letters they stand for.
+medial, final, ligatures such as lam-alef) become the letters they stand for. Brackets are
+not mirrored back: producers map a mirrored glyph to the character that was typed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import unicodedata
 
 _RTL = {"R", "AL"}
 _LTR_LIKE = {"L", "EN", "AN"}  # kept left to right inside a right-to-left line
-_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
 def _direction(cluster: str) -> str:
@@ -28,11 +28,9 @@ def logical_order(clusters: list[str]) -> str:
         return _forms("".join(clusters))
     strong_ltr = sum(1 for c in clusters if _direction(c) == "L")
     if strong_rtl >= strong_ltr:
-        ordered = _reverse_runs(clusters[::-1], _LTR_LIKE, mirror=False)
-        # brackets were drawn mirrored in the right-to-left line; outside the LTR runs, undo it
-        ordered = _mirror_outside(ordered, _LTR_LIKE)
+        ordered = _reverse_runs(clusters[::-1], _LTR_LIKE)
     else:
-        ordered = _reverse_runs(clusters, _RTL, mirror=True)
+        ordered = _reverse_runs(clusters, _RTL)
     return _forms("".join(ordered))
 
 
@@ -53,19 +51,11 @@ def _runs(clusters: list[str], kinds: set[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _reverse_runs(clusters: list[str], kinds: set[str], mirror: bool) -> list[str]:
+def _reverse_runs(clusters: list[str], kinds: set[str]) -> list[str]:
     result = list(clusters)
     for start, end in _runs(clusters, kinds):
-        run = result[start:end][::-1]
-        result[start:end] = [c.translate(_MIRRORED) for c in run] if mirror else run
+        result[start:end] = result[start:end][::-1]
     return result
-
-
-def _mirror_outside(clusters: list[str], kinds: set[str]) -> list[str]:
-    inside = set()
-    for start, end in _runs(clusters, kinds):
-        inside.update(range(start, end))
-    return [c if i in inside else c.translate(_MIRRORED) for i, c in enumerate(clusters)]
 
 
 def _forms(text: str) -> str:
