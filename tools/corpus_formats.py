@@ -223,7 +223,7 @@ def write_pdf(items: list[Part], language: str, target: Path) -> None:
             pdf.ln(2)
         elif item.kind == "table_row":
             pdf.set_font("DejaVu", "B" if item.header else "", BODY_SIZE)
-            with pdf.table(text_align=align) as table:
+            with pdf.table(text_align=align, first_row_as_headings=item.header) as table:
                 row = table.row()
                 for text in item.cells:
                     row.cell(text)

@@ -8,8 +8,9 @@ Positions: page, then the line on that page (1-based, counting the text lines re
 page), then the character in that line.
 
 Blocks: a line in a larger font than the body text is a heading (the largest size is level 1);
-so is a short bold line, and a line that the plain-text reader would take for one (numbered
-like "2. Scope", or in capitals) when it opens a text box. A line starting with a bullet opens
+so is a short bold line that opens a text box, and a line that the plain-text reader would
+take for one (numbered like "2. Scope", in capitals, or a short title-like line standing alone
+in its box). Boxes side by side (table cells) are not taken for headings by their shortness. A line starting with a bullet opens
 a list item. Other lines continue the block above them while they stay in its text box, or
 carry a sentence over a page break.
 """
@@ -47,6 +48,7 @@ class Line:
     box: int  # text boxes are numbered through the document
     first_in_box: bool
     last_in_box: bool
+    beside: bool  # another text box shares its height on the page: a table cell, a column
     size: float
     bold: bool
 
@@ -78,9 +80,9 @@ def _lines(data: bytes) -> tuple[list[Line], int, list[int]]:
         # (Arabic) paragraphs where they stand
         for page_number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None)), 1):
             on_page = 0
-            for box in page:
-                if not isinstance(box, LTTextContainer):
-                    continue
+            boxes = [box for box in page if isinstance(box, LTTextContainer)]
+            for box in boxes:
+                beside = any(other is not box and other.y0 < box.y1 and box.y0 < other.y1 for other in boxes)
                 box_lines = [line for line in box if hasattr(line, "__iter__")]
                 built = [_line(line) for line in box_lines]
                 built = [b for b in built if b is not None]
@@ -88,7 +90,7 @@ def _lines(data: bytes) -> tuple[list[Line], int, list[int]]:
                 for index, (text, size, bold) in enumerate(built):
                     on_page += 1
                     lines.append(Line(text, page_number, on_page, box_number, index == 0,
-                                      index == len(built) - 1, size, bold))
+                                      index == len(built) - 1, beside, size, bold))
             if not on_page:
                 without_text.append(page_number)
     except PDFPasswordIncorrect:
@@ -160,7 +162,8 @@ def _blocks(lines: list[Line]) -> list[Block]:
 
     for line in lines:
         ends_sentence = last is None or SENTENCE_END.search(last.text) is not None
-        line_level = _heading_level(line, body, heading_sizes, ends_sentence)
+        starts_group = ends_sentence or line.first_in_box or kind == "heading"
+        line_level = _heading_level(line, body, heading_sizes, starts_group)
         bullet = BULLET.match(line.text) if not line_level else None
         if line_level:
             joins = kind == "heading" and level == line_level and last is not None and last.box == line.box
@@ -184,11 +187,11 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-def _heading_level(line: Line, body: float, heading_sizes: list[float], ends_sentence: bool) -> int:
+def _heading_level(line: Line, body: float, heading_sizes: list[float], starts_group: bool) -> int:
     if line.size in heading_sizes:
         return min(heading_sizes.index(line.size) + 1, 6)
-    if line.bold and line.first_in_box and title_like(line.text):
+    if line.bold and line.first_in_box and not line.beside and title_like(line.text):
         return min(len(heading_sizes) + 1, 6)
-    alone = line.first_in_box and line.last_in_box
-    return heading_level(line.text, alone, line.first_in_box, ends_sentence) or 0
+    alone = line.first_in_box and line.last_in_box and not line.beside
+    return heading_level(line.text, alone, line.first_in_box, starts_group) or 0
 
