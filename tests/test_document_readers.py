@@ -226,3 +226,30 @@ def test_html_finding_positions_in_each_language(language, pack, settings):
     assert found and all(f.line == 5 and f.position_kind == "line" and f.page is None for f in found)
     line = text.split("\n")[4]
     assert all(line[f.column - 1 : f.end_column - 1] in f.message for f in found)
+
+
+@pytest.mark.parametrize(
+    "fmt,location",
+    [("docx", ":paragraph 3:col 17: PL103"), ("odt", ":paragraph 3:col 17: PL103"),
+     ("pdf", ":page 1:line 3:col 19: PL103"), ("html", ":18:29: PL103")],  # PDF: after "• "
+)
+def test_command_line_names_paragraphs_and_pages(fmt, location, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from policylint.cli import main
+
+    target = _write(fmt, "en", tmp_path)
+    runner = CliRunner()
+    text = runner.invoke(main, ["check", "--fail-on", "never", "--today", "2026-11-22", str(target)])
+    assert f"{target}{location} warning:" in text.stdout
+    payload = json.loads(runner.invoke(main, ["check", "--format", "json", "--today", "2026-11-22", str(target)]).stdout)
+    vague = next(f for f in payload["findings"] if f["code"] == "PL103")
+    kind = {"docx": "paragraph", "odt": "paragraph", "pdf": "page", "html": "line"}[fmt]
+    assert vague["position_kind"] == kind
+    assert (vague["page"], vague["end_page"]) == ((1, 1) if fmt == "pdf" else (None, None))
+    # standard input takes bytes too: the name's suffix picks the reader
+    piped = runner.invoke(main, ["check", "--fail-on", "never", "--stdin-filename", f"in.{fmt}", "-"],
+                          input=target.read_bytes())
+    assert f"in.{fmt}{location} warning:" in piped.stdout

@@ -47,7 +47,7 @@ def read_bytes(data: bytes, path: str) -> Document:
     if getattr(reader, "BINARY", False):
         document = reader.read(data, path)
     else:
-        text_expected(data, PurePath(path).suffix.lower())
+        text_expected(data)
         text, notices = decode(data)
         document = reader.read(text, path)
         document.notices[:0] = notices

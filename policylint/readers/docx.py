@@ -24,7 +24,7 @@ import re
 from typing import Iterator
 
 from policylint.model import Document
-from policylint.readers.decode import InputError
+from policylint.readers.decode import InputError, damaged
 from policylint.readers.positions import numbered_paragraph_block
 from policylint.readers.sniff import expect
 
@@ -62,7 +62,7 @@ def read(data: bytes, path: str) -> Document:
     except InputError:
         raise
     except Exception as error:  # python-docx and lxml raise many kinds on damaged files
-        raise InputError(f"corrupt or truncated Word document ({type(error).__name__})") from None
+        raise damaged("Word document", error) from None
     return Document(path=path, format="docx", blocks=blocks, position_kind="paragraph")
 
 

@@ -16,7 +16,7 @@ import io
 from typing import Iterator
 
 from policylint.model import Document
-from policylint.readers.decode import InputError
+from policylint.readers.decode import InputError, damaged
 from policylint.readers.positions import numbered_paragraph_block
 from policylint.readers.sniff import expect
 
@@ -62,7 +62,7 @@ def read(data: bytes, path: str) -> Document:
     except InputError:
         raise
     except Exception as error:  # odfpy, zipfile and the XML parser raise many kinds on damaged files
-        raise InputError(f"corrupt or truncated OpenDocument file ({type(error).__name__})") from None
+        raise damaged("OpenDocument file", error) from None
     return Document(path=path, format="odt", blocks=blocks, position_kind="paragraph")
 
 

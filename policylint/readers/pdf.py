@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from policylint.model import Block, Document
 from policylint.readers.bidi import logical_order
-from policylint.readers.decode import InputError
+from policylint.readers.decode import InputError, damaged
 from policylint.readers.positions import block_from_lines
 from policylint.readers.plaintext import BULLET, SENTENCE_END, heading_level, title_like
 from policylint.readers.sniff import expect
@@ -100,7 +100,7 @@ def _lines(data: bytes) -> tuple[list[Line], int, list[int]]:
     except InputError:
         raise
     except Exception as error:  # pdfminer raises many kinds on damaged files
-        raise InputError(f"corrupt or truncated PDF ({type(error).__name__})") from None
+        raise damaged("PDF", error) from None
     if not page_number:
         raise InputError("corrupt or truncated PDF (no pages)")
     return lines, page_number, without_text

@@ -92,11 +92,11 @@ def expect(data: bytes, name: str, what: str) -> None:
     raise InputError(f"not {what}: {_looks_like(kind)}")
 
 
-def text_expected(data: bytes, suffix: str) -> None:
+def text_expected(data: bytes) -> None:
     """Raise a clear InputError when a text format's file is really a binary document."""
     kind = sniff(data)
     if kind.name:
-        raise InputError(f"{suffix} file that is not text: {_looks_like(kind)}")
+        raise InputError(f"binary file, not text: {_looks_like(kind)}")
 
 
 def _looks_like(kind: Kind) -> str:
