@@ -231,7 +231,7 @@ def test_html_finding_positions_in_each_language(language, pack, settings):
 @pytest.mark.parametrize(
     "fmt,location",
     [("docx", ":paragraph 3:col 17: PL103"), ("odt", ":paragraph 3:col 17: PL103"),
-     ("pdf", ":page 1:line 3:col 19: PL103"), ("html", ":18:29: PL103")],  # PDF: after "• "
+     ("pdf", ":page 1:line 3:col 19: PL103"), ("html", ":15:23: PL103")],  # PDF: after "• "
 )
 def test_command_line_names_paragraphs_and_pages(fmt, location, tmp_path):
     import json
