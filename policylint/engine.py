@@ -51,8 +51,9 @@ class Context:
 
     def finding(self, block_index: int, start: int, end: int, message: str, language: str | None) -> Finding:
         block = self.document.blocks[block_index]
+        last = max(end - 1, start)
         line, column = block.position(start)
-        end_line, end_column = block.position(max(end - 1, start))
+        end_line, end_column = block.position(last)
         return Finding(
             path=self.document.path,
             line=line,
@@ -64,6 +65,9 @@ class Context:
             severity=self.rule.severity,
             message=message,
             language=language or self.document.language or "",
+            position_kind=self.document.position_kind,
+            page=block.page(start),
+            end_page=block.page(last),
         )
 
     def document_finding(self, message: str) -> Finding:

@@ -8,6 +8,9 @@ from typing import NamedTuple
 
 LANGUAGES = ("en", "fr", "es", "el", "ar")
 SEVERITIES = ("info", "warning", "error")
+# What a position's line counts: a source line (Markdown, text, HTML), a paragraph (Word,
+# OpenDocument), or a line of a page (PDF, where Segment.page says which page).
+POSITION_KINDS = ("line", "paragraph", "page")
 
 
 class Segment(NamedTuple):
@@ -16,6 +19,7 @@ class Segment(NamedTuple):
     offset: int  # index into Block.text
     line: int  # 1-based source line
     column: int  # 1-based source column, in characters
+    page: int | None = None  # 1-based page, for paged formats (PDF)
 
 
 @dataclass(frozen=True)
@@ -30,9 +34,16 @@ class Block:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at `offset` in the text."""
-        index = bisect_right([s.offset for s in self.segments], offset) - 1
-        segment = self.segments[max(index, 0)]
+        segment = self._segment(offset)
         return segment.line, segment.column + max(offset - segment.offset, 0)
+
+    def page(self, offset: int) -> int | None:
+        """Page of the character at `offset`, or None when the source has no pages."""
+        return self._segment(offset).page
+
+    def _segment(self, offset: int) -> Segment:
+        index = bisect_right([s.offset for s in self.segments], offset) - 1
+        return self.segments[max(index, 0)]
 
     @property
     def is_heading(self) -> bool:
@@ -42,10 +53,11 @@ class Block:
 @dataclass
 class Document:
     path: str  # as shown to the user
-    format: str  # "markdown", "text"
+    format: str  # "markdown", "text", "html", "docx", "odt", "pdf"
     blocks: list[Block]
     language: str | None = None  # main language; None when not one of LANGUAGES
     notices: list[str] = field(default_factory=list)
+    position_kind: str = "line"  # one of POSITION_KINDS: what the blocks' lines count
 
 
 class Token(NamedTuple):
@@ -87,6 +99,12 @@ class Finding:
     severity: str
     message: str
     language: str
+    # where the line numbers above are counted: see POSITION_KINDS; page and end_page are
+    # set only for "page" (PDF), where line is the line on that page
+    position_kind: str = "line"
+    page: int | None = None
+    end_page: int | None = None
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
+        return (self.path, self.page or 0, self.line, self.column, self.code,
+                self.end_page or 0, self.end_line, self.end_column)

@@ -71,6 +71,9 @@ def test_json_output_carries_every_field(files):
         "severity": "error",
         "message": 'Unfilled placeholder "[X]": replace it with the real value.',
         "language": "en",
+        "position_kind": "line",
+        "page": None,
+        "end_page": None,
     }
     assert payload["summary"]["files_checked"] == 1
 

@@ -7,7 +7,10 @@ from collections import Counter
 from dataclasses import asdict
 
 SCHEMA_VERSION = 1
-FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message", "language")
+FIELDS = (
+    "path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message", "language",
+    "position_kind", "page", "end_page",  # added in schema 1 without removing anything
+)
 
 
 def record(finding) -> dict:

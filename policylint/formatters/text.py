@@ -7,11 +7,18 @@ from collections import Counter
 from policylint.model import SEVERITIES
 
 
+def location(finding) -> str:
+    """`path:12:5` for line-based sources; paragraphs and pages are named, so nobody reads
+    a Word paragraph number or a PDF page's line as a line of the file."""
+    if finding.position_kind == "paragraph":
+        return f"{finding.path}:paragraph {finding.line}:col {finding.column}"
+    if finding.position_kind == "page":
+        return f"{finding.path}:page {finding.page}:line {finding.line}:col {finding.column}"
+    return f"{finding.path}:{finding.line}:{finding.column}"
+
+
 def format_finding(finding) -> str:
-    return (
-        f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.severity}: "
-        f"{finding.message} [{finding.rule}]"
-    )
+    return f"{location(finding)}: {finding.code} {finding.severity}: {finding.message} [{finding.rule}]"
 
 
 def summary(result) -> str:

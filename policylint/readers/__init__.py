@@ -1,4 +1,8 @@
-"""Readers turn bytes into a Document: one module per input format, chosen by suffix."""
+"""Readers turn bytes into a Document: one module per input format, chosen by suffix.
+
+A reader module has `read(text, path)`, given decoded text; a reader that sets `BINARY = True`
+has `read(data, path)` instead and is given the file's bytes (Word, OpenDocument, PDF).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,19 @@ import os
 from pathlib import PurePath
 
 from policylint.model import Document
-from policylint.readers import markdown, plaintext
+from policylint.readers import docx, html, markdown, odt, pdf, plaintext
 from policylint.readers.decode import InputError, decode
+from policylint.readers.sniff import text_expected
 
 READERS = {
     ".md": markdown,
     ".markdown": markdown,
     ".txt": plaintext,
+    ".html": html,
+    ".htm": html,
+    ".docx": docx,
+    ".odt": odt,
+    ".pdf": pdf,
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -34,11 +44,15 @@ def read_bytes(data: bytes, path: str) -> Document:
     reader = reader_for(path)
     if len(data) > MAX_FILE_BYTES:
         raise InputError(_too_large(len(data)))
-    text, notices = decode(data)
-    document = reader.read(text, path)
-    document.notices[:0] = notices
+    if getattr(reader, "BINARY", False):
+        document = reader.read(data, path)
+    else:
+        text_expected(data)
+        text, notices = decode(data)
+        document = reader.read(text, path)
+        document.notices[:0] = notices
     if not document.blocks:
-        raise InputError("no prose to check (the file holds only markup, code or comments)")
+        raise InputError(getattr(reader, "NO_PROSE", "no prose to check (the file holds only markup, code or comments)"))
     return document
 
 

@@ -57,3 +57,9 @@ def _checked(text: str) -> str:
     if "\x00" in sample or controls > len(sample) * 0.02:
         raise InputError("binary file, not text")
     return text
+
+
+def damaged(what: str, error: Exception) -> InputError:
+    """The InputError for a file its parsing library could not read: the library's reason, briefly."""
+    reason = " ".join(str(error).split())[:80] or type(error).__name__
+    return InputError(f"corrupt or truncated {what} ({reason})")

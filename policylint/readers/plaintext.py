@@ -13,7 +13,7 @@ import re
 from policylint.model import Document
 from policylint.readers.positions import block_from_lines
 
-_BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
+BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
 # "1 Scope", "2.3. Complaints", "IV. Review", "b) Training": letters and numerals need their "." or ")"
 _NUMBERED = re.compile(
     r"^(?P<number>\d{1,3}(?:\.\d{1,3})*[.)]?|(?:[IVX]{1,5}|[ivx]{1,5}|[A-Za-z])[.)])\s+(?P<title>\S.*)$"
@@ -21,7 +21,7 @@ _NUMBERED = re.compile(
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^:：\n]{0,48}?)\s*[:：]\s+(?P<rest>\S.*)$")
 _HASH_HEADING = re.compile(r"^(#{1,6})\s+(\S.*?)\s*#*$")
 _UNDERLINE = re.compile(r"^(?:={3,}|-{3,}|_{3,}|\*{3,}|~{3,})$")
-_SENTENCE_END = re.compile(r"[.!?;,؟؛…]$")
+SENTENCE_END = re.compile(r"[.!?;,؟؛…]$")
 MAX_HEADING_WORDS = 10
 MAX_LABEL_WORDS = 5
 
@@ -48,7 +48,7 @@ def read(text: str, path: str) -> Document:
             continue
         if _UNDERLINE.match(stripped):
             # "Title" over "=====" is a heading; a rule line on its own is decoration
-            if len(current) == 1 and current_kind == "paragraph" and not _SENTENCE_END.search(current[0][0]):
+            if len(current) == 1 and current_kind == "paragraph" and not SENTENCE_END.search(current[0][0]):
                 blocks.append(block_from_lines("heading", current, 1 if stripped[0] == "=" else 2))
                 current = []
             flush()
@@ -59,16 +59,16 @@ def read(text: str, path: str) -> Document:
             start = column + hashed.start(2)
             blocks.append(block_from_lines("heading", [(hashed.group(2), number, start)], len(hashed.group(1))))
             continue
-        starts_group = not current or _SENTENCE_END.search(current[-1][0]) is not None
+        starts_group = not current or SENTENCE_END.search(current[-1][0]) is not None
         after_blank = _blank(lines, index - 1)
         alone = after_blank and _blank(lines, index + 1)
-        next_is_item = not _blank(lines, index + 1) and _BULLET.match(lines[index + 1].strip()) is not None
-        heading = _heading(stripped, alone, after_blank and not next_is_item, starts_group)
+        next_is_item = not _blank(lines, index + 1) and BULLET.match(lines[index + 1].strip()) is not None
+        heading = heading_level(stripped, alone, after_blank and not next_is_item, starts_group)
         if heading is not None:
             flush()
             blocks.append(block_from_lines("heading", [(stripped, number, column)], heading))
             continue
-        bullet = _BULLET.match(stripped)
+        bullet = BULLET.match(stripped)
         if bullet:
             flush()
             current_kind = "list_item"
@@ -97,16 +97,16 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
     return (
         _words(text) <= MAX_HEADING_WORDS
-        and not _SENTENCE_END.search(text)
+        and not SENTENCE_END.search(text)
         and not text.endswith(":")
         and any(c.isalpha() for c in text)
     )
 
 
-def _heading(line: str, alone: bool, opens_section: bool, starts_group: bool) -> int | None:
+def heading_level(line: str, alone: bool, opens_section: bool, starts_group: bool) -> int | None:
     """The heading level of a line, or None when it is not a heading.
 
     A numbered line opens a section when it follows a blank line and is not followed by
@@ -115,7 +115,7 @@ def _heading(line: str, alone: bool, opens_section: bool, starts_group: bool) ->
     if not starts_group:
         return None
     numbered = _NUMBERED.match(line)
-    if numbered and _title_like(numbered.group("title")) and opens_section:
+    if numbered and title_like(numbered.group("title")) and opens_section:
         depth = numbered.group("number").rstrip(".)").count(".") + 1
         return min(depth + 1, 6)
     letters = [c for c in line if c.isalpha()]
@@ -124,7 +124,7 @@ def _heading(line: str, alone: bool, opens_section: bool, starts_group: bool) ->
             and not line.endswith((".", ",", ";")):
         return 1
     label = _LABEL.match(line)
-    if alone and _title_like(line) and not (label and _is_label(label.group("label"))) \
+    if alone and title_like(line) and not (label and _is_label(label.group("label"))) \
             and (line[0].isupper() or not line[0].islower()):
         return 2
     return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from policylint.model import Block, Segment
 
 
-def block_from_lines(kind: str, pieces: list[tuple[str, int, int]], level: int = 0) -> Block | None:
-    """Join (text, line, column) pieces with single spaces into one block.
+def block_from_lines(kind: str, pieces: list[tuple], level: int = 0) -> Block | None:
+    """Join (text, line, column) or (text, line, column, page) pieces with single spaces.
 
     Each piece is a stretch of one source line; the block's segments remember where each
     stretch starts, so any offset in the joined text maps back to its line and column.
@@ -14,14 +14,24 @@ def block_from_lines(kind: str, pieces: list[tuple[str, int, int]], level: int =
     text_parts: list[str] = []
     segments: list[Segment] = []
     offset = 0
-    for text, line, column in pieces:
+    for text, line, column, *page in pieces:
         if text_parts:
             text_parts.append(" ")
             offset += 1
-        segments.append(Segment(offset, line, column))
+        segments.append(Segment(offset, line, column, *page))
         text_parts.append(text)
         offset += len(text)
     text = "".join(text_parts)
     if not text.strip():
         return None
     return Block(kind=kind, text=text, segments=tuple(segments), level=level)
+
+
+def numbered_paragraph_block(kind: str, text: str, number: int, level: int = 0) -> Block | None:
+    """A block for a whole paragraph of a word-processor file: line = paragraph number.
+
+    Columns count characters from the paragraph's start, so leading spaces are skipped
+    without shifting what follows.
+    """
+    stripped = text.lstrip()
+    return block_from_lines(kind, [(stripped.rstrip(), number, 1 + len(text) - len(stripped))], level)

@@ -1,0 +1,106 @@
+"""What a file really is, from its first bytes: so a file whose extension lies gets a clear line.
+
+Word and OpenDocument files are zip archives told apart by their members; an encrypted Word
+file is not a zip at all but an OLE2 container holding an "EncryptedPackage" stream, and an
+encrypted OpenDocument file says so in its manifest.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import NamedTuple
+
+from policylint.readers.decode import InputError
+
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # a zip that claims more is a zip bomb, not a policy
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODF_TEXT = "application/vnd.oasis.opendocument.text"
+
+
+class Kind(NamedTuple):
+    name: str  # "pdf", "docx", "odt", "encrypted-office", "zip", ..., or "" for unknown
+    description: str  # for messages: "a PDF document"
+    suffix: str = ""  # the suffix policylint would read it by, when it reads it
+
+
+UNKNOWN = Kind("", "")
+_MAGIC = (
+    (b"{\\rtf", Kind("rtf", "an RTF document")),
+    (b"\x89PNG\r\n\x1a\n", Kind("image", "a PNG image")),
+    (b"\xff\xd8\xff", Kind("image", "a JPEG image")),
+    (b"GIF8", Kind("image", "a GIF image")),
+    (b"II*\x00", Kind("image", "a TIFF image")),
+    (b"MM\x00*", Kind("image", "a TIFF image")),
+)
+
+
+def sniff(data: bytes) -> Kind:
+    """The kind of file these bytes are, or UNKNOWN (text formats are not told apart)."""
+    if data.lstrip(b"\x00\t\n\r ").startswith(b"%PDF-"):
+        return Kind("pdf", "a PDF document", ".pdf")
+    if data.startswith(_OLE2):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return Kind("encrypted-office", "a password-protected (encrypted) Office file")
+        return Kind("ole", "an old binary Office file (.doc, .xls or .ppt)")
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return UNKNOWN
+
+
+def _zip_kind(data: bytes) -> Kind:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
+                raise InputError("archive unpacks to more than 256 MiB; not checked")
+            mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip() if "mimetype" in names else ""
+            manifest = archive.read("META-INF/manifest.xml") if "META-INF/manifest.xml" in names else b""
+    except InputError:
+        raise
+    except Exception:  # a truncated archive: its reader gives the precise complaint
+        return Kind("zip", "a damaged zip archive")
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        if b"encryption-data" in manifest:
+            return Kind("encrypted-office", "a password-protected (encrypted) OpenDocument file")
+        if mimetype == _ODF_TEXT:
+            return Kind("odt", "an OpenDocument text document", ".odt")
+        return Kind("odf", f"an OpenDocument file of another type ({mimetype})")
+    if "word/document.xml" in names:
+        return Kind("docx", "a Word document", ".docx")
+    if any(n.startswith("xl/") for n in names):
+        return Kind("xlsx", "an Excel workbook")
+    if any(n.startswith("ppt/") for n in names):
+        return Kind("pptx", "a PowerPoint presentation")
+    return Kind("zip", "a zip archive")
+
+
+def expect(data: bytes, name: str, what: str) -> None:
+    """Raise a clear InputError unless the bytes are of the kind `name` (a reader's format)."""
+    if not data.strip():
+        raise InputError("file is empty")
+    kind = sniff(data)
+    if kind.name == name:
+        return
+    if kind.name == "encrypted-office":
+        raise InputError(f"{kind.description}: remove the password and check it again")
+    if kind.name == "zip" and kind.description.startswith("a damaged"):
+        raise InputError(f"corrupt or truncated {what}")
+    raise InputError(f"not {what}: {_looks_like(kind)}")
+
+
+def text_expected(data: bytes) -> None:
+    """Raise a clear InputError when a text format's file is really a binary document."""
+    kind = sniff(data)
+    if kind.name:
+        raise InputError(f"binary file, not text: {_looks_like(kind)}")
+
+
+def _looks_like(kind: Kind) -> str:
+    if not kind.name:
+        return "its content does not match its extension"
+    hint = f"; rename it to {kind.suffix}" if kind.suffix else ""
+    return f"it is {kind.description}{hint}"
