@@ -15,10 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPORA, ROOT, TODAY
+from helpers import quoted_words
 from policylint.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.packs import load_pack
 from policylint.runner import run
+
+PACK = load_pack()
 
 sys.path.insert(0, str(ROOT / "tools"))
 import corpus_formats  # noqa: E402
@@ -70,11 +73,6 @@ def test_positions_carry_their_kind(mixed):
     assert kinds[".html"] == kinds[".md"] == {("line", False)}
 
 
-def _quoted(finding):
-    match = re.match(r'[^"]*"(.+?)"', finding.message)
-    return match.group(1) if match and finding.rule != "stale-revision-date" else None
-
-
 def test_word_positions_name_the_paragraph_and_its_characters(mixed):
     """Counted independently with python-docx: paragraph N, characters column to end_column."""
     import docx
@@ -86,7 +84,7 @@ def test_word_positions_name_the_paragraph_and_its_characters(mixed):
             continue
         paragraphs = [p.text for p in docx.Document(path).paragraphs]  # the corpora have no tables
         for finding in found:
-            quoted = _quoted(finding)
+            quoted = quoted_words(finding, PACK)
             if quoted and finding.line == finding.end_line:
                 assert paragraphs[finding.line - 1][finding.column - 1 : finding.end_column - 1] == quoted, finding
                 checked += 1
@@ -101,7 +99,7 @@ def test_html_positions_are_source_lines_and_columns(mixed):
             continue
         lines = Path(path).read_text(encoding="utf-8").split("\n")
         for finding in found:
-            quoted = _quoted(finding)
+            quoted = quoted_words(finding, PACK)
             if quoted and "&" not in quoted and "<" not in quoted:
                 assert lines[finding.line - 1][finding.column - 1 : finding.end_column - 1] == quoted, finding
                 checked += 1
@@ -118,7 +116,7 @@ def test_pdf_positions_name_a_page_and_a_line_of_it(mixed):
         if not path.endswith(".pdf") or "/ar/" in path:  # pdfminer alone gives Arabic backwards
             continue
         for finding in found:
-            quoted = _quoted(finding)
+            quoted = quoted_words(finding, PACK)
             if quoted and finding.page == finding.end_page and finding.line == finding.end_line:
                 page = extract_text(path, page_numbers=[finding.page - 1])
                 lines = [" ".join(line.split()) for line in page.split("\n") if line.strip()]
