@@ -181,7 +181,9 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
     rules.sort(key=lambda r: r.code)
     pack = Pack(rules=rules, language_data=language_data, profiles=profiles)
     for profile in profiles.values():
-        pack.select(profile.name, custom=False)  # every selector names a rule
+        for selector in profile.selectors:  # every selector names a rule
+            if selector.strip().lower() not in ("all", "*") and not pack.matching(selector):
+                raise PackError(f"{profile.path}: rules: {selector!r} is not a rule name, code or code prefix")
     return pack
 
 

@@ -121,10 +121,18 @@ def test_a_profile_naming_an_unknown_rule_is_an_error(tmp_path):
     (tmp_path / "r.yaml").write_text((PRIVACY / "PRIV01-missing-data-controller.yaml").read_text())
     result = run("rules", "--rules-dir", str(tmp_path))
     assert result.exit_code == 2
-    assert "'no-such-rule' is not a rule name, code or code prefix" in result.stderr
+    assert "p.yaml: rules: 'no-such-rule' is not a rule name, code or code prefix" in result.stderr
 
 
 def test_an_unknown_profile_exits_two():
     result = run("check", "--profile", "nope", str(ROOT / "corpora" / "en"))
     assert result.exit_code == 2
     assert "unknown profile 'nope'; expected one of core, customer-service" in result.stderr
+
+
+def test_an_unknown_language_in_a_custom_rule_is_an_error(tmp_path):
+    text = (PRIVACY / "PRIV01-missing-data-controller.yaml").read_text().replace("  fr:\n    headings", "  de:\n    headings")
+    (tmp_path / "PRIV01.yaml").write_text(text)
+    result = run("rules", "--rules-dir", str(tmp_path))
+    assert result.exit_code == 2
+    assert "PRIV01.yaml: languages.de: unknown language; expected en, fr, es, el, ar" in result.stderr
