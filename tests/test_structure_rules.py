@@ -73,3 +73,14 @@ def test_a_long_sentence_is_reported_on_its_own_span(pack, settings):
 ])
 def test_advice_to_customers_is_not_a_weak_obligation(pack, settings, lang, text):
     assert not fired(pack, settings, "weak-obligation", text, lang)
+
+
+@pytest.mark.parametrize("rule, lang, text", [
+    ("missing-contact", "en", "For questions, contact [Name] on [phone number]."),
+    ("missing-contact", "fr", "Pour nous contacter : [coordonnées à compléter]."),
+    ("missing-escalation", "es", "Si no está satisfecho, diríjase a [nombre del responsable]."),
+    ("missing-review-cycle", "el", "Η πολιτική αναθεωρείται κάθε [Χ] μήνες."),
+    ("missing-title", "ar", "# [اسم السياسة]\n\nنرد على كل مكالمة خلال 30 ثانية وعلى كل رسالة خلال خمسة أيام عمل ونبقيكم على اطلاع في كل خطوة من خطوات معالجة طلبكم حتى النهاية."),
+])
+def test_a_sentence_left_as_a_template_does_not_count(pack, settings, rule, lang, text):
+    assert fired(pack, settings, rule, text, lang)

@@ -22,6 +22,14 @@ def placeholder_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in PLACEHOLDER_SHAPES.finditer(text)]
 
 
+def finished_sentences(context, index: int) -> list[Sentence]:
+    """A block's sentences without template fill-ins: "Contact [Name] on [phone]" states no
+    contact details, and "reviewed every [X] months" no review cycle."""
+    text = context.document.blocks[index].text
+    spans = placeholder_spans(text)
+    return [s for s in context.analysis.by_block[index] if not any(s.start < end and start < s.end for start, end in spans)]
+
+
 SENTENCE_ENDS = (".", ";", "!", "?", "؟", "…")
 
 

@@ -7,7 +7,7 @@ language (option `shapes`: email, url, phone), so an e-mail address counts as co
 
 from __future__ import annotations
 
-from policylint.checks.common import CONTACT_SHAPES, has_contact_shape, is_heading_like
+from policylint.checks.common import CONTACT_SHAPES, finished_sentences, has_contact_shape, is_heading_like
 
 VOCABULARY = {"headings": "terms", "statements": "terms"}
 OPTIONS: dict = {"shapes": []}
@@ -22,7 +22,7 @@ def check(context):
     for index, block in enumerate(analysis.document.blocks):
         if shapes and has_contact_shape(block.text, shapes):
             return
-        sentences = analysis.by_block[index]
+        sentences = finished_sentences(context, index)
         if is_heading_like(block):
             headings = context.matcher("headings", block.language)
             if any(headings.search(s.tokens) for s in sentences):

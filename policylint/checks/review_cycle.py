@@ -8,7 +8,7 @@ counts when a frequency or a date stands in its block or in the cell or line aft
 
 from __future__ import annotations
 
-from policylint.checks.common import section_after
+from policylint.checks.common import finished_sentences, section_after
 from policylint.dates import find_dates
 
 VOCABULARY = {
@@ -29,7 +29,7 @@ def check(context):
     blocks = context.document.blocks
     for index, block in enumerate(blocks):
         language = block.language
-        for sentence in analysis.by_block[index]:
+        for sentence in finished_sentences(context, index):
             tokens = sentence.tokens
             if (
                 context.matcher("reviews", language).search(tokens)
@@ -54,7 +54,7 @@ def _frequency(context, tokens, language) -> bool:
 
 def _states_when(context, index: int) -> bool:
     block = context.document.blocks[index]
-    if any(_frequency(context, s.tokens, block.language) for s in context.analysis.by_block[index]):
+    if any(_frequency(context, s.tokens, block.language) for s in finished_sentences(context, index)):
         return True
     months = context.pack.language_data.get(block.language, {}).get("months", {})
     return bool(find_dates(block.text, months))

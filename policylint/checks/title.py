@@ -2,12 +2,13 @@
 
 The title is the first heading, or a short line standing alone as one, among the first few
 blocks (a logo line or a version line may come first), before the first paragraph of body
-text. It counts when it holds one of the rule's title words in its own language.
+text. It counts when it holds one of the rule's title words in its own language, outside any
+template fill-in ("[Policy name]" names nothing).
 """
 
 from __future__ import annotations
 
-from policylint.checks.common import is_heading_like, words
+from policylint.checks.common import finished_sentences, is_heading_like, words
 
 VOCABULARY = {"words": "terms"}
 OPTIONS = {"first_blocks": 4}
@@ -19,11 +20,11 @@ BODY_WORDS = 20  # a block this long is body text: the title, if any, came befor
 def check(context):
     analysis = context.analysis
     for index, block in enumerate(analysis.document.blocks[: context.option("first_blocks")]):
-        sentences = analysis.by_block[index]
+        sentences = finished_sentences(context, index)
         if is_heading_like(block):
             title_words = context.matcher("words", block.language)
             if any(title_words.search(s.tokens) for s in sentences):
                 return
-        elif sum(len(words(s.tokens)) for s in sentences) > BODY_WORDS:
+        elif sum(len(words(s.tokens)) for s in analysis.by_block[index]) > BODY_WORDS:
             break
     yield context.document_finding(context.message({}))
