@@ -191,12 +191,7 @@ def _profiles(directory: Path) -> dict[str, Profile]:
     """Profiles in DIR/profiles/*.yaml; `extends` adds another profile's selectors first."""
     raw: dict[str, tuple[Path, dict]] = {}
     for path in sorted((directory / "profiles").glob("*.yaml")):
-        data = _load_yaml(path)
-        if not isinstance(data, dict):
-            raise PackError(f"{path}: expected a mapping with the keys {', '.join(PROFILE_KEYS)}")
-        for key in data:
-            if key not in PROFILE_KEYS:
-                raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join(PROFILE_KEYS)}")
+        data = _mapping(path, required=(), optional=PROFILE_KEYS)
         for key in ("name", "summary"):
             if not isinstance(data.get(key), str) or not data[key].strip():
                 raise PackError(f"{path}: {key}: expected a non-empty string")
@@ -232,6 +227,21 @@ def _load_yaml(path: Path) -> Any:
         raise PackError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', error)}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot read: {error}") from None
+
+
+def _mapping(path: Path, required: tuple, optional: tuple) -> dict:
+    """A YAML file holding one mapping, with every required key and no unknown one."""
+    data = _load_yaml(path)
+    known = (*required, *optional)
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: expected a mapping with the keys {', '.join(known)}")
+    for key in required:
+        if key not in data:
+            raise PackError(f"{path}: {key}: missing")
+    for key in data:
+        if key not in known:
+            raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join(known)}")
+    return data
 
 
 def _language_data(path: Path, language: str) -> dict[str, Any]:
@@ -276,15 +286,7 @@ def _per_language_text(path, key: str, value: Any, languages=LANGUAGES) -> dict[
 
 
 def _rule(path: Path, pack: str = BUILTIN) -> Rule:
-    data = _load_yaml(path)
-    if not isinstance(data, dict):
-        raise PackError(f"{path}: expected a mapping with the keys {', '.join(REQUIRED_KEYS)}")
-    for key in REQUIRED_KEYS:
-        if key not in data:
-            raise PackError(f"{path}: {key}: missing")
-    for key in data:
-        if key not in REQUIRED_KEYS and key not in OPTIONAL_KEYS:
-            raise PackError(f"{path}: {key}: unknown key")
+    data = _mapping(path, required=REQUIRED_KEYS, optional=OPTIONAL_KEYS)
     kind = CHECK_KINDS.get(data["check"])
     if kind is None:
         raise PackError(f"{path}: check: unknown check kind {data['check']!r}; expected one of {', '.join(sorted(CHECK_KINDS))}")

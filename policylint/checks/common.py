@@ -41,6 +41,15 @@ def is_heading_like(block: Block) -> bool:
     return block.kind != "list_item" and len(text.split()) <= 8 and not text.endswith(SENTENCE_ENDS)
 
 
+def body_sentences(context):
+    """(sentence, its block's language) for every sentence outside headings."""
+    blocks = context.document.blocks
+    for sentence in context.analysis.sentences:
+        block = blocks[sentence.block]
+        if not block.is_heading:
+            yield sentence, block.language
+
+
 def span_text(context, sentence: Sentence, start: int, end: int) -> str:
     """The document's own words for tokens start..end of a sentence."""
     block = context.document.blocks[sentence.block]

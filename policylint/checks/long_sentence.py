@@ -9,7 +9,7 @@ list written without bullets, and each line is counted on its own.
 
 from __future__ import annotations
 
-from policylint.checks.common import words
+from policylint.checks.common import body_sentences, words
 
 VOCABULARY: dict = {}
 OPTIONS = {"max_words": {}}
@@ -21,16 +21,16 @@ _CONTINUES = (",", ";", ":", "-", "–", "—", "(", "،", "؛")
 def check(context):
     limits = context.option("max_words")
     blocks = context.document.blocks
-    for sentence in context.analysis.sentences:
+    for sentence, language in body_sentences(context):
         block = blocks[sentence.block]
-        limit = limits.get(block.language)
-        if not limit or block.is_heading or block.kind == "table_cell":
+        limit = limits.get(language)
+        if not limit or block.kind == "table_cell":
             continue
         for run in _runs(block, sentence.tokens):
             count = len(words(run))
             if count > limit:
                 message = context.message({"count": count, "max": limit})
-                yield context.finding(sentence.block, run[0].start, run[-1].end, message, block.language)
+                yield context.finding(sentence.block, run[0].start, run[-1].end, message, language)
 
 
 def _runs(block, tokens):

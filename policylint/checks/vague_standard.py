@@ -8,7 +8,7 @@ A request to the reader ("Please tell us as soon as possible") sets no standard.
 
 from __future__ import annotations
 
-from policylint.checks.common import report_tokens, span_text
+from policylint.checks.common import body_sentences, report_tokens, span_text
 
 VOCABULARY = {
     "vague": "terms",
@@ -27,12 +27,7 @@ MEASURES = ("numbers", "time_units", "frequencies", "targets")
 
 
 def check(context):
-    blocks = context.document.blocks
-    for sentence in context.analysis.sentences:
-        block = blocks[sentence.block]
-        if block.is_heading:
-            continue
-        language = block.language
+    for sentence, language in body_sentences(context):
         tokens = sentence.tokens
         vague = context.matcher("vague", language).find(tokens)
         if not vague:
