@@ -49,7 +49,9 @@ class Context:
         template = (self.rule.messages[name] if name else self.rule.message)[language]
         return template.format(**params)
 
-    def finding(self, block_index: int, start: int, end: int, message: str, language: str | None) -> Finding:
+    def finding(
+        self, block_index: int, start: int, end: int, message: str, language: str | None, excerpt: bool = True
+    ) -> Finding:
         block = self.document.blocks[block_index]
         line, column = block.position(start)
         end_line, end_column = block.position(max(end - 1, start))
@@ -64,12 +66,14 @@ class Context:
             severity=self.rule.severity,
             message=message,
             language=language or self.document.language or "",
+            excerpt=block.text[start:end] if excerpt else "",
         )
 
     def document_finding(self, message: str) -> Finding:
         """A finding about the whole document, placed on its title (or its first line)."""
         index = self.title_index()
-        return self.finding(index, 0, len(self.document.blocks[index].text.rstrip()), message, None)
+        end = len(self.document.blocks[index].text.rstrip())
+        return self.finding(index, 0, end, message, None, excerpt=False)  # the title is not what is wrong
 
     def title_index(self) -> int:
         blocks = self.document.blocks

@@ -39,6 +39,19 @@ class Block:
         return self.kind == "heading"
 
 
+class Directive(NamedTuple):
+    """A comment that may hold an instruction to policylint, as its reader found it.
+
+    Readers only collect these (the comment's text without its markers, and where it stands);
+    suppression.py decides what they mean, so a new reader needs nothing else.
+    """
+
+    line: int  # 1-based line where the comment starts
+    column: int  # 1-based column where the comment starts
+    end_line: int  # line where the comment ends
+    text: str  # the comment's content, markers removed
+
+
 @dataclass
 class Document:
     path: str  # as shown to the user
@@ -46,6 +59,7 @@ class Document:
     blocks: list[Block]
     language: str | None = None  # main language; None when not one of LANGUAGES
     notices: list[str] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
 
 
 class Token(NamedTuple):
@@ -87,6 +101,9 @@ class Finding:
     severity: str
     message: str
     language: str
+    # the flagged text itself ("" for a finding about the whole document): baselines and
+    # SARIF fingerprints match findings by it, so they survive edits to other lines
+    excerpt: str = ""
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)
