@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from policylint.config import Config
 from policylint.matcher import Matcher
 from policylint.model import Analysis, Finding
 from policylint.nlp import analyse, tokenize
@@ -16,6 +17,9 @@ class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     message_language: str = "en"
     max_revision_age: int | None = None  # months; None keeps each rule's own option
+    # the configuration file that governs the document, so that anything keyed on the
+    # settings (a results cache) also covers what the configuration changed
+    config: Config = field(default_factory=Config)
 
 
 class Context:

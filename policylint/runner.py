@@ -42,6 +42,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    baselined: int = 0  # findings left out because a baseline records them
 
     @property
     def input_errors(self) -> bool:
