@@ -11,7 +11,7 @@ import click
 from policylint import __version__, baseline, starter, suppression
 from policylint.config import FAIL_ON, ConfigError
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
-from policylint.model import LANGUAGES, SEVERITIES
+from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.rule_docs import explain_rule, rule_records, rules_table
 from policylint.runner import run
@@ -135,7 +135,6 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         workspace = Workspace(options)
         result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=lambda: sys.stdin.buffer.read(),
                      plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions)
-        threshold = workspace.fail_on()
     except (ConfigError, PackError) as error:
         fail(str(error))
     for problem in result.problems:
@@ -156,10 +155,8 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
     if result.input_errors:
         sys.exit(EXIT_ERROR)
-    if threshold != "never" and not write_baseline:
-        level = SEVERITIES.index(threshold)
-        if any(SEVERITIES.index(f.severity) >= level for f in result.findings):
-            sys.exit(EXIT_FINDINGS)
+    if not write_baseline and any(workspace.fails(f) for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
 

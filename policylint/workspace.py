@@ -17,6 +17,7 @@ from policylint import config as configuration
 from policylint.config import Config, ConfigError
 from policylint.engine import Settings
 from policylint.globs import matches, matches_any
+from policylint.model import SEVERITIES
 from policylint.pack_overrides import customise
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
 from policylint.runner import STDIN, Plan
@@ -74,9 +75,10 @@ class Workspace:
                 self._found[directory] = self._loaded[found]
         return self._found[directory]
 
-    def fail_on(self) -> str:
-        """--fail-on, else the configuration of the folder the command runs in."""
-        return self.options.fail_on or self.config_for("policy").fail_on or DEFAULT_FAIL_ON
+    def fails(self, finding) -> bool:
+        """Whether a finding reaches --fail-on, else its own file's configured fail-on."""
+        threshold = self.options.fail_on or self.config_for(finding.path).fail_on or DEFAULT_FAIL_ON
+        return threshold != "never" and SEVERITIES.index(finding.severity) >= SEVERITIES.index(threshold)
 
     # ---- what it means for one file -------------------------------------------------------
 
