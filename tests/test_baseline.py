@@ -66,7 +66,7 @@ def test_text_summary_says_how_many_were_hidden(tmp_path, monkeypatch):
     (None, "no such file"),
     ("{", "not valid JSON (line 1)"),
     ('{"schema_version": 9}', "not a policylint baseline"),
-    ('{"schema_version": 1, "findings": [{"path": "p.md"}]}', "each entry needs"),
+    ('{"schema_version": 1, "findings": [{"path": "p.md"}]}', "findings: each entry needs"),
 ])
 def test_bad_baseline_is_one_line_and_exit_two(tmp_path, content, problem):
     baseline = tmp_path / "b.json"
