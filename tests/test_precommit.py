@@ -16,6 +16,7 @@ import sys
 import pytest
 
 from conftest import ROOT
+from readme_blocks import blocks
 
 pytestmark = pytest.mark.slow
 
@@ -68,9 +69,9 @@ def test_hook_blocks_a_bad_policy_and_allows_a_good_one(hook_repository, environ
     project = tmp_path / "project"
     project.mkdir()
     git("init", "-q", cwd=project)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hooks}\n    rev: {rev}\n    hooks:\n      - id: policylint\n", encoding="utf-8"
-    )
+    example, = blocks("pre-commit", "yaml")  # the README's example, pointed at the snapshot
+    config = re.sub(r"repo: \S+", f"repo: {hooks}", re.sub(r"rev: \S+", f"rev: {rev}", example))
+    (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=environment, check=True,
                    capture_output=True)
 
