@@ -1,4 +1,4 @@
-"""The command line: `policylint check PATH...`, `policylint rules`, `policylint explain RULE`."""
+"""The command line: `policylint check PATH...`, `rules`, `explain RULE` and `init`."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ import sys
 
 import click
 
-from policylint import __version__
-from policylint.engine import Settings
-from policylint.formatters import FORMATTERS
-from policylint.model import LANGUAGES, SEVERITIES
+from policylint import __version__, baseline, starter, suppression
+from policylint.config import FAIL_ON, ConfigError
+from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
+from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.rule_docs import explain_rule, rule_records, rules_table
 from policylint.runner import run
+from policylint.workspace import Options, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FAIL_ON = (*SEVERITIES, "never")
 
 
 def locale_language() -> str:
@@ -52,9 +52,21 @@ def pack_options(command):
         type=click.Path(file_okay=False), help="A folder of custom rules to add (repeatable).",
     )(command)
     return click.option(
-        "--profile", default=DEFAULT_PROFILE, show_default=True,
-        help="Which built-in rules run: core (the first seven) or customer-service (all).",
+        "--profile", default=None,
+        help=f"Which built-in rules run: core (the first seven) or customer-service (all) [default: {DEFAULT_PROFILE}].",
     )(command)
+
+
+def _selectors(ctx, param, value):
+    """--select/--ignore: comma-separated, repeatable, as in ruff."""
+    if not value:
+        return None
+    return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
+
+
+def fail(message: str):
+    click.echo(f"policylint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def load_rules(rules_dirs):
@@ -68,7 +80,7 @@ def load_rules(rules_dirs):
 
 def select_rules(pack, profile):
     try:
-        return pack.select(profile)
+        return pack.select(profile or DEFAULT_PROFILE)
     except PackError as error:
         click.echo(f"policylint: error: {error}", err=True)
         sys.exit(EXIT_ERROR)
@@ -76,41 +88,113 @@ def select_rules(pack, profile):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
+              help="Output format; auto is github under GitHub Actions, else text.")
+@click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
+              help="Run only these rules: names, codes or code prefixes, comma-separated.")
+@click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
+              help="Do not run these rules (added to the configuration's ignores).")
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Check every document in this language instead of detecting it.")
 @click.option("--message-lang", type=click.Choice(LANGUAGES), help="Language of the messages [default: your locale's, else en].")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
-              help="Exit 1 when a finding has at least this severity.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON),
+              help="Exit 1 when a finding has at least this severity [default: warning].")
 @click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
               help="Oldest acceptable revision date, in months [default: 12].")
 @click.option("--today", callback=_date, metavar="YYYY-MM-DD",
               help="Date that revision ages are measured from [default: today].")
 @click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
               help="Name to report for standard input ('-'); its suffix picks the reader.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--warn-unused-suppressions", is_flag=True, help="Report suppression comments that suppressed nothing.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings this baseline does not record.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Record the current findings in FILE (and exit 0).")
 @pack_options
-def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, today, stdin_filename,
+def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max_revision_age, today,
+          stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
           profile, rules_dirs):
     """Check policy documents (files, folders, or - for standard input)."""
-    pack = load_rules(rules_dirs)
-    rules = select_rules(pack, profile)
-    settings = Settings(
+    options = Options(
         today=today or dt.date.today(),
         message_language=message_lang or locale_language(),
+        select=select,
+        ignore=ignore or (),
+        profile=profile,
+        rules_dirs=tuple(rules_dirs),
+        language=lang,
         max_revision_age=max_revision_age,
+        fail_on=fail_on,
+        config_file=config_file,
+        isolated=isolated,
     )
-    result = run(list(paths), pack, settings, language=lang, stdin_name=stdin_filename,
-                 read_stdin=lambda: sys.stdin.buffer.read(), rules=rules)
+    known = _read_baseline(baseline_file)
+    try:
+        workspace = Workspace(options)
+        result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=lambda: sys.stdin.buffer.read(),
+                     plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions)
+    except (ConfigError, PackError) as error:
+        fail(str(error))
     for problem in result.problems:
         click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
-    click.echo(FORMATTERS[output_format].render(result, __version__), nl=False)
+    if write_baseline:
+        try:
+            count = baseline.write(result.findings, write_baseline)
+        except baseline.BaselineError as error:
+            fail(f"{write_baseline}: {error}")
+        click.echo(f"policylint: wrote {count} findings to the baseline {write_baseline}", err=True)
+    elif known is not None:
+        kept = baseline.new_findings(result.findings, known, baseline_file)
+        result.baselined = len(result.findings) - len(kept)
+        result.findings = kept
+    chosen = pick(output_format)
+    output = Output(__version__, _rule_infos(workspace, warn_unused_suppressions),
+                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."))
+    click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
     if result.input_errors:
         sys.exit(EXIT_ERROR)
-    if fail_on != "never":
-        threshold = SEVERITIES.index(fail_on)
-        if any(SEVERITIES.index(f.severity) >= threshold for f in result.findings):
-            sys.exit(EXIT_FINDINGS)
+    if not write_baseline and any(workspace.fails(f) for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def _read_baseline(path):
+    if path is None:
+        return None
+    try:
+        return baseline.read(path)
+    except baseline.BaselineError as error:
+        fail(f"{path}: {error}")
+
+
+def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
+    """The rules the files were checked with, described for SARIF."""
+    infos = {
+        code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
+        for code, r in sorted(workspace.rules_used.items())
+    }
+    if with_unused:
+        infos[suppression.UNUSED_CODE] = RuleInfo(
+            suppression.UNUSED_CODE, suppression.UNUSED_RULE, "warning",
+            suppression.UNUSED_SUMMARY, suppression.UNUSED_SUMMARY, suppression.UNUSED_HELP,
+        )
+    return infos
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Replace an existing .policylint.yaml.")
+@click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True))
+def init(force, folder):
+    """Write a commented starter .policylint.yaml into FOLDER (default: here)."""
+    try:
+        path = starter.write(folder, force)
+    except FileExistsError:
+        fail(f"{os.path.join(folder, starter.FILENAME)} already exists; use --force to replace it")
+    except OSError as error:
+        fail(f"{os.path.join(folder, starter.FILENAME)}: cannot write: {error.strerror or error}")
+    click.echo(f"Wrote {path}")
 
 
 @main.command("rules")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from policylint.config import Config
 from policylint.matcher import Matcher
 from policylint.model import Analysis, Finding
 from policylint.nlp import analyse, tokenize
@@ -16,6 +17,9 @@ class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     message_language: str = "en"
     max_revision_age: int | None = None  # months; None keeps each rule's own option
+    # the configuration file that governs the document, so that anything keyed on the
+    # settings (a results cache) also covers what the configuration changed
+    config: Config = field(default_factory=Config)
 
 
 class Context:
@@ -49,7 +53,9 @@ class Context:
         template = self.rule.text(self.rule.messages[name] if name else self.rule.message, language)
         return template.format(**params)
 
-    def finding(self, block_index: int, start: int, end: int, message: str, language: str | None) -> Finding:
+    def finding(
+        self, block_index: int, start: int, end: int, message: str, language: str | None, excerpt: bool = True
+    ) -> Finding:
         block = self.document.blocks[block_index]
         last = max(end - 1, start)
         line, column = block.position(start)
@@ -68,12 +74,14 @@ class Context:
             position_kind=self.document.position_kind,
             page=block.page(start),
             end_page=block.page(last),
+            excerpt=block.text[start:end] if excerpt else "",
         )
 
     def document_finding(self, message: str) -> Finding:
         """A finding about the whole document, placed on its title (or its first line)."""
         index = self.title_index()
-        return self.finding(index, 0, len(self.document.blocks[index].text.rstrip()), message, None)
+        end = len(self.document.blocks[index].text.rstrip())
+        return self.finding(index, 0, end, message, None, excerpt=False)  # the title is not what is wrong
 
     def title_index(self) -> int:
         blocks = self.document.blocks

@@ -50,6 +50,19 @@ class Block:
         return self.kind == "heading"
 
 
+class Directive(NamedTuple):
+    """A comment that may hold an instruction to policylint, as its reader found it.
+
+    Readers only collect these (the comment's text without its markers, and where it stands);
+    suppression.py decides what they mean, so a new reader needs nothing else.
+    """
+
+    line: int  # 1-based line where the comment starts
+    column: int  # 1-based column where the comment starts
+    end_line: int  # line where the comment ends
+    text: str  # the comment's content, markers removed
+
+
 @dataclass
 class Document:
     path: str  # as shown to the user
@@ -58,6 +71,7 @@ class Document:
     language: str | None = None  # main language; None when not one of LANGUAGES
     notices: list[str] = field(default_factory=list)
     position_kind: str = "line"  # one of POSITION_KINDS: what the blocks' lines count
+    directives: list[Directive] = field(default_factory=list)
 
 
 class Token(NamedTuple):
@@ -104,6 +118,9 @@ class Finding:
     position_kind: str = "line"
     page: int | None = None
     end_page: int | None = None
+    # the flagged text itself ("" for a finding about the whole document): baselines and
+    # SARIF fingerprints match findings by it, so they survive edits to other lines
+    excerpt: str = ""
 
     def sort_key(self) -> tuple:
         return (self.path, self.page or 0, self.line, self.column, self.code,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
+from policylint import suppression
 from policylint.engine import Settings, check_document
 from policylint.language import detect
 from policylint.model import Finding
-from policylint.packs import Pack
+from policylint.packs import Pack, Rule
 from policylint.readers import SUPPORTED_SUFFIXES, InputError, read_bytes, read_file
 
 STDIN = "-"
@@ -25,11 +26,23 @@ class Problem:
     severity: str  # "error": the file was not checked; "notice": it was, with a remark
 
 
+@dataclass(frozen=True)
+class Plan:
+    """How to check one file: the pack (with the configuration's changes), its rules, the
+    settings and the language to assume (None: detect it)."""
+
+    pack: Pack
+    rules: tuple[Rule, ...] | None  # None: the whole pack
+    settings: Settings
+    language: str | None = None
+
+
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    baselined: int = 0  # findings left out because a baseline records them
 
     @property
     def input_errors(self) -> bool:
@@ -72,14 +85,24 @@ def run(
     stdin_name: str = "<stdin>",
     read_stdin=None,
     rules=None,
+    plan_for: Callable[[str], Plan | None] | None = None,
+    warn_unused_suppressions: bool = False,
 ) -> Result:
-    """Check every file; `rules` (default: the whole pack) are the rules to run."""
+    """Check every file; `rules` (default: the whole pack) are the rules to run.
+
+    `plan_for(path)` (for standard input, the name given for it) replaces pack, settings,
+    language and rules per file, as a configuration file decides; None skips the file.
+    """
     result = Result()
+    fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language)
     for item in discover(paths):
         if isinstance(item, Problem):
             result.problems.append(item)
             continue
         shown = stdin_name if item == STDIN else item
+        plan = plan_for(shown) if plan_for else fixed
+        if plan is None:  # excluded by the configuration
+            continue
         try:
             if item == STDIN:
                 reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
@@ -91,8 +114,12 @@ def run(
             result.problems.append(Problem(shown, str(error), "error"))
             continue
         try:
-            document = detect(document, language)
-            findings = check_document(document, pack, settings, rules)
+            document = detect(document, plan.language)
+            findings = check_document(document, plan.pack, plan.settings, list(plan.rules) if plan.rules is not None else None)
+            findings, unused = suppression.apply(document, findings)
+            if warn_unused_suppressions:
+                findings += suppression.unused_findings(document, unused, plan.settings.message_language)
+                findings.sort(key=Finding.sort_key)
         except Exception as error:  # a bug must not hide the other files' findings
             result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
             continue

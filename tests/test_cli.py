@@ -60,6 +60,8 @@ def test_json_output_carries_every_field(files):
     result = check("--format", "json", str(files / "bad.md"))
     payload = json.loads(result.output)
     finding = next(f for f in payload["findings"] if f["rule"] == "unfilled-placeholder")
+    assert payload["schema_version"] == 2
+    assert len(finding.pop("fingerprint")) == 32 + len(":0")
     assert finding == {
         "path": str(files / "bad.md"),
         "line": 3,
@@ -74,6 +76,7 @@ def test_json_output_carries_every_field(files):
         "position_kind": "line",
         "page": None,
         "end_page": None,
+        "excerpt": "[X]",
     }
     assert payload["summary"]["files_checked"] == 1
 

@@ -1,4 +1,8 @@
-"""One JSON object: the findings, the file problems and a summary."""
+"""One JSON object: the findings, the file problems and a summary.
+
+schema_version 2 added each finding's `excerpt` (the flagged text) and `fingerprint` (its
+content key and occurrence, as in baselines and SARIF).
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,31 @@ import json
 from collections import Counter
 from dataclasses import asdict
 
-SCHEMA_VERSION = 1
+from policylint.fingerprints import keyed
+
+SCHEMA_VERSION = 2
 FIELDS = (
     "path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message", "language",
-    "position_kind", "page", "end_page",  # added in schema 1 without removing anything
+    "position_kind", "page", "end_page", "excerpt",
 )
 
 
-def record(finding) -> dict:
+def record(finding, key: str, occurrence: int) -> dict:
     data = asdict(finding)
-    return {key: data[key] for key in FIELDS}
+    return {**{name: data[name] for name in FIELDS}, "fingerprint": f"{key}:{occurrence}"}
 
 
-def render(result, version: str) -> str:
+def render(result, output) -> str:
     payload = {
         "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "policylint", "version": version},
-        "findings": [record(f) for f in result.findings],
+        "tool": {"name": "policylint", "version": output.version},
+        "findings": [record(*item) for item in keyed(result.findings)],
         "problems": [asdict(p) for p in result.problems],
         "summary": {
             "files_checked": result.files_checked,
             "findings": len(result.findings),
             "by_severity": dict(sorted(Counter(f.severity for f in result.findings).items())),
+            "baselined": result.baselined,
         },
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,10 +1,18 @@
-"""`path:line:col: CODE severity: message [rule]`, one finding a line, then a summary."""
+"""`path:line:col: CODE severity: message [rule]`, one finding a line, then a summary.
+
+On a terminal the path, code, severity and rule name are coloured (click.style); the words
+are the same either way.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 
+import click
+
 from policylint.model import SEVERITIES
+
+SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def location(finding) -> str:
@@ -17,13 +25,22 @@ def location(finding) -> str:
     return f"{finding.path}:{finding.line}:{finding.column}"
 
 
-def format_finding(finding) -> str:
-    return f"{location(finding)}: {finding.code} {finding.severity}: {finding.message} [{finding.rule}]"
+def format_finding(finding, color: bool = False) -> str:
+    def style(text, **how):
+        return click.style(text, **how) if color else text
+
+    return (
+        f"{style(location(finding) + ':', bold=True)} "
+        f"{style(finding.code + ' ' + finding.severity + ':', fg=SEVERITY_COLORS.get(finding.severity), bold=True)} "
+        f"{finding.message} {style('[' + finding.rule + ']', dim=True)}"
+    )
 
 
 def summary(result) -> str:
     unreadable = sum(1 for p in result.problems if p.severity == "error")
     tail = f" {unreadable} {'file' if unreadable == 1 else 'files'} could not be checked." if unreadable else ""
+    if result.baselined:
+        tail += f" {result.baselined} known {'problem' if result.baselined == 1 else 'problems'} hidden by the baseline."
     return _findings_summary(result) + tail
 
 
@@ -42,7 +59,7 @@ def _findings_summary(result) -> str:
     )
 
 
-def render(result, version: str) -> str:
-    lines = [format_finding(f) for f in result.findings]
+def render(result, output) -> str:
+    lines = [format_finding(f, output.color) for f in result.findings]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"

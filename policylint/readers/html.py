@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 from html.parser import HTMLParser
 
-from policylint.model import Block, Document, Segment
+from policylint.model import Block, Directive, Document, Segment
+from policylint.suppression import is_directive
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # tags that start or end a block of text; the value is the kind of block their text makes
@@ -31,6 +32,7 @@ NOT_PROSE = set(
     "script style head title template noscript nav svg math select button textarea iframe object "
     "canvas audio video code pre kbd samp".split()
 )
+CODE_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"}
 VOID = set("area base br col embed hr img input link meta param source track wbr".split())
 
 
@@ -39,7 +41,7 @@ def read(text: str, path: str) -> Document:
     parser.feed(text.replace("\r\n", "\n").replace("\r", "\n"))
     parser.close()
     parser.flush()
-    return Document(path=path, format="html", blocks=parser.blocks)
+    return Document(path=path, format="html", blocks=parser.blocks, directives=parser.directives)
 
 
 class _Parser(HTMLParser):
@@ -52,6 +54,7 @@ class _Parser(HTMLParser):
         self._segments: list[Segment] = []
         self._length = 0
         self._kind, self._level = "paragraph", 0
+        self.directives: list[Directive] = []  # <!-- policylint-... --> comments, for suppression.py
 
     # -- structure
 
@@ -92,6 +95,13 @@ class _Parser(HTMLParser):
                     break
 
     # -- text
+
+    def handle_comment(self, data):
+        if self._skipping and self._skipping[0] in CODE_TAGS:
+            return  # a comment shown as code is an example, not an instruction
+        if is_directive(data):
+            line, column = self.getpos()
+            self.directives.append(Directive(line, column + 1, line + data.count("\n"), data.strip()))
 
     def handle_data(self, data):
         if not self._skipping:

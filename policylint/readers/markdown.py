@@ -11,8 +11,9 @@ import re
 
 from markdown_it import MarkdownIt
 
-from policylint.model import Document
+from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
+from policylint.suppression import is_directive
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -26,6 +27,7 @@ _BRACKETED = re.compile(r"(!?\[)([^\[\]\n]+)(\])")
 # emphasis markers, but not a run of three or more underscores (a blank to fill in)
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,2}(?=[^\W_])|(?<=[^\W_])_{1,2}(?!\w)|~~")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 
 
 def _blank(match: re.Match) -> str:
@@ -83,7 +85,32 @@ def read(text: str, path: str) -> Document:
             block = block_from_lines(kind, pieces, level)
             if block is not None:
                 blocks.append(block)
-    return Document(path=path, format="markdown", blocks=blocks)
+    return Document(path=path, format="markdown", blocks=blocks, directives=_directives(tokens, source))
+
+
+def _directives(tokens, source: str) -> list[Directive]:
+    """Comments meant for policylint, in HTML blocks or inline; never inside code."""
+    line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+    found: list[Directive] = []
+    for token in tokens:
+        if not token.map or token.type not in ("html_block", "inline"):
+            continue
+        if token.type == "inline":  # only comments the parser saw as HTML, not `<!-- in code -->`
+            wanted = {c.content for c in token.children or () if c.type == "html_inline"}
+            if not any("<!--" in w for w in wanted):
+                continue
+        first, last = token.map
+        start = line_starts[first]
+        end = line_starts[last] if last < len(line_starts) else len(source)
+        for match in _COMMENT.finditer(source, start, end):
+            if token.type == "inline" and match.group(0) not in wanted:
+                continue
+            if is_directive(match.group(1)):
+                line = first + source.count("\n", start, match.start()) + 1
+                column = match.start() - line_starts[line - 1] + 1
+                end_line = line + match.group(0).count("\n")
+                found.append(Directive(line, column, end_line, match.group(1).strip()))
+    return found
 
 
 def _without_front_matter(text: str) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from policylint.model import Document
+from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
+from policylint.suppression import is_directive
 
 BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
 # "1 Scope", "2.3. Complaints", "IV. Review", "b) Training": letters and numerals need their "." or ")"
@@ -31,6 +32,7 @@ def read(text: str, path: str) -> Document:
     blocks = []
     current: list[tuple[str, int, int]] = []
     current_kind = "paragraph"
+    directives: list[Directive] = []
 
     def flush():
         nonlocal current, current_kind
@@ -45,6 +47,9 @@ def read(text: str, path: str) -> Document:
         column = len(raw) - len(raw.lstrip()) + 1
         if not stripped:
             flush()
+            continue
+        if is_directive(stripped):  # plain text has no comments: the directive stands on its own line
+            directives.append(Directive(number, column, number, stripped))
             continue
         if _UNDERLINE.match(stripped):
             # "Title" over "=====" is a heading; a rule line on its own is decoration
@@ -86,7 +91,7 @@ def read(text: str, path: str) -> Document:
             flush()
         current.append((stripped, number, column))
     flush()
-    return Document(path=path, format="text", blocks=blocks)
+    return Document(path=path, format="text", blocks=blocks, directives=directives)
 
 
 def _blank(lines: list[str], index: int) -> bool:

@@ -1,0 +1,82 @@
+"""Baselines: record today's findings, then report only new ones.
+
+A finding is identified by its file, rule and content (fingerprints.py), never by its line,
+so edits elsewhere in a policy do not bring old findings back. Paths are stored relative to
+the baseline file's folder, so the file works from any working directory and on any machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from policylint.fingerprints import keyed
+from policylint.model import Finding
+
+SCHEMA_VERSION = 1
+
+
+class BaselineError(Exception):
+    """A baseline that cannot be read or written; the message is one line."""
+
+
+def _identity(path: str, baseline: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(baseline.parent.resolve()).as_posix()
+    except ValueError:
+        return Path(os.path.relpath(absolute, baseline.parent.resolve())).as_posix()
+
+
+def write(findings: list[Finding], baseline: Path) -> int:
+    """Record the findings; returns how many."""
+    baseline = Path(baseline)
+    entries = [
+        {
+            "path": _identity(finding.path, baseline),
+            "rule": finding.rule,
+            "code": finding.code,
+            "key": key,
+            "occurrence": occurrence,
+            "excerpt": finding.excerpt,  # for people reading the file; matching uses key
+            "line": finding.line,
+        }
+        for finding, key, occurrence in keyed(findings)
+    ]
+    payload = {"schema_version": SCHEMA_VERSION, "tool": "policylint", "findings": entries}
+    try:
+        baseline.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise BaselineError(f"cannot write: {error.strerror or error}") from None
+    return len(entries)
+
+
+def read(baseline: Path) -> set[tuple[str, str, str, int]]:
+    """The recorded findings as (path, rule, key, occurrence)."""
+    baseline = Path(baseline)
+    try:
+        payload = json.loads(baseline.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError("no such file (write one with --write-baseline)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BaselineError(f"cannot read: {error}") from None
+    except json.JSONDecodeError as error:
+        raise BaselineError(f"not valid JSON (line {error.lineno}): {error.msg}") from None
+    if not isinstance(payload, dict) or payload.get("schema_version") != SCHEMA_VERSION:
+        raise BaselineError(f"not a policylint baseline (expected schema_version {SCHEMA_VERSION})")
+    try:
+        return {(e["path"], e["rule"], e["key"], int(e["occurrence"])) for e in payload["findings"]}
+    except (KeyError, TypeError, ValueError):
+        raise BaselineError("findings: each entry needs path, rule, key and occurrence") from None
+
+
+def new_findings(findings: list[Finding], known: set, baseline: Path) -> list[Finding]:
+    """The findings the baseline does not record, in their original order."""
+    baseline = Path(baseline)
+    fresh = {
+        id(finding)
+        for finding, key, occurrence in keyed(findings)
+        if (_identity(finding.path, baseline), finding.rule, key, occurrence) not in known
+    }
+    return [f for f in findings if id(f) in fresh]

@@ -1,0 +1,302 @@
+"""Configuration files: `.policylint.yaml` (or `.yml`), or `[tool.policylint]` in pyproject.toml.
+
+A file is found by walking up from each checked file; the nearest one applies to it, alone
+(settings are not merged across folders, as in ruff). Globs in it are relative to its folder.
+Every key and value is checked here, and a mistake is reported as "FILE:LINE: KEY: problem".
+Rule selectors (names, codes, prefixes) and the profile are checked against the rule pack
+when the configuration is used (workspace.py), with the same file, line and key.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policylint.model import LANGUAGES, SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+CONFIG_NAMES = (".policylint.yaml", ".policylint.yml")
+PYPROJECT = "pyproject.toml"
+FAIL_ON = (*SEVERITIES, "never")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used: the message names the file, line and key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's settings, validated; empty fields leave the defaults."""
+
+    path: str = ""  # the file it came from; "" when no file applies
+    root: str = ""  # the folder its globs and rule folders are relative to
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    profile: str | None = None
+    severity: tuple[tuple[str, str], ...] = ()  # (selector, severity), in the file's order
+    fail_on: str | None = None
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    language: tuple[tuple[str, str], ...] = ()  # (glob, language)
+    max_revision_age: int | None = None
+    jargon: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()  # (language, (term, alternative))
+    accepted_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, terms)
+    rules_dirs: tuple[str, ...] = ()  # absolute folders of custom rule packs
+    # line of each key in the file ("severity.jargon" -> 7), for messages about selectors
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+    def error(self, key: str, problem: str) -> ConfigError:
+        return _error(self.path, dict(self.lines), key, problem)
+
+
+def _error(path, lines: dict[str, int], key: str, problem: str) -> ConfigError:
+    """"FILE:LINE: KEY: problem", at the key's own line, else its parent's."""
+    where = key
+    while where not in lines and "." in where:
+        where = where.rsplit(".", 1)[0]
+    return ConfigError(f"{path}:{lines.get(where, 1)}: {key}: {problem}")
+
+
+# ---- finding the file ---------------------------------------------------------------------
+
+
+def find(directory: Path) -> Path | None:
+    """The nearest configuration file at or above `directory`."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*policylint\s*[.\]]", text, re.M) is not None
+
+
+# ---- reading it ---------------------------------------------------------------------------
+
+
+def load(path: Path) -> Config:
+    """Read and validate one configuration file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    if path.name == PYPROJECT or path.suffix == ".toml":
+        data, lines = _toml(path, text)
+    else:
+        data, lines = _yaml(path, text)
+    return _validate(path, data, lines)
+
+
+def _yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise ConfigError(f"{path}:{line}: not valid YAML: {getattr(error, 'problem', None) or error}") from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: expected a mapping of settings (key: value)")
+    lines: dict[str, int] = {}
+
+    def walk(mapping_node, prefix: str, depth: int):
+        for key_node, value_node in mapping_node.value:
+            key = f"{prefix}{key_node.value}"
+            lines[key] = key_node.start_mark.line + 1
+            if depth < 2 and isinstance(value_node, yaml.MappingNode):
+                walk(value_node, key + ".", depth + 1)
+
+    if isinstance(node, yaml.MappingNode):
+        walk(node, "", 0)
+    return data, lines
+
+
+def _toml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise ConfigError(f"{path}:{line.group(1) if line else 1}: not valid TOML: {error}") from None
+    data = document.get("tool", {}).get("policylint", {})
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: tool.policylint: expected a table")
+    return data, _toml_lines(text, data)
+
+
+def _toml_lines(text: str, data: dict) -> dict[str, int]:
+    """Where each key stands: tomllib keeps no positions, so find them in the text."""
+    source = text.splitlines()
+    header = next((i for i, s in enumerate(source) if re.match(r"\s*\[\s*tool\s*\.\s*policylint\s*[.\]]", s)), 0)
+    lines: dict[str, int] = {}
+
+    def find_key(name: str, start: int) -> int:
+        quoted = re.escape(name)
+        pattern = re.compile(rf"""^\s*(?:\[\s*tool\s*\.\s*policylint\s*\.\s*)?["']?{quoted}["']?\s*[=\]]""")
+        for index in range(start, len(source)):
+            if pattern.match(source[index]) or re.search(rf"""[{{,]\s*["']?{quoted}["']?\s*=""", source[index]):
+                return index
+        return start
+
+    for key, value in data.items():
+        at = find_key(key, header)
+        lines[key] = at + 1
+        if isinstance(value, dict):
+            for sub in value:
+                lines[f"{key}.{sub}"] = find_key(str(sub), at) + 1
+    return lines
+
+
+# ---- checking it --------------------------------------------------------------------------
+
+
+def _validate(path: Path, data: dict, lines: dict[str, int]) -> Config:
+    def fail(key: str, problem: str):
+        raise _error(path, lines, key, problem)
+
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        handler = _KEYS.get(key)
+        if handler is None:
+            close = [k for k in _KEYS if k.replace("-", "_") == str(key).replace("-", "_")]
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; expected one of {', '.join(_KEYS)}"
+            fail(str(key), f"unknown key{hint}")
+        if value is None:  # "key:" with nothing after it (all commented out) leaves the default
+            continue
+        attribute, check = handler
+        values[attribute] = check(value, key, fail, path.parent)
+    return Config(path=str(path), root=str(path.parent.resolve()), lines=tuple(sorted(lines.items())), **values)
+
+
+def _strings(value, key, fail, base=None) -> tuple[str, ...]:
+    if isinstance(value, str):  # "PL104" alone, or "PL104, PL105"
+        value = [v for v in re.split(r"[\s,]+", value) if v]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        fail(key, "expected a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _one_of(choices):
+    def check(value, key, fail, base=None):
+        if value not in choices:
+            fail(key, f"expected one of {', '.join(choices)}, found {value!r}")
+        return value
+
+    return check
+
+
+def _text(value, key, fail, base=None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        fail(key, "expected a non-empty string")
+    return value.strip()
+
+
+def _months(value, key, fail, base=None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        fail(key, f"expected a whole number of months, at least 1, found {value!r}")
+    return value
+
+
+def _mapping(value, key, fail, what: str) -> dict:
+    if not isinstance(value, dict):
+        fail(key, f"expected a mapping of {what}")
+    return value
+
+
+def _severities(value, key, fail, base=None):
+    pairs = []
+    for selector, severity in _mapping(value, key, fail, "rule to severity").items():
+        if severity not in SEVERITIES:
+            fail(f"{key}.{selector}", f"expected one of {', '.join(SEVERITIES)}, found {severity!r}")
+        pairs.append((str(selector), severity))
+    return tuple(pairs)
+
+
+def _per_file_ignores(value, key, fail, base=None):
+    return tuple(
+        (str(glob), _strings(selectors, f"{key}.{glob}", fail))
+        for glob, selectors in _mapping(value, key, fail, "glob to rules").items()
+    )
+
+
+def _languages_by_glob(value, key, fail, base=None):
+    return tuple(
+        (str(glob), _one_of(LANGUAGES)(language, f"{key}.{glob}", fail))
+        for glob, language in _mapping(value, key, fail, "glob to language").items()
+    )
+
+
+def _per_language(value, key, fail) -> dict:
+    mapping = _mapping(value, key, fail, f"language ({', '.join(LANGUAGES)}) to terms")
+    for language in mapping:
+        if language not in LANGUAGES:
+            fail(f"{key}.{language}", f"unknown language; expected one of {', '.join(LANGUAGES)}")
+    return mapping
+
+
+def _jargon(value, key, fail, base=None):
+    result = []
+    for language, terms in _per_language(value, key, fail).items():
+        where = f"{key}.{language}"
+        if terms is None:
+            continue
+        if isinstance(terms, list):  # terms without a plainer alternative
+            terms = {term: None for term in _strings(terms, where, fail)}
+        if not isinstance(terms, dict) or not all(
+            isinstance(t, str) and t.strip() and (a is None or isinstance(a, str)) for t, a in terms.items()
+        ):
+            fail(where, "expected a mapping of term to plainer alternative (or null), or a list of terms")
+        result.append((language, tuple((t.strip(), a) for t, a in terms.items())))
+    return tuple(result)
+
+
+def _accepted(value, key, fail, base=None):
+    return tuple(
+        (language, _strings(terms, f"{key}.{language}", fail))
+        for language, terms in _per_language(value, key, fail).items()
+        if terms is not None
+    )
+
+
+def _folders(value, key, fail, base: Path):
+    return tuple(str((base / folder).resolve()) for folder in _strings(value, key, fail))
+
+
+# key in the file -> (Config attribute, checker)
+_KEYS = {
+    "profile": ("profile", _text),
+    "select": ("select", _strings),
+    "ignore": ("ignore", _strings),
+    "severity": ("severity", _severities),
+    "fail-on": ("fail_on", _one_of(FAIL_ON)),
+    "exclude": ("exclude", _strings),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
+    "language": ("language", _languages_by_glob),
+    "max-revision-age": ("max_revision_age", _months),
+    "jargon": ("jargon", _jargon),
+    "accepted-terms": ("accepted_terms", _accepted),
+    "rules-dir": ("rules_dirs", _folders),
+}
+KEYS = tuple(_KEYS)

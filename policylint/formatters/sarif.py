@@ -1,0 +1,115 @@
+"""SARIF 2.1.0, as GitHub code scanning accepts it.
+
+One run: the tool and its rules (short and full descriptions, help, default level), then one
+result per finding with its level, message, a location relative to the repository's top
+(`%SRCROOT%`), start and end line and column (columns count characters, as
+`columnKind: unicodeCodePoints` declares; the end column is exclusive, as SARIF's is), and
+`partialFingerprints` from the content key, so that an alert follows its words when lines move.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from policylint.fingerprints import keyed
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+VERSION = "2.1.0"
+FINGERPRINT = "policylintContent/v1"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# GitHub sorts alerts by this (error, warning, recommendation)
+PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
+ROOT = "%SRCROOT%"
+
+
+def rule_descriptor(rule) -> dict:
+    help_text = f"{rule.rationale}\n\nHow to fix: {rule.fix}"
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {
+            "text": help_text,
+            "markdown": f"**{rule.name}** ({rule.code}): {rule.summary}\n\n{rule.rationale}\n\n**How to fix:** {rule.fix}",
+        },
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {
+            "tags": ["policy", "documentation"],
+            "precision": "high",
+            "problem.severity": PROBLEM_SEVERITY[rule.severity],
+        },
+    }
+
+
+def artifact_uri(path: str, root: str) -> str:
+    """The path relative to the repository's top, with / separators, percent-encoded."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = Path(absolute).relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        relative = Path(path).as_posix()
+    return quote(relative, safe="/")
+
+
+def result_record(finding, key: str, occurrence: int, rule_index: dict[str, int], root: str) -> dict:
+    record = {
+        "ruleId": finding.code,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(finding.path, root), "uriBaseId": ROOT},
+                    "region": {
+                        "startLine": finding.line,
+                        "startColumn": finding.column,
+                        "endLine": finding.end_line,
+                        "endColumn": finding.end_column,
+                    },
+                }
+            }
+        ],
+        "partialFingerprints": {FINGERPRINT: f"{key}:{occurrence}"},
+        "properties": {"rule": finding.rule, "language": finding.language},
+    }
+    if finding.code in rule_index:
+        record["ruleIndex"] = rule_index[finding.code]
+    return record
+
+
+def render(result, output) -> str:
+    codes = sorted(output.rules)
+    rules = [rule_descriptor(output.rules[code]) for code in codes]
+    rule_index = {code: index for index, code in enumerate(codes)}
+    root = Path(output.root).resolve()
+    run = {
+        "tool": {
+            "driver": {
+                "name": "policylint",
+                "version": output.version,
+                "semanticVersion": output.version,
+                "rules": rules,
+            }
+        },
+        "originalUriBaseIds": {ROOT: {"uri": root.as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",
+        "results": [result_record(*item, rule_index, str(root)) for item in keyed(result.findings)],
+        "invocations": [
+            {
+                "executionSuccessful": not any(p.severity == "error" for p in result.problems),
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error" if p.severity == "error" else "note",
+                        "message": {"text": p.message},
+                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(p.path, str(root)), "uriBaseId": ROOT}}}],
+                    }
+                    for p in result.problems
+                ],
+            }
+        ],
+    }
+    return json.dumps({"$schema": SCHEMA, "version": VERSION, "runs": [run]}, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,69 @@
+"""The commented starter configuration that `policylint init` writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FILENAME = ".policylint.yaml"
+
+STARTER = """\
+# policylint configuration. It applies to the policies in this folder and below it; the
+# nearest .policylint.yaml (or [tool.policylint] in pyproject.toml) to a policy wins.
+# Flags on the command line override what is set here. `policylint rules` lists the rules.
+
+# Which rules run: a profile (core, customer-service), then select and ignore by rule name,
+# code or code prefix ("PL1"), as in ruff.
+profile: customer-service
+# select: [PL1]
+ignore: []
+
+# Change a rule's severity (info, warning, error).
+severity:
+  # jargon: info
+
+# Exit 1 when a finding has at least this severity (error, warning, info, never).
+fail-on: warning
+
+# Files and folders not to check (globs relative to this file; ** crosses folders).
+exclude:
+  - "drafts/**"
+
+# Rules to ignore in some files only.
+per-file-ignores:
+  # "templates/**": [unfilled-placeholder]
+
+# The language of some files, instead of detecting it (en, fr, es, el, ar).
+language:
+  # "policies/fr/**": fr
+
+# Oldest acceptable revision date, in months.
+max-revision-age: 12
+
+# More words to report as jargon, per language, with a plainer word (or null).
+jargon:
+  en:
+    # "going forward": from now on
+  fr: {}
+  es: {}
+  el: {}
+  ar: {}
+
+# Words your readers know, per language: never reported as jargon or as undefined acronyms.
+accepted-terms:
+  en: []
+  fr: []
+  es: []
+  el: []
+  ar: []
+
+# Folders of your own rules, written like the built-in ones (relative to this file).
+rules-dir: []
+"""
+
+
+def write(folder: Path, force: bool = False) -> Path:
+    """Write the starter file into `folder`; FileExistsError unless `force`."""
+    path = Path(folder) / FILENAME
+    with open(path, "w" if force else "x", encoding="utf-8") as handle:
+        handle.write(STARTER)
+    return path

@@ -1,0 +1,145 @@
+"""Per-file plans: which configuration governs a file, and what it means for checking it.
+
+The command line's options are laid over the configuration file's: a flag given wins,
+`--select` replaces the file's selection (and its ignores), `--ignore` adds to the file's
+ignores, `--rules-dir` adds folders. Packs are loaded once per set of rule folders and
+customised once per configuration file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from policylint import config as configuration
+from policylint.config import Config, ConfigError
+from policylint.engine import Settings
+from policylint.globs import matches, matches_any
+from policylint.model import SEVERITIES
+from policylint.pack_overrides import customise
+from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
+from policylint.runner import STDIN, Plan
+
+DEFAULT_FAIL_ON = "warning"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line said; None (or empty) leaves the configuration's value."""
+
+    today: dt.date
+    message_language: str
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    profile: str | None = None
+    rules_dirs: tuple[str, ...] = ()
+    language: str | None = None
+    max_revision_age: int | None = None
+    fail_on: str | None = None
+    config_file: str | None = None
+    isolated: bool = False
+
+
+class Workspace:
+    def __init__(self, options: Options, cwd: str | None = None):
+        if options.isolated and options.config_file:
+            raise ConfigError("--config and --isolated cannot be used together")
+        self.options = options
+        self.cwd = Path(cwd or os.getcwd()).resolve()
+        self._explicit = configuration.load(Path(options.config_file)) if options.config_file else None
+        self._found: dict[Path, Config] = {}
+        self._loaded: dict[Path, Config] = {}
+        self._packs: dict[tuple, Pack] = {}
+        self._customised: dict[Config, Pack] = {}
+        self.rules_used: dict[str, Rule] = {}  # every rule some file was checked with, by code
+
+    # ---- which configuration --------------------------------------------------------------
+
+    def config_for(self, path: str) -> Config:
+        """The configuration governing a file: --config, else the nearest file, else defaults."""
+        if self.options.isolated:
+            return Config()
+        if self._explicit is not None:
+            return self._explicit
+        name = path if path != STDIN else "stdin"
+        directory = (self.cwd / name).parent.resolve()
+        if directory not in self._found:
+            found = configuration.find(directory)
+            if found is None:
+                self._found[directory] = Config()
+            else:
+                if found not in self._loaded:
+                    self._loaded[found] = configuration.load(found)
+                self._found[directory] = self._loaded[found]
+        return self._found[directory]
+
+    def fails(self, finding) -> bool:
+        """Whether a finding reaches --fail-on, else its own file's configured fail-on."""
+        threshold = self.options.fail_on or self.config_for(finding.path).fail_on or DEFAULT_FAIL_ON
+        return threshold != "never" and SEVERITIES.index(finding.severity) >= SEVERITIES.index(threshold)
+
+    # ---- what it means for one file -------------------------------------------------------
+
+    def plan_for(self, path: str) -> Plan | None:
+        """How to check `path`, or None when the configuration excludes it."""
+        config = self.config_for(path)
+        relative = self._relative(path, config)
+        if config.exclude and matches_any(config.exclude, relative):
+            return None
+        pack = self._pack(config)
+        rules = self._rules(pack, config, relative)
+        self.rules_used.update((r.code, r) for r in rules)
+        options = self.options
+        settings = Settings(
+            today=options.today,
+            message_language=options.message_language,
+            max_revision_age=options.max_revision_age or config.max_revision_age,
+            config=config,
+        )
+        language = options.language or next((lang for glob, lang in config.language if matches(glob, relative)), None)
+        return Plan(pack, tuple(rules), settings, language)
+
+    def _relative(self, path: str, config: Config) -> str:
+        """The path relative to the configuration's folder, which its globs are written for."""
+        absolute = (self.cwd / path).resolve()
+        root = Path(config.root) if config.root else self.cwd
+        try:
+            return absolute.relative_to(root).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+    def _pack(self, config: Config) -> Pack:
+        folders = tuple(dict.fromkeys(config.rules_dirs + self.options.rules_dirs))
+        if folders not in self._packs:
+            self._packs[folders] = load_pack(extra_dirs=folders)
+        if config not in self._customised:
+            base = self._packs[folders]
+            for selector, _ in config.severity:
+                self._known(base, config, f"severity.{selector}", [selector])
+            self._customised[config] = customise(base, config.severity, config.jargon, config.accepted_terms)
+        return self._customised[config]
+
+    def _rules(self, pack: Pack, config: Config, relative: str) -> list[Rule]:
+        options = self.options
+        profile = options.profile or config.profile or DEFAULT_PROFILE
+        if options.profile is None and config.profile and config.profile not in pack.profiles:
+            raise config.error("profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}")
+        self._known(pack, config, "select", config.select)
+        self._known(pack, config, "ignore", config.ignore)
+        ignore = list(options.ignore)
+        select = options.select
+        if select is None:  # the file's selection stands, and the command line's ignores add to it
+            select, ignore = config.select, list(config.ignore) + ignore
+        for glob, selectors in config.per_file_ignores:
+            self._known(pack, config, f"per-file-ignores.{glob}", selectors)
+            if matches(glob, relative):
+                ignore += selectors
+        return pack.select(profile, select, ignore)
+
+    @staticmethod
+    def _known(pack: Pack, config: Config, key: str, selectors) -> None:
+        for selector in selectors:
+            if selector.strip().lower() not in ("all", "*") and not pack.matching(selector):
+                raise config.error(key, f"{selector!r} is not a rule name, code or code prefix")

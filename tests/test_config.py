@@ -1,0 +1,221 @@
+"""Configuration files: discovery, every key, command-line precedence, and clear errors."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from helpers import findings_for
+from policylint.cli import main
+from policylint.config import ConfigError, load
+from policylint.model import LANGUAGES
+from policylint.pack_overrides import customise
+from policylint.starter import STARTER
+
+BAD = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n"
+
+
+def check(*args, cwd=None):
+    runner = CliRunner()
+    old = os.getcwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        return runner.invoke(main, ["check", "--today", "2026-11-22", "--message-lang", "en",
+                                    "--format", "json", *args], env={"GITHUB_ACTIONS": ""})
+    finally:
+        os.chdir(old)
+
+
+def codes(result, path=None):
+    assert result.exit_code in (0, 1), result.output
+    findings = json.loads(result.stdout)["findings"]
+    return {f["code"] for f in findings if path is None or f["path"].endswith(path)}
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "bad.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "bad.md").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_no_configuration_runs_every_rule(tree):
+    assert {"PL101", "PL107"} <= codes(check(str(tree / "bad.md")))
+
+
+def test_nearest_file_walking_up_from_each_checked_file(tree):
+    (tree / ".policylint.yaml").write_text("ignore: [PL107]\n")
+    (tree / "sub" / ".policylint.yml").write_text("ignore: [missing-scope]\n")
+    result = check(str(tree))
+    assert "PL107" not in codes(result, "/bad.md") - codes(result, "sub/bad.md")
+    assert "PL107" in codes(result, "sub/bad.md") and "PL101" not in codes(result, "sub/bad.md")
+    assert "PL101" in {f["code"] for f in json.loads(result.stdout)["findings"] if "sub" not in f["path"]}
+
+
+def test_pyproject_tool_table(tree):
+    (tree / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.policylint]\nignore = ["PL1"]\n')
+    assert codes(check(str(tree / "bad.md"))) == set()
+
+
+def test_pyproject_without_the_table_is_passed_by(tree):
+    (tree / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    (tree / ".policylint.yaml").write_text("select: [PL107]\n")
+    assert codes(check(str(tree / "sub" / "bad.md"))) == {"PL107"}
+
+
+def test_config_flag_and_isolated(tree):
+    (tree / ".policylint.yaml").write_text("select: [PL107]\n")
+    other = tree / "other.yaml"
+    other.write_text("select: [PL101]\n")
+    assert codes(check(str(tree / "bad.md"))) == {"PL107"}
+    assert codes(check("--config", str(other), str(tree / "bad.md"))) == {"PL101"}
+    assert {"PL101", "PL107"} <= codes(check("--isolated", str(tree / "bad.md")))
+    assert check("--isolated", "--config", str(other), str(tree / "bad.md")).exit_code == 2
+
+
+def test_command_line_overrides_the_file(tree):
+    (tree / ".policylint.yaml").write_text("select: [PL107]\nignore: [PL101]\nfail-on: never\n")
+    assert codes(check("--select", "PL101,PL105", str(tree / "bad.md"))) == {"PL101", "PL105"}
+    assert codes(check("--ignore", "unfilled-placeholder", str(tree / "bad.md"))) == set()
+    assert check(str(tree / "bad.md")).exit_code == 0  # fail-on: never
+    assert check("--fail-on", "error", str(tree / "bad.md")).exit_code == 1
+
+
+def test_select_and_ignore_flags_take_names_codes_and_prefixes(tree):
+    assert codes(check("--select", "PL10", "--ignore", "PL101,missing-enforcement", "--ignore", "PL105,PL108,missing-purpose",
+                       str(tree / "bad.md"))) == {"PL107"}
+
+
+def test_severity_per_rule_and_fail_on(tree):
+    (tree / ".policylint.yaml").write_text("severity:\n  unfilled-placeholder: info\n  PL1: info\nfail-on: warning\n")
+    result = check(str(tree / "bad.md"))
+    assert {f["severity"] for f in json.loads(result.stdout)["findings"]} == {"info"}
+    assert result.exit_code == 0
+
+
+def test_exclude_per_file_ignores_and_language_per_glob(tree):
+    (tree / "drafts").mkdir()
+    (tree / "drafts" / "x.md").write_text(BAD)
+    (tree / "fr").mkdir()
+    (tree / "fr" / "bad.md").write_text(BAD)
+    (tree / ".policylint.yaml").write_text(
+        'exclude: ["drafts"]\nper-file-ignores:\n  "sub/*.md": [PL107]\nlanguage:\n  "fr/**": fr\n'
+    )
+    payload = json.loads(check(str(tree)).stdout)
+    paths = {f["path"] for f in payload["findings"]}
+    assert not any("drafts" in p for p in paths) and payload["summary"]["files_checked"] == 3
+    assert not any(f["code"] == "PL107" and "sub" in f["path"] for f in payload["findings"])
+    assert {f["language"] for f in payload["findings"] if "/fr/" in f["path"]} == {"fr"}
+    assert check(str(tree / "drafts" / "x.md")).stdout.count('"path"') == 0  # named explicitly: still excluded
+
+
+def test_max_revision_age(tree):
+    dated = tree / "dated.md"
+    dated.write_text("# Policy\n\nLast updated: 3 March 2026\n\nThis policy applies to all staff.\n")
+    (tree / ".policylint.yaml").write_text("max-revision-age: 3\n")
+    assert "PL106" in codes(check(str(dated)))
+    assert "PL106" not in codes(check("--max-revision-age", "12", str(dated)))
+
+
+def test_profile_and_rules_dir_from_the_file(tree):
+    (tree / ".policylint.yaml").write_text("profile: core\nrules-dir: [missing]\n")
+    result = check(str(tree / "bad.md"))
+    assert result.exit_code == 2 and "missing: rule pack folder not found" in result.stderr
+
+
+# ---- extra jargon and accepted terms, in every language ------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_accepted_terms_are_not_reported(pack, settings, language):
+    sentence = pack.rule("jargon").examples[language]["fail"][0]
+    before = findings_for(sentence, pack, settings, rule="jargon", lang=language)
+    accepted = [f.excerpt for f in before]
+    custom = customise(pack, accepted_terms=[(language, tuple(accepted))])
+    assert findings_for(sentence, custom, settings, rule="jargon", lang=language) == []
+    assert findings_for(sentence, pack, settings, rule="jargon", lang=language) == before  # shared pack untouched
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_acronyms_accepted(pack, settings, language):
+    sentence = pack.rule("jargon").examples[language]["fail"][1]
+    acronym = findings_for(sentence, pack, settings, rule="jargon", lang=language)[0].excerpt
+    custom = customise(pack, accepted_terms=[(language, (acronym,))])
+    assert findings_for(sentence, custom, settings, rule="jargon", lang=language) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_extra_jargon(pack, settings, language):
+    sentence = pack.rule("jargon").examples[language]["pass"][0]
+    word = max(sentence.rstrip(".").split(), key=len)
+    custom = customise(pack, jargon=[(language, ((word, "plainer"),))])
+    findings = findings_for(sentence, custom, settings, rule="jargon", lang=language)
+    assert [f.excerpt for f in findings] == [word] and "plainer" in findings[0].message
+    assert findings_for(sentence, pack, settings, rule="jargon", lang=language) == []
+
+
+def test_jargon_keys_from_the_file(tree):
+    policy = tree / "p.md"
+    policy.write_text("# Policy\n\nWe leverage feedback and circle back within two days.\n")
+    (tree / ".policylint.yaml").write_text(
+        "select: [jargon]\njargon:\n  en:\n    circle back: reply\naccepted-terms:\n  en: [leverage]\n"
+    )
+    findings = json.loads(check(str(policy)).stdout)["findings"]
+    assert [f["excerpt"] for f in findings] == ["circle back"]
+
+
+# ---- mistakes: the file, the line and the key; exit 2 --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("select: [PL107]\nbogus: 1\n", ":2: bogus: unknown key"),
+        ("fail_on: error\n", ":1: fail_on: unknown key (did you mean 'fail-on'?)"),
+        ("severity:\n  jargon: loud\n", ":2: severity.jargon: expected one of info, warning, error"),
+        ("ignore:\n  - PL999\n", ":1: ignore: 'PL999' is not a rule name"),
+        ("max-revision-age: soon\n", ":1: max-revision-age: expected a whole number of months"),
+        ("language:\n  '*.md': de\n", ":2: language.*.md: expected one of en, fr, es, el, ar"),
+        ("accepted-terms:\n  de: [x]\n", ":2: accepted-terms.de: unknown language"),
+        ("profile: strict\n", ":1: profile: unknown profile 'strict'"),
+        ("per-file-ignores:\n  '*.md': [nope]\n", ":2: per-file-ignores.*.md: 'nope' is not a rule name"),
+        ("select: [PL107\n", ":2: not valid YAML"),
+        ("- PL107\n", ":1: expected a mapping"),
+    ],
+)
+def test_bad_configuration_names_file_line_and_key(tree, content, expected):
+    path = tree / ".policylint.yaml"
+    path.write_text(content)
+    result = check(str(tree / "bad.md"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"policylint: error: {path}{expected}"), result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_bad_pyproject_value_names_its_line(tree):
+    path = tree / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n\n[tool.policylint]\nselect = ["PL107"]\nfail-on = "sometimes"\n')
+    result = check(str(tree / "bad.md"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"policylint: error: {path}:6: fail-on: expected one of")
+
+
+def test_init_writes_a_starter_that_loads(tmp_path):
+    result = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / ".policylint.yaml"
+    assert written.read_text() == STARTER and STARTER.count("\n# ") > 5
+    config = load(written)
+    assert config.profile == "customer-service" and config.exclude == ("drafts/**",)
+    again = CliRunner().invoke(main, ["init", str(tmp_path)])
+    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert CliRunner().invoke(main, ["init", "--force", str(tmp_path)]).exit_code == 0
+
+
+def test_config_error_type_is_one_line(tmp_path):
+    with pytest.raises(ConfigError) as error:
+        load(tmp_path / "nope.yaml")
+    assert "\n" not in str(error.value)
