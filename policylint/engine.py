@@ -10,6 +10,8 @@ from policylint.model import Analysis, Finding
 from policylint.nlp import analyse, tokenize
 from policylint.packs import Pack, Rule
 
+EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -64,6 +66,7 @@ class Context:
             severity=self.rule.severity,
             message=message,
             language=language or self.document.language or "",
+            excerpt=excerpt(block.text[start:end]),
         )
 
     def document_finding(self, message: str) -> Finding:
@@ -76,10 +79,21 @@ class Context:
         return next((i for i, b in enumerate(blocks) if b.is_heading), 0)
 
 
+def excerpt(text: str) -> str:
+    """The text on one line, cut at EXCERPT_LIMIT characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT_LIMIT else text[: EXCERPT_LIMIT - 1].rstrip() + "…"
+
+
+def rule_applies(rule: Rule, document) -> bool:
+    """Whether a rule runs on a document: only language-neutral rules run on unsupported languages."""
+    return document.language is not None or rule.kind.NEUTRAL
+
+
 def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules if rules is not None else pack.rules:
-        if analysis.document.language is None and not rule.kind.NEUTRAL:
+        if not rule_applies(rule, analysis.document):
             continue
         findings.extend(rule.kind.check(Context(analysis, rule, pack, settings)))
     return sorted(set(findings), key=Finding.sort_key)

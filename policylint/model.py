@@ -87,6 +87,7 @@ class Finding:
     severity: str
     message: str
     language: str
+    excerpt: str = ""  # the document's own words the finding is about, shortened
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.end_line, self.end_column)

@@ -72,31 +72,44 @@ def run(
     stdin_name: str = "<stdin>",
     read_stdin=None,
     rules=None,
+    on_file=None,
 ) -> Result:
-    """Check every file; `rules` (default: the whole pack) are the rules to run."""
+    """Check every file; `rules` (default: the whole pack) are the rules to run.
+
+    `on_file(path, document)` is called after each file, with None for a file that could not
+    be checked: a report needs each document, a progress bar needs each step.
+    """
     result = Result()
     for item in discover(paths):
         if isinstance(item, Problem):
             result.problems.append(item)
             continue
         shown = stdin_name if item == STDIN else item
-        try:
-            if item == STDIN:
-                reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
-                document = read_bytes(read_stdin(), reader_path)
-                document.path = stdin_name
-            else:
-                document = read_file(item)
-        except InputError as error:
-            result.problems.append(Problem(shown, str(error), "error"))
-            continue
-        try:
-            document = detect(document, language)
-            findings = check_document(document, pack, settings, rules)
-        except Exception as error:  # a bug must not hide the other files' findings
-            result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
-            continue
-        result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
-        result.findings.extend(findings)
-        result.files_checked += 1
+        document = _check_file(item, shown, pack, settings, language, stdin_name, read_stdin, rules, result)
+        if on_file is not None:
+            on_file(shown, document)
     return result
+
+
+def _check_file(item, shown, pack, settings, language, stdin_name, read_stdin, rules, result: Result):
+    """Read and check one file into `result`; the document, or None when it could not be checked."""
+    try:
+        if item == STDIN:
+            reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
+            document = read_bytes(read_stdin(), reader_path)
+            document.path = stdin_name
+        else:
+            document = read_file(item)
+    except InputError as error:
+        result.problems.append(Problem(shown, str(error), "error"))
+        return None
+    try:
+        document = detect(document, language)
+        findings = check_document(document, pack, settings, rules)
+    except Exception as error:  # a bug must not hide the other files' findings
+        result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
+        return None
+    result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
+    result.findings.extend(findings)
+    result.files_checked += 1
+    return document
