@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 
@@ -57,6 +58,45 @@ def pack_options(command):
     )(command)
 
 
+def settings_options(command):
+    """--lang, --message-lang, --max-revision-age and --today, shared by check and report.
+
+    The command receives `lang` and the run's `settings` built from the other three."""
+
+    @functools.wraps(command)
+    def with_settings(*args, message_lang, max_revision_age, today, **kwargs):
+        settings = Settings(
+            today=today or dt.date.today(),
+            message_language=message_lang or locale_language(),
+            max_revision_age=max_revision_age,
+        )
+        return command(*args, settings=settings, **kwargs)
+
+    options = (
+        click.option("--lang", type=click.Choice(LANGUAGES),
+                     help="Check every document in this language instead of detecting it."),
+        click.option("--message-lang", type=click.Choice(LANGUAGES),
+                     help="Language of the messages [default: your locale's, else en]."),
+        click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
+                     help="Oldest acceptable revision date, in months [default: 12]."),
+        click.option("--today", callback=_date, metavar="YYYY-MM-DD",
+                     help="Date that revision ages are measured from [default: today]."),
+    )
+    for option in reversed(options):
+        with_settings = option(with_settings)
+    return with_settings
+
+
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+def echo_problems(result) -> None:
+    """Problems with the files themselves, one line each on standard error."""
+    for problem in result.problems:
+        click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
+
+
 def load_rules(rules_dirs):
     """The pack, or one line naming the file, key and problem and exit 2."""
     try:
@@ -78,31 +118,19 @@ def select_rules(pack, profile):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text",
               show_default=True, help="Output format.")
-@click.option("--lang", type=click.Choice(LANGUAGES), help="Check every document in this language instead of detecting it.")
-@click.option("--message-lang", type=click.Choice(LANGUAGES), help="Language of the messages [default: your locale's, else en].")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
               help="Exit 1 when a finding has at least this severity.")
-@click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
-              help="Oldest acceptable revision date, in months [default: 12].")
-@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-              help="Date that revision ages are measured from [default: today].")
 @click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
               help="Name to report for standard input ('-'); its suffix picks the reader.")
+@settings_options
 @pack_options
-def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, today, stdin_filename,
-          profile, rules_dirs):
+def check(paths, output_format, fail_on, stdin_filename, lang, settings, profile, rules_dirs):
     """Check policy documents (files, folders, or - for standard input)."""
     pack = load_rules(rules_dirs)
     rules = select_rules(pack, profile)
-    settings = Settings(
-        today=today or dt.date.today(),
-        message_language=message_lang or locale_language(),
-        max_revision_age=max_revision_age,
-    )
     result = run(list(paths), pack, settings, language=lang, stdin_name=stdin_filename,
-                 read_stdin=lambda: sys.stdin.buffer.read(), rules=rules)
-    for problem in result.problems:
-        click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
+                 read_stdin=read_stdin, rules=rules)
+    echo_problems(result)
     click.echo(FORMATTERS[output_format].render(result, __version__), nl=False)
     if result.input_errors:
         sys.exit(EXIT_ERROR)
