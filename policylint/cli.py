@@ -12,13 +12,19 @@ import click
 from policylint import __version__
 from policylint.engine import Settings
 from policylint.formatters import FORMATTERS
+from policylint.formatters.text import summary
 from policylint.model import LANGUAGES, SEVERITIES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.rule_docs import explain_rule, rule_records, rules_table
-from policylint.runner import run
+from policylint.progress import ProgressBar
+from policylint.report import RENDERERS, run_audit
+from policylint.runner import Problem, discover, run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = (*SEVERITIES, "never")
+REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
+# spreadsheet programs read a UTF-8 CSV as UTF-8 (Greek, Arabic) only when it starts with a BOM
+REPORT_ENCODINGS = {"csv": "utf-8-sig"}
 
 
 def locale_language() -> str:
@@ -139,6 +145,41 @@ def check(paths, output_format, fail_on, stdin_filename, lang, settings, profile
         if any(SEVERITIES.index(f.severity) >= threshold for f in result.findings):
             sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Where to write the report [default: standard output].")
+@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+              help="Report format [default: from the --output suffix (.csv, .json), else html].")
+@settings_options
+@pack_options
+def report(paths, output, output_format, lang, settings, profile, rules_dirs):
+    """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
+    pack = load_rules(rules_dirs)
+    rules = select_rules(pack, profile)
+    output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
+    files = [item for item in discover(list(paths)) if not isinstance(item, Problem)]
+    if output and os.path.realpath(output) in {os.path.realpath(f) for f in files}:
+        click.echo(f"policylint: {output}: error: the report would overwrite a document it checks", err=True)
+        sys.exit(EXIT_ERROR)
+    with ProgressBar(len(files)) as bar:
+        audit, result = run_audit(paths, pack, rules, settings, profile, __version__, language=lang,
+                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path))
+    echo_problems(result)
+    text = RENDERERS[output_format](audit, settings.message_language)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding=REPORT_ENCODINGS.get(output_format, "utf-8"), newline="") as file:
+                file.write(text)
+        except OSError as error:
+            click.echo(f"policylint: {output}: error: cannot write the report: {error.strerror or error}", err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo(f"{summary(result)} Report written to {output}.", err=True)
+    sys.exit(EXIT_ERROR if result.input_errors else EXIT_CLEAN)
 
 
 @main.command("rules")
