@@ -137,3 +137,11 @@ def test_runner_calls_on_file_after_each_file(tmp_path, pack, settings):
     result = run([str(tmp_path)], pack, settings, on_file=lambda path, document: calls.append((path, document)))
     assert [(path.rsplit("/", 1)[1], document is not None) for path, document in calls] == [("a.md", True), ("b.md", False)]
     assert calls[0][1].language == "en" and result.files_checked == 1
+
+
+def test_the_readme_states_the_score_formula_the_report_states():
+    from conftest import ROOT
+    from policylint.report.score import formula_parameters
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert Labels("en")("score_formula", **formula_parameters()) in readme

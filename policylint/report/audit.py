@@ -40,6 +40,7 @@ class Cell:
 class DocumentAudit:
     path: str
     checked: bool
+    number: int = 0  # 1-based place in the run: the anchor of its section in the HTML
     language: str | None = None
     title: str = ""
     findings: list[Finding] = field(default_factory=list)
@@ -128,10 +129,11 @@ class Audit:
         ]
 
 
-def audit_document(path: str, document: Document | None, findings, problems, rules: list[Rule]) -> DocumentAudit:
+def audit_document(number: int, path: str, document: Document | None, findings, problems,
+                   rules: list[Rule]) -> DocumentAudit:
     if document is None:
         cells = {rule.code: Cell(NOT_APPLICABLE) for rule in rules if rule.element}
-        return DocumentAudit(path, checked=False, problems=problems, cells=cells)
+        return DocumentAudit(path, checked=False, number=number, problems=problems, cells=cells)
     ran = [rule for rule in rules if rule_applies(rule, document)]
     cells = {}
     for rule in rules:
@@ -147,6 +149,7 @@ def audit_document(path: str, document: Document | None, findings, problems, rul
     return DocumentAudit(
         path,
         checked=True,
+        number=number,
         language=document.language,
         title=document_title(document),
         findings=findings,
@@ -182,7 +185,10 @@ def run_audit(paths, pack, rules, settings, profile: str, version: str, language
         findings[finding.path].append(finding)
     for problem in result.problems:
         problems[problem.path].append(problem)
-    documents = [audit_document(path, document, findings[path], problems[path], rules) for path, document in seen]
+    documents = [
+        audit_document(number, path, document, findings[path], problems[path], rules)
+        for number, (path, document) in enumerate(seen, start=1)
+    ]
     paths_seen = {path for path, _ in seen}
     audit = Audit(
         documents=documents,

@@ -150,7 +150,7 @@ def _needs_work(audit: Audit, labels: Labels) -> str:
     if not documents:
         return heading + f'<p>{escape(labels("nothing_needs_work"))}</p>'
     rows = "".join(
-        f'<tr><td class="score band-{score_band(d.score)}">{d.score}</td><td>{_document_link(audit, d)}</td>'
+        f'<tr><td class="score band-{score_band(d.score)}">{d.score}</td><td>{_document_link(d)}</td>'
         f'<td>{_severity_badges(d, labels)}</td>'
         f'<td>{escape(", ".join(_element_or_name(r, labels) for r in d.missing(audit.elements)))}</td></tr>'
         for d in documents
@@ -171,7 +171,7 @@ def _coverage(audit: Audit, labels: Labels) -> str:
         score = "–" if document.score is None else document.score
         band = "" if document.score is None else f" band-{score_band(document.score)}"
         rows.append(
-            f'<tr><td class="doc">{_document_link(audit, document)}</td>'
+            f'<tr><td class="doc">{_document_link(document)}</td>'
             f"<td>{escape(labels.language_name(document.language) if document.checked else '–')}</td>"
             f'{cells}<td class="score{band}">{score}</td></tr>'
         )
@@ -207,12 +207,12 @@ def _formula(labels: Labels) -> str:
 
 
 def _documents(audit: Audit, labels: Labels, language: str) -> str:
-    articles = [_document(audit, index, document, labels, language) for index, document in enumerate(audit.documents)]
+    articles = [_document(audit, document, labels, language) for document in audit.documents]
     return f'<section id="documents"><h2>{escape(labels("details"))}</h2>{"".join(articles)}</section>'
 
 
-def _document(audit: Audit, index: int, document: DocumentAudit, labels: Labels, language: str) -> str:
-    parts = [f'<article class="document" id="doc-{index + 1}"><h3><bdi class="path">{escape(document.path)}</bdi></h3>']
+def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: str) -> str:
+    parts = [f'<article class="document" id="doc-{document.number}"><h3><bdi class="path">{escape(document.path)}</bdi></h3>']
     if not document.checked:
         parts.append(f'<p class="not-checked">{escape(labels("not_checked", reason=document.reason))}</p></article>')
         return "".join(parts)
@@ -260,9 +260,8 @@ def _text(text: str, language: str | None, css_class: str = "") -> str:
     return f'<q{klass}{lang} dir="{direction}">{escape(text)}</q>'
 
 
-def _document_link(audit: Audit, document: DocumentAudit) -> str:
-    index = audit.documents.index(document) + 1
-    return f'<a href="#doc-{index}"><bdi class="path">{escape(document.path)}</bdi></a>'
+def _document_link(document: DocumentAudit) -> str:
+    return f'<a href="#doc-{document.number}"><bdi class="path">{escape(document.path)}</bdi></a>'
 
 
 def _severity_badges(document: DocumentAudit, labels: Labels) -> str:
