@@ -6,7 +6,7 @@ from html import escape
 
 ROW_HEIGHT = 24
 BAR_HEIGHT = 16
-LABEL_WIDTH = 190  # room for the row labels, right-aligned against the bars
+LABEL_WIDTH = 220  # room for the row labels (about 30 characters), right-aligned against the bars
 VALUE_WIDTH = 44  # room for the number after the longest bar
 LABEL_CHARACTERS = 30  # longer labels are cut, the full text stays in the row's tooltip
 
@@ -16,6 +16,7 @@ def bar_chart(title: str, rows: list[tuple[str, int, str]], width: int = 460) ->
     bar_area = width - LABEL_WIDTH - VALUE_WIDTH
     largest = max((value for _, value, _ in rows), default=0) or 1
     height = ROW_HEIGHT * max(len(rows), 1) + 8
+    # direction="ltr": right-aligned labels stay against the bars on a right-to-left page too
     parts = [
         f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" direction="ltr" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from policylint.model import SEVERITIES
 from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, DocumentAudit, score_band
 from policylint.report.charts import bar_chart
 from policylint.report.labels import Labels
@@ -268,7 +269,7 @@ def _severity_badges(document: DocumentAudit, labels: Labels) -> str:
     counts = document.severity_counts()
     return " ".join(
         f'<span class="badge {s}" title="{escape(labels(SEVERITY_PLURALS[s]))}">{counts[s]}</span>'
-        for s in ("error", "warning", "info") if counts[s]
+        for s in reversed(SEVERITIES) if counts[s]
     )
 
 
