@@ -29,7 +29,8 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "
        color: #1b1b1b; line-height: 1.45; max-width: 1120px; margin: 0 auto; padding: 24px; font-size: 15px; }
 h1 { margin: 0 0 4px; font-size: 28px; }
 h2 { margin-top: 40px; border-bottom: 2px solid #333; padding-bottom: 4px; }
-h3 { margin: 0 0 4px; font-size: 18px; }
+h3 { margin: 24px 0 8px; font-size: 18px; }
+.document h3 { margin: 0 0 4px; }
 h4 { margin: 16px 0 4px; font-size: 15px; }
 .generated, .meta, .intro { color: var(--muted); }
 nav ol { display: flex; flex-wrap: wrap; gap: 4px 24px; padding: 0; list-style: none; }
