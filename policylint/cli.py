@@ -14,10 +14,17 @@ from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, r
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.rule_docs import explain_rule, rule_records, rules_table
-from policylint.runner import run
+from policylint.engine import Settings
+from policylint.formatters.text import summary
+from policylint.progress import ProgressBar
+from policylint.report import RENDERERS, run_audit
+from policylint.runner import Problem, discover, run
 from policylint.workspace import Options, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
+# spreadsheet programs read a UTF-8 CSV as UTF-8 (Greek, Arabic) only when it starts with a BOM
+REPORT_ENCODINGS = {"csv": "utf-8-sig"}
 
 
 def locale_language() -> str:
@@ -57,6 +64,34 @@ def pack_options(command):
     )(command)
 
 
+def document_options(command):
+    """--lang, --message-lang, --max-revision-age and --today: how documents are read and judged,
+    shared by check and report."""
+    options = (
+        click.option("--lang", type=click.Choice(LANGUAGES),
+                     help="Check every document in this language instead of detecting it."),
+        click.option("--message-lang", type=click.Choice(LANGUAGES),
+                     help="Language of the messages [default: your locale's, else en]."),
+        click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
+                     help="Oldest acceptable revision date, in months [default: 12]."),
+        click.option("--today", callback=_date, metavar="YYYY-MM-DD",
+                     help="Date that revision ages are measured from [default: today]."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+def echo_problems(result) -> None:
+    """Problems with the files themselves, one line each on standard error."""
+    for problem in result.problems:
+        click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
+
+
 def _selectors(ctx, param, value):
     """--select/--ignore: comma-separated, repeatable, as in ruff."""
     if not value:
@@ -94,14 +129,9 @@ def select_rules(pack, profile):
               help="Run only these rules: names, codes or code prefixes, comma-separated.")
 @click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
               help="Do not run these rules (added to the configuration's ignores).")
-@click.option("--lang", type=click.Choice(LANGUAGES), help="Check every document in this language instead of detecting it.")
-@click.option("--message-lang", type=click.Choice(LANGUAGES), help="Language of the messages [default: your locale's, else en].")
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
               help="Exit 1 when a finding has at least this severity [default: warning].")
-@click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
-              help="Oldest acceptable revision date, in months [default: 12].")
-@click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-              help="Date that revision ages are measured from [default: today].")
+@document_options
 @click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
               help="Name to report for standard input ('-'); its suffix picks the reader.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
@@ -133,12 +163,11 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     known = _read_baseline(baseline_file)
     try:
         workspace = Workspace(options)
-        result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=lambda: sys.stdin.buffer.read(),
+        result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions)
     except (ConfigError, PackError) as error:
         fail(str(error))
-    for problem in result.problems:
-        click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
+    echo_problems(result)
     if write_baseline:
         try:
             count = baseline.write(result.findings, write_baseline)
@@ -195,6 +224,46 @@ def init(force, folder):
     except OSError as error:
         fail(f"{os.path.join(folder, starter.FILENAME)}: cannot write: {error.strerror or error}")
     click.echo(f"Wrote {path}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Where to write the report [default: standard output].")
+@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+              help="Report format [default: from the --output suffix (.csv, .json), else html].")
+@document_options
+@pack_options
+def report(paths, output, output_format, lang, message_lang, max_revision_age, today, profile, rules_dirs):
+    """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
+    settings = Settings(
+        today=today or dt.date.today(),
+        message_language=message_lang or locale_language(),
+        max_revision_age=max_revision_age,
+    )
+    pack = load_rules(rules_dirs)
+    rules = select_rules(pack, profile)
+    output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
+    files = [item for item in discover(list(paths)) if not isinstance(item, Problem)]
+    if output and os.path.realpath(output) in {os.path.realpath(f) for f in files}:
+        click.echo(f"policylint: {output}: error: the report would overwrite a document it checks", err=True)
+        sys.exit(EXIT_ERROR)
+    with ProgressBar(len(files)) as bar:
+        audit, result = run_audit(paths, pack, rules, settings, profile, __version__, language=lang,
+                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path))
+    echo_problems(result)
+    text = RENDERERS[output_format](audit, settings.message_language)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding=REPORT_ENCODINGS.get(output_format, "utf-8"), newline="") as file:
+                file.write(text)
+        except OSError as error:
+            click.echo(f"policylint: {output}: error: cannot write the report: {error.strerror or error}", err=True)
+            sys.exit(EXIT_ERROR)
+        click.echo(f"{summary(result)} Report written to {output}.", err=True)
+    sys.exit(EXIT_ERROR if result.input_errors else EXIT_CLEAN)
 
 
 @main.command("rules")

@@ -11,6 +11,8 @@ from policylint.model import Analysis, Finding
 from policylint.nlp import analyse, tokenize
 from policylint.packs import Pack, Rule
 
+EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -74,7 +76,7 @@ class Context:
             position_kind=self.document.position_kind,
             page=block.page(start),
             end_page=block.page(last),
-            excerpt=block.text[start:end] if excerpt else "",
+            excerpt=shorten(block.text[start:end]) if excerpt else "",
         )
 
     def document_finding(self, message: str) -> Finding:
@@ -88,10 +90,22 @@ class Context:
         return next((i for i, b in enumerate(blocks) if b.is_heading), 0)
 
 
+def shorten(text: str) -> str:
+    """The text on one line, cut at EXCERPT_LIMIT characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= EXCERPT_LIMIT else text[: EXCERPT_LIMIT - 1].rstrip() + "…"
+
+
+def rule_applies(rule: Rule, document) -> bool:
+    """Whether a rule runs on a document: a rule judges only the languages it covers, and only
+    language-neutral rules run on documents in other languages."""
+    return rule.covers(document.language)
+
+
 def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules if rules is not None else pack.rules:
-        if not rule.covers(analysis.document.language):
+        if not rule_applies(rule, analysis.document):
             continue
         findings.extend(rule.kind.check(Context(analysis, rule, pack, settings)))
     return sorted(set(findings), key=Finding.sort_key)

@@ -118,8 +118,9 @@ class Finding:
     position_kind: str = "line"
     page: int | None = None
     end_page: int | None = None
-    # the flagged text itself ("" for a finding about the whole document): baselines and
-    # SARIF fingerprints match findings by it, so they survive edits to other lines
+    # the flagged words on one line, shortened ("" for a finding about the whole document):
+    # reports show it; baselines and SARIF fingerprints match findings by it, so they survive
+    # edits to other lines
     excerpt: str = ""
 
     def sort_key(self) -> tuple:

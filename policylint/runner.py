@@ -87,11 +87,14 @@ def run(
     rules=None,
     plan_for: Callable[[str], Plan | None] | None = None,
     warn_unused_suppressions: bool = False,
+    on_file=None,
 ) -> Result:
     """Check every file; `rules` (default: the whole pack) are the rules to run.
 
     `plan_for(path)` (for standard input, the name given for it) replaces pack, settings,
     language and rules per file, as a configuration file decides; None skips the file.
+    `on_file(path, document)` is called after each file, with None for a file that could not
+    be checked: a report needs each document, a progress bar needs each step.
     """
     result = Result()
     fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language)
@@ -103,27 +106,36 @@ def run(
         plan = plan_for(shown) if plan_for else fixed
         if plan is None:  # excluded by the configuration
             continue
-        try:
-            if item == STDIN:
-                reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
-                document = read_bytes(read_stdin(), reader_path)
-                document.path = stdin_name
-            else:
-                document = read_file(item)
-        except InputError as error:
-            result.problems.append(Problem(shown, str(error), "error"))
-            continue
-        try:
-            document = detect(document, plan.language)
-            findings = check_document(document, plan.pack, plan.settings, list(plan.rules) if plan.rules is not None else None)
-            findings, unused = suppression.apply(document, findings)
-            if warn_unused_suppressions:
-                findings += suppression.unused_findings(document, unused, plan.settings.message_language)
-                findings.sort(key=Finding.sort_key)
-        except Exception as error:  # a bug must not hide the other files' findings
-            result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
-            continue
-        result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
-        result.findings.extend(findings)
-        result.files_checked += 1
+        document = _check_file(item, shown, plan, stdin_name, read_stdin, warn_unused_suppressions, result)
+        if on_file is not None:
+            on_file(shown, document)
     return result
+
+
+def _check_file(item, shown, plan: Plan, stdin_name, read_stdin, warn_unused: bool, result: Result):
+    """Read and check one file into `result`; the document, or None when it could not be checked."""
+    try:
+        if item == STDIN:
+            reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
+            document = read_bytes(read_stdin(), reader_path)
+            document.path = stdin_name
+        else:
+            document = read_file(item)
+    except InputError as error:
+        result.problems.append(Problem(shown, str(error), "error"))
+        return None
+    try:
+        document = detect(document, plan.language)
+        rules = list(plan.rules) if plan.rules is not None else None
+        findings = check_document(document, plan.pack, plan.settings, rules)
+        findings, unused = suppression.apply(document, findings)
+        if warn_unused:
+            findings += suppression.unused_findings(document, unused, plan.settings.message_language)
+            findings.sort(key=Finding.sort_key)
+    except Exception as error:  # a bug must not hide the other files' findings
+        result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
+        return None
+    result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
+    result.findings.extend(findings)
+    result.files_checked += 1
+    return document

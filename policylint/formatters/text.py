@@ -15,14 +15,18 @@ from policylint.model import SEVERITIES
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def location(finding) -> str:
-    """`path:12:5` for line-based sources; paragraphs and pages are named, so nobody reads
-    a Word paragraph number or a PDF page's line as a line of the file."""
+def position(finding) -> str:
+    """`12:5` for line-based sources; paragraphs and pages are named, so nobody reads a Word
+    paragraph number or a PDF page's line as a line of the file."""
     if finding.position_kind == "paragraph":
-        return f"{finding.path}:paragraph {finding.line}:col {finding.column}"
+        return f"paragraph {finding.line}:col {finding.column}"
     if finding.position_kind == "page":
-        return f"{finding.path}:page {finding.page}:line {finding.line}:col {finding.column}"
-    return f"{finding.path}:{finding.line}:{finding.column}"
+        return f"page {finding.page}:line {finding.line}:col {finding.column}"
+    return f"{finding.line}:{finding.column}"
+
+
+def location(finding) -> str:
+    return f"{finding.path}:{position(finding)}"
 
 
 def format_finding(finding, color: bool = False) -> str:

@@ -1,0 +1,13 @@
+"""`policylint report`: an audit of a folder of policies, for people (HTML) and spreadsheets.
+
+audit.py builds the data once; html.py, tables.py render it; labels.yaml holds the report's
+own words in the five languages; score.py the 0-100 score and its stated formula.
+"""
+
+from policylint.report import html, tables
+from policylint.report.audit import run_audit
+
+# format -> render(audit, language) -> text
+RENDERERS = {"html": html.render, "csv": tables.render_csv, "json": tables.render_json}
+
+__all__ = ["RENDERERS", "run_audit"]

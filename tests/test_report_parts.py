@@ -1,0 +1,147 @@
+"""The pieces the report is built from: labels, score, progress bar, excerpts, the runner's callback."""
+
+from __future__ import annotations
+
+import io
+import string
+
+import pytest
+
+from helpers import findings_for
+from policylint.engine import EXCERPT_LIMIT
+from policylint.model import LANGUAGES
+from policylint.progress import ProgressBar
+from policylint.report.labels import Labels, all_labels
+from policylint.report.score import MISSING_ELEMENT, PER_FINDING, RULE_CAP, document_score
+from policylint.runner import run
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(all_labels()))
+def test_every_label_exists_in_every_language_with_the_same_placeholders(key):
+    texts = all_labels()[key]
+    assert sorted(texts) == sorted(LANGUAGES)
+    assert all(isinstance(texts[lang], str) and texts[lang].strip() for lang in LANGUAGES)
+    assert len({frozenset(placeholders(texts[lang])) for lang in LANGUAGES}) == 1, texts
+
+
+def test_every_label_is_used():
+    """Labels the code asks for are checked by rendering the report in each language
+    (test_report.py); here, no label lingers in the data after the code stopped using it."""
+    from pathlib import Path
+
+    import policylint.report as package
+
+    source = "".join(m.read_text(encoding="utf-8") for m in Path(package.__file__).parent.glob("*.py"))
+    unused = [key for key in all_labels() if f'"{key}"' not in source and not key.startswith("lang_")]
+    assert unused == []
+    for language in LANGUAGES:
+        assert Labels(language).language_name(None) == all_labels()["lang_other"][language]
+        assert all(Labels(language).language_name(code) for code in LANGUAGES)
+
+
+# --- score -------------------------------------------------------------------------------
+
+class FakeRule:
+    def __init__(self, code, severity, element=True):
+        self.code, self.severity = code, severity
+        self.element = {"en": code} if element else {}
+
+
+class FakeFinding:
+    def __init__(self, code):
+        self.code = code
+
+
+def test_score_starts_at_full_marks():
+    assert document_score([FakeRule("A", "error")], []) == 100
+
+
+def test_a_missing_element_weighs_more_than_a_finding_about_wording():
+    element, wording = FakeRule("A", "warning"), FakeRule("B", "warning", element=False)
+    assert document_score([element], [FakeFinding("A")]) == 100 - MISSING_ELEMENT["warning"] - PER_FINDING["warning"]
+    assert document_score([wording], [FakeFinding("B")]) == 100 - PER_FINDING["warning"]
+
+
+def test_findings_of_one_rule_are_capped():
+    rule = FakeRule("A", "error")
+    many = [FakeFinding("A")] * 50
+    assert document_score([rule], many) == 100 - MISSING_ELEMENT["error"] - RULE_CAP
+
+
+def test_score_never_goes_below_zero_and_ignores_rules_that_did_not_run():
+    rules = [FakeRule(f"R{i}", "error") for i in range(20)]
+    assert document_score(rules, [FakeFinding(r.code) for r in rules]) == 0
+    assert document_score(rules[:1], [FakeFinding("R5")]) == 100
+
+
+# --- progress bar --------------------------------------------------------------------------
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_is_silent_when_standard_error_is_not_a_terminal():
+    stream = io.StringIO()
+    with ProgressBar(3, stream=stream) as bar:
+        for name in "abc":
+            bar.advance(name)
+    assert stream.getvalue() == "" and bar.done == 3
+
+
+def test_progress_draws_on_a_terminal_and_erases_itself():
+    stream = Terminal()
+    with ProgressBar(2, stream=stream) as bar:
+        bar.advance("first.md")
+        bar.advance("second.md")
+    drawn = stream.getvalue()
+    assert "\r[" + "#" * 12 + "-" * 12 + "] 1/2 first.md\r[" + "#" * 24 + "] 2/2 second.md" in drawn
+    assert drawn.endswith("\r" + " " * len("[" + "#" * 24 + "] 2/2 second.md") + "\r")
+
+
+def test_progress_line_fits_the_terminal():
+    bar = ProgressBar(40, stream=io.StringIO())
+    bar.done = 10
+    line = bar.line("policies/a/very/long/folder/name/policy.md", columns=50)
+    assert line.startswith("[" + "#" * 6 + "-" * 18 + "] 10/40 ") and len(line) == 49
+    assert line.endswith("policy.md") and "…" in line
+
+
+# --- excerpts and the runner's callback ----------------------------------------------------
+
+def test_a_finding_carries_its_excerpt(pack, settings):
+    text = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n"
+    placeholders_found = [f for f in findings_for(text, pack, settings, "unfilled-placeholder")]
+    assert [f.excerpt for f in placeholders_found] == ["[X]", "[Company Name]"]
+    scope = findings_for(text, pack, settings, "missing-scope")[0]
+    assert scope.excerpt == ""  # a finding about the whole document: its title is not what is wrong
+
+
+def test_long_excerpts_are_cut_to_one_line(pack, settings):
+    sentence = "We answer calls from the branches, the call centres and the online shop, " * 4
+    text = "We\nanswer " + sentence + "every day.\n"
+    finding = findings_for(text, pack, settings, "long-sentence")[0]
+    assert finding.line == 1 and finding.end_line == 2
+    assert finding.excerpt.startswith("We answer We answer calls")
+    assert len(finding.excerpt) == EXCERPT_LIMIT and finding.excerpt.endswith("…") and "\n" not in finding.excerpt
+
+
+def test_runner_calls_on_file_after_each_file(tmp_path, pack, settings):
+    (tmp_path / "a.md").write_text("# Policy\n\nWe reply within 2 days.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_bytes(b"")
+    calls = []
+    result = run([str(tmp_path)], pack, settings, on_file=lambda path, document: calls.append((path, document)))
+    assert [(path.rsplit("/", 1)[1], document is not None) for path, document in calls] == [("a.md", True), ("b.md", False)]
+    assert calls[0][1].language == "en" and result.files_checked == 1
+
+
+def test_the_readme_states_the_score_formula_the_report_states():
+    from conftest import ROOT
+    from policylint.report.score import formula_parameters
+
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert Labels("en")("score_formula", **formula_parameters()) in readme
