@@ -134,3 +134,10 @@ def test_doing_our_best_is_a_weak_obligation(pack, settings):
     assert [f.message for f in findings] == [
         'Weak obligation "do our best to": if this is a requirement, state it with "will" or "must".'
     ]
+
+
+def test_a_lead_in_ending_with_a_colon_is_counted_apart_from_its_list(pack, settings):
+    text = ("Our branch teams aim to give every visitor a warm, quick and knowledgeable welcome, whatever the day, the hour "
+            "or the reason for the visit, so they commit to the following:\n"
+            "To greet each visitor within one minute and to offer a seat and a drink to those who wait.")
+    assert not fired(pack, settings, "long-sentence", text, "en")

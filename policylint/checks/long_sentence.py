@@ -5,9 +5,9 @@ Words are counted without punctuation. Languages differ in how many words say th
 sets one limit per language. Headings and table cells are not sentences. A "sentence" that
 runs over line breaks is often a list flattened into one paragraph (text copied out of a PDF
 or a word processor), and each line is counted on its own where the list shows: a line that
-ends with no punctuation before a capital, a line that ends with a semicolon (items of a list
-separated by ";"), or a line that starts with a bullet glyph the reader did not recognise
-(Word's Symbol-font bullets come out as private-use characters).
+ends with no punctuation before a capital, a line that ends with a colon (the list's lead-in)
+or a semicolon (items of a list separated by ";"), or a line that starts with a bullet glyph
+the reader did not recognise (Word's Symbol-font bullets come out as private-use characters).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ OPTIONS = {"max_words": {}}
 MESSAGES: tuple = ()
 NEUTRAL = False
 _CONTINUES = (",", ";", ":", "-", "–", "—", "(", "،", "؛")
-_ITEM_ENDS = (";", "؛")
+_ITEM_ENDS = (":", ";", "؛")
 _BULLETS = frozenset("-*•·–—▪◦‣○●■□►▸➢➤✓✔")
 
 
