@@ -84,3 +84,70 @@ def test_advice_to_customers_is_not_a_weak_obligation(pack, settings, lang, text
 ])
 def test_a_sentence_left_as_a_template_does_not_count(pack, settings, rule, lang, text):
     assert fired(pack, settings, rule, text, lang)
+
+# Wordings met in published policies that the vocabulary or the checks first missed.
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "# Service charter\n\nOur service charter sets out what every caller can expect from the help desk."),
+    ("fr", "# Charte\n\nLe dispositif a pour vocation de traiter chaque demande de façon équitable."),
+    ("el", "# Χάρτης\n\nΗ πολιτική έχει σχεδιαστεί για να δίνει σαφείς οδηγίες στο προσωπικό."),
+])
+def test_purpose_stated_without_this_policy(pack, settings, lang, text):
+    assert not fired(pack, settings, "missing-purpose", text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "1. PURPOSE: Give every tenant the same standard of help.\n2. SCOPE: All offices."),
+    ("fr", "1. OBJET : Offrir à chaque usager le même niveau d'accueil.\n2. PÉRIMÈTRE : Tous les guichets."),
+    ("es", "1. OBJETIVO: Dar a cada socio la misma calidad de atención.\n2. ALCANCE: Todas las sedes."),
+    ("el", "1. ΣΚΟΠΟΣ: Ίδια ποιότητα εξυπηρέτησης για κάθε μέλος.\n2. ΠΕΔΙΟ: Όλα τα γραφεία."),
+    ("ar", "1. الغرض: تقديم المستوى نفسه من الخدمة لكل مشترك.\n2. النطاق: جميع الفروع."),
+])
+def test_a_label_opening_a_numbered_item_counts_as_a_heading(pack, settings, lang, text):
+    assert not fired(pack, settings, "missing-purpose", text, lang)
+
+
+def test_a_clause_before_a_colon_is_not_a_label(pack, settings):
+    text = "- When we look at the purpose of each request we ask ourselves: is it urgent?"
+    assert fired(pack, settings, "missing-purpose", text, "en")
+
+
+@pytest.mark.parametrize("lang, rule, text", [
+    ("en", "missing-procedures", "## Handling claims and complaints\n\n- Listen first.\n- Note what went wrong."),
+    ("en", "missing-contact", "## Support\n\nMembers can reach us by phone, chat or post."),
+    ("fr", "missing-feedback", "## Suivi\n\nUn mois plus tard, nous appelons pour vérifier la satisfaction du client."),
+    ("fr", "missing-procedures", "NIVEAU 1 : votre conseiller habituel répond.\n\nNIVEAU 2 : le service qualité reprend le dossier."),
+    ("es", "missing-complaint-procedure", "## Atención al usuario\n\nPuede presentar un reclamo en cualquier sede."),
+    ("es", "missing-escalation", "## Resolución\n\nSi el socio no está satisfecho con la respuesta, puede presentar una apelación."),
+    ("el", "missing-complaint-procedure", "# Χειρισμός Καταγγελιών\n\nΑπαντάμε εγγράφως μέσα σε δέκα ημέρες."),
+    ("ar", "missing-procedures", "## آلية استقبال الطلبات\n\nنرد خلال يومين."),
+    ("ar", "missing-procedures", "## كيفية معالجة الشكوى\n\nنرد خلال يومين."),
+])
+def test_section_wordings_of_published_policies(pack, settings, lang, rule, text):
+    assert not fired(pack, settings, rule, text, lang)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The request must include:\nthe account number, the branch and the date on which the problem first appeared;\n"
+           "the names of any staff you spoke to and what each of them told you at the time;\n"
+           "copies of letters, receipts or emails that show what happened and when it happened."),
+    ("es", "La solicitud debe incluir:\n\uf0b7 el número de cuenta, la oficina y la fecha en que apareció el problema por primera vez\n"
+           "\uf0b7 los nombres de las personas con quienes habló y lo que cada una le dijo en aquel momento\n"
+           "\uf0b7 copias de cartas, recibos o correos que muestren qué ocurrió y cuándo ocurrió exactamente"),
+])
+def test_a_list_flattened_into_one_paragraph_is_counted_item_by_item(pack, settings, lang, text):
+    assert not fired(pack, settings, "long-sentence", text, lang)
+
+
+def test_doing_our_best_is_a_weak_obligation(pack, settings):
+    findings = fired(pack, settings, "weak-obligation", "We will do our best to return calls within a day.", "en")
+    assert [f.message for f in findings] == [
+        'Weak obligation "do our best to": if this is a requirement, state it with "will" or "must".'
+    ]
+
+
+def test_a_lead_in_ending_with_a_colon_is_counted_apart_from_its_list(pack, settings):
+    text = ("Our branch teams aim to give every visitor a warm, quick and knowledgeable welcome, whatever the day, the hour "
+            "or the reason for the visit, so they commit to the following:\n"
+            "To greet each visitor within one minute and to offer a seat and a drink to those who wait.")
+    assert not fired(pack, settings, "long-sentence", text, "en")

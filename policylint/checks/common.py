@@ -50,6 +50,21 @@ def body_sentences(context):
             yield sentence, block.language
 
 
+LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a colon is not
+
+
+def leading_label(tokens) -> list:
+    """The words of a label that opens a block ("Purpose: ...", "1. OBJETIVO: ..."), or [].
+
+    A label inside a list item or a paragraph names what follows as a heading would, so
+    section vocabulary is matched against it too."""
+    for index, token in enumerate(tokens[: LABEL_WORDS + 1]):
+        if token.text in (":", "："):
+            label = tokens[:index]
+            return label if words(label) else []
+    return []
+
+
 def span_text(context, sentence: Sentence, start: int, end: int) -> str:
     """The document's own words for tokens start..end of a sentence."""
     block = context.document.blocks[sentence.block]

@@ -3,11 +3,16 @@
 Words are counted without punctuation. Languages differ in how many words say the same thing
 (French and Spanish use more small words, Arabic joins them to the next word), so the rule
 sets one limit per language. Headings and table cells are not sentences. A "sentence" that
-runs over line breaks with no punctuation at the end of a line and a capital after it is a
-list written without bullets, and each line is counted on its own.
+runs over line breaks is often a list flattened into one paragraph (text copied out of a PDF
+or a word processor), and each line is counted on its own where the list shows: a line that
+ends with no punctuation before a capital, a line that ends with a colon (the list's lead-in)
+or a semicolon (items of a list separated by ";"), or a line that starts with a bullet glyph
+the reader did not recognise (Word's Symbol-font bullets come out as private-use characters).
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from policylint.checks.common import body_sentences, words
 
@@ -16,6 +21,8 @@ OPTIONS = {"max_words": {}}
 MESSAGES: tuple = ()
 NEUTRAL = False
 _CONTINUES = (",", ";", ":", "-", "–", "—", "(", "،", "؛")
+_ITEM_ENDS = (":", ";", "؛")
+_BULLETS = frozenset("-*•·–—▪◦‣○●■□►▸➢➤✓✔")
 
 
 def check(context):
@@ -34,12 +41,23 @@ def check(context):
 
 
 def _runs(block, tokens):
-    """The sentence's tokens, split where a source line ends with no punctuation before a capital."""
+    """The sentence's tokens, split at the line breaks where a flattened list shows."""
     run = [tokens[0]]
     for previous, token in zip(tokens, tokens[1:]):
         new_line = block.position(token.start)[0] != block.position(previous.start)[0]
-        if new_line and not previous.is_punct and not previous.text.endswith(_CONTINUES) and token.text[:1].isupper():
+        if new_line and _starts_item(previous, token):
             yield run
             run = []
         run.append(token)
     yield run
+
+
+def _starts_item(previous, token) -> bool:
+    """Whether a token at the start of a source line opens a new item of a flattened list."""
+    if previous.text in _ITEM_ENDS or _is_bullet(token.text):
+        return True
+    return not previous.is_punct and not previous.text.endswith(_CONTINUES) and token.text[:1].isupper()
+
+
+def _is_bullet(text: str) -> bool:
+    return len(text) == 1 and (text in _BULLETS or unicodedata.category(text) in ("Co", "So"))
