@@ -236,6 +236,7 @@ def init(force, folder):
 @pack_options
 def report(paths, output, output_format, lang, message_lang, max_revision_age, today, profile, rules_dirs):
     """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
+    profile = profile or DEFAULT_PROFILE
     settings = Settings(
         today=today or dt.date.today(),
         message_language=message_lang or locale_language(),

@@ -293,3 +293,11 @@ def test_unwritable_output_is_one_line(corpus, tmp_path):
     result = report(str(corpus / "ar"), "-o", str(out))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"policylint: {out}: error: cannot write the report: No such file or directory"]
+
+
+@pytest.mark.parametrize("args, profile, columns", [((), "customer-service", 17), (("--profile", "core"), "core", 7)])
+def test_the_report_names_its_profile_and_covers_its_rules(corpus, args, profile, columns):
+    result = report(str(corpus / "en" / "good-service-standards.md"), "--message-lang", "en", *args)
+    assert f"(profile {profile})" in result.stdout
+    root, _ = parse_html(result.stdout)
+    assert len(root.find("table", cls="matrix").find("tbody").find("tr").find_all("td", cls="cell")) == columns
