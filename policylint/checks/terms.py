@@ -67,9 +67,9 @@ def _undefined_acronyms(context):
 @lru_cache(maxsize=None)
 def stop_words(language: str | None) -> frozenset[str]:
     """The language's common words (spaCy's list): in capitals they are emphasis, not acronyms."""
-    from policylint.nlp import pipeline
+    from policylint.tokenizer_data import tokenizer_data
 
-    return frozenset(norm(w) for w in pipeline(language).Defaults.stop_words)
+    return frozenset(norm(w) for w in tokenizer_data(language).stop_words)
 
 
 def _shouting(text: str) -> bool:
