@@ -7,8 +7,8 @@ which would be most of a French check. The same answer comes much cheaper:
 1. a *sketch* of the pattern, where every large character class is replaced by "any
    character", matches a superset of what the pattern matches and compiles in milliseconds;
 2. only when the sketch matches (rare: the text holds one of the listed compounds) is the
-   exact answer asked of the alternatives whose own sketch matched, each compiled alone
-   and kept.
+   exact answer asked of the alternative whose sketch matched, compiled alone and kept; if
+   it says no, the search goes on with the alternatives after it.
 
 `match(text)` is truthy exactly when the original pattern's `match` would be.
 """
@@ -65,24 +65,30 @@ class SketchedAlternation:
         found = _LEADING_FLAGS.match(pattern)
         inline = found.group(0) if found else ""
         self._flags = flags
-        self._sketch_flags = flags | re.DOTALL  # "any character" must include newlines
-        self._alternatives = [inline + part for part in split_top_level(pattern[len(inline):])]
-        self._sketch = re.compile(sketch(pattern), self._sketch_flags)
+        self._inline = inline
+        self._alternatives = split_top_level(pattern[len(inline):])
+        self._sketches = [sketch(alternative) for alternative in self._alternatives]
 
     def match(self, text: str):
-        if not self._sketch.match(text):
-            return None
-        for index in range(len(self._alternatives)):
-            if self._alternative_sketch(index).match(text):
-                found = self._alternative_exact(index).match(text)
-                if found:
-                    return found
+        first = 0
+        while first < len(self._alternatives):
+            candidate = self._sketch_from(first).match(text)
+            if not candidate:
+                return None
+            index = first + int(candidate.lastgroup[1:])
+            found = self._exact(index).match(text)
+            if found:
+                return found
+            first = index + 1  # the sketch matched but the alternative did not: look further
         return None
 
     @lru_cache(maxsize=None)
-    def _alternative_sketch(self, index: int) -> re.Pattern:
-        return re.compile(sketch(self._alternatives[index]), self._sketch_flags)
+    def _sketch_from(self, first: int) -> re.Pattern:
+        """The sketch of alternatives first.., each in a group named by its position."""
+        groups = (f"(?P<a{i}>{s})" for i, s in enumerate(self._sketches[first:]))
+        # "any character" must include newlines to stay a superset
+        return re.compile(self._inline + "|".join(groups), self._flags | re.DOTALL)
 
     @lru_cache(maxsize=None)
-    def _alternative_exact(self, index: int) -> re.Pattern:
-        return re.compile(self._alternatives[index], self._flags)
+    def _exact(self, index: int) -> re.Pattern:
+        return re.compile(self._inline + self._alternatives[index], self._flags)
