@@ -13,6 +13,9 @@ from policylint.engine import Settings
 from policylint.formatters import FORMATTERS
 from policylint.model import LANGUAGES, SEVERITIES
 from policylint.packs import PackError, load_pack
+from policylint.parallel import available_cores
+from policylint.progress import ProgressBar
+from policylint.progress import wanted as progress_wanted
 from policylint.runner import run
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -58,7 +61,10 @@ def main():
               help="Date that revision ages are measured from [default: today].")
 @click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
               help="Name to report for standard input ('-'); its suffix picks the reader.")
-def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, today, stdin_filename):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Check files on N processes [default: all cores].")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings.")
+def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, today, stdin_filename, jobs, no_cache):
     """Check policy documents (files, folders, or - for standard input)."""
     try:
         pack = load_pack()
@@ -70,8 +76,14 @@ def check(paths, output_format, lang, message_lang, fail_on, max_revision_age, t
         message_language=message_lang or locale_language(),
         max_revision_age=max_revision_age,
     )
-    result = run(list(paths), pack, settings, language=lang, stdin_name=stdin_filename,
-                 read_stdin=lambda: sys.stdin.buffer.read())
+    progress = ProgressBar(sys.stderr) if progress_wanted(sys.stderr, output_format) else None
+    try:
+        result = run(list(paths), pack, settings, language=lang, stdin_name=stdin_filename,
+                     read_stdin=lambda: sys.stdin.buffer.read(), jobs=jobs or available_cores(),
+                     use_cache=not no_cache, on_progress=progress)
+    finally:
+        if progress:
+            progress.close()
     for problem in result.problems:
         click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
     click.echo(FORMATTERS[output_format].render(result, __version__), nl=False)

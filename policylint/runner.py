@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from policylint.engine import Settings, check_document
-from policylint.language import detect
+from policylint.check_file import FileCheck, cached, load
+from policylint.engine import Settings
 from policylint.model import Finding
 from policylint.packs import Pack
-from policylint.readers import SUPPORTED_SUFFIXES, InputError, read_bytes, read_file
+from policylint.parallel import check_many
+from policylint.readers import SUPPORTED_SUFFIXES, InputError
+from policylint.result_cache import ResultCache, run_fingerprint
 
 STDIN = "-"
 
@@ -71,30 +73,57 @@ def run(
     language: str | None = None,
     stdin_name: str = "<stdin>",
     read_stdin=None,
+    jobs: int = 1,
+    use_cache: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Result:
-    result = Result()
+    """Check every discovered file; `on_progress(done, total)` follows the files checked."""
+    cache = ResultCache(run_fingerprint(pack, settings, language)) if use_cache else None
+    outcomes: list[Problem | tuple[str, FileCheck | None]] = []
+    tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name)
+    waiting: list[int] = []  # where each task's outcome goes
     for item in discover(paths):
         if isinstance(item, Problem):
-            result.problems.append(item)
+            outcomes.append(item)
             continue
-        shown = stdin_name if item == STDIN else item
-        try:
-            if item == STDIN:
-                reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
-                document = read_bytes(read_stdin(), reader_path)
-                document.path = stdin_name
-            else:
-                document = read_file(item)
-        except InputError as error:
-            result.problems.append(Problem(shown, str(error), "error"))
+        if item == STDIN:
+            shown, reader_path, source = stdin_name, stdin_name if Path(stdin_name).suffix else "stdin.md", read_stdin()
+        else:
+            shown, reader_path, source = item, item, item
+        outcome = None
+        if cache:  # look the file up first: a re-check of unchanged files starts no worker
+            try:
+                outcome = cached(load(source), reader_path, shown, cache)
+            except InputError as error:
+                outcome = FileCheck(error=str(error))
+        if outcome is None:
+            tasks.append((source, reader_path, shown))
+            waiting.append(len(outcomes))
+        outcomes.append((shown, outcome))
+    total = len(outcomes) - sum(isinstance(o, Problem) for o in outcomes)
+    done = total - len(tasks)
+    if on_progress:
+        on_progress(done, total)
+    for index, outcome in zip(waiting, check_many(tasks, jobs, pack, settings, language, cache)):
+        outcomes[index] = (outcomes[index][0], outcome)
+        done += 1
+        if on_progress:
+            on_progress(done, total)
+    return _merge(outcomes)
+
+
+def _merge(outcomes) -> Result:
+    """The outcomes in discovery order, as one result."""
+    result = Result()
+    for outcome in outcomes:
+        if isinstance(outcome, Problem):
+            result.problems.append(outcome)
             continue
-        try:
-            document = detect(document, language)
-            findings = check_document(document, pack, settings)
-        except Exception as error:  # a bug must not hide the other files' findings
-            result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
+        shown, checked = outcome
+        if checked.error is not None:
+            result.problems.append(Problem(shown, checked.error, "error"))
             continue
-        result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
-        result.findings.extend(findings)
+        result.problems.extend(Problem(shown, notice, "notice") for notice in checked.notices)
+        result.findings.extend(checked.findings)
         result.files_checked += 1
     return result

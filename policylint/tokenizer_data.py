@@ -8,9 +8,8 @@ named after the installed spaCy version, so a spaCy upgrade takes its rules afre
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import metadata
-
 from policylint import cache
+from policylint.environment import spacy_version
 from policylint.tokenizer import TokenizerData
 
 # Languages without a spaCy tokenizer of their own use the multi-language one.
@@ -24,7 +23,7 @@ FORMAT = 1  # bump when the stored shape changes
 def tokenizer_data(language: str | None) -> TokenizerData:
     """The tokenizer rules for a language (None: the multi-language rules)."""
     name = language or FALLBACK
-    path = cache.cache_root() / "spacy" / f"{metadata.version('spacy')}-{FORMAT}" / f"{name}.json"
+    path = cache.cache_root() / "spacy" / f"{spacy_version()}-{FORMAT}" / f"{name}.json"
     stored = cache.read_json(path)
     data = _from_json(stored) if stored else None
     if data is None:
