@@ -5,7 +5,11 @@ from langdetect import detector_factory
 from conftest import CORPORA
 from policylint.langprofiles import load_factory
 
-OTHER_LANGUAGES = ["Dies ist ein deutscher Text über unseren Kundenservice.", "Questo è un testo italiano.", "ok", "x"]
+OTHER_LANGUAGES = [
+    "Dies ist ein deutscher Text über unseren Kundenservice.", "Questo è un testo italiano.", "ok", "x",
+    "  THE POLICY  applies to ALL staff, NOW.  ", "AbC aBc ABc abC  a  b", "end with space ", "L'ÉTÉ — «Très» cher…",
+    "mail me@example.com or see https://example.com/x?y=1 now", "Ελληνικά και English mixed", "١٢٣ عربي text",
+]
 
 
 def test_same_probabilities_as_langdetect():
