@@ -18,6 +18,7 @@ import json
 import os
 from functools import lru_cache
 
+import numpy
 from langdetect.detector import Detector
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.utils.ngram import NGram
@@ -81,7 +82,7 @@ class FastDetector(Detector):
     window that restarts after every space, and skips the window inside words in capitals.
     So each word's n-grams depend on that word alone (and on whether a space follows it):
     they are worked out once per distinct word, in langdetect's order, and joined.
-    `_update_lang_prob` and `_normalize_prob` do the same arithmetic over whole lists.
+    `_update_lang_prob` and `_normalize_prob` do the same arithmetic on whole arrays.
     """
 
     def _extract_ngrams(self):
@@ -96,17 +97,26 @@ class FastDetector(Detector):
                 result += _word_ngrams(word, index < last, known)
         return result
 
+    def _init_probability(self):
+        return numpy.array(super()._init_probability(), dtype=numpy.float64)
+
     def _update_lang_prob(self, prob, word, alpha):
         if word is None or word not in self.word_lang_prob_map:
             return False
-        weight = alpha / self.BASE_FREQ
-        prob[:] = [p * (weight + q) for p, q in zip(prob, self.word_lang_prob_map[word])]
+        row = _rows.get(word)
+        if row is None:
+            row = _rows[word] = numpy.array(self.word_lang_prob_map[word], dtype=numpy.float64)
+        # element by element: the same IEEE operations as langdetect's loop, in any order
+        prob *= alpha / self.BASE_FREQ + row
         return True
 
     def _normalize_prob(self, prob):
-        total = sum(prob)
-        prob[:] = [p / total for p in prob]
-        return max(0.0, *prob)
+        total = sum(prob.tolist())  # Python's own sum, as langdetect adds them
+        prob /= total
+        return max(0.0, float(prob.max()))
+
+
+_rows: dict = {}  # n-gram -> its probabilities as an array, for the vector update
 
 
 _word_cache: dict = {}
