@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 
 import numpy
@@ -85,6 +86,23 @@ class FastDetector(Detector):
     `_update_lang_prob` and `_normalize_prob` do the same arithmetic on whole arrays.
     """
 
+    def append(self, text):
+        """Detector.append, its character loop done by regular expressions."""
+        text = self.URL_RE.sub(" ", text)
+        text = self.MAIL_RE.sub(" ", text)
+        text = NGram.normalize_vi(text)
+        self.text += _SPACES.sub(" ", text[: self.max_text_length])  # a run of spaces keeps one
+
+    def cleaning_text(self):
+        """Detector.cleaning_text by regular expressions.
+
+        langdetect compares a block number with a block name there, so every character from
+        U+0300 up counts as non-Latin; that is kept, to give its answers.
+        """
+        latin = len(_LATIN.findall(self.text))
+        if latin * 2 < len(_FROM_U0300.findall(self.text)):
+            self.text = _LATIN.sub("", self.text)
+
     def _extract_ngrams(self):
         text = self.text
         normalised = text.translate({ord(c): _normal(c) for c in set(text)})
@@ -117,6 +135,9 @@ class FastDetector(Detector):
 
 
 _rows: dict = {}  # n-gram -> its probabilities as an array, for the vector update
+_SPACES = re.compile(" {2,}")
+_LATIN = re.compile("[A-z]")  # langdetect's 'A' <= ch <= 'z', brackets and all
+_FROM_U0300 = re.compile("[\u0300-\U0010ffff]")
 
 
 _word_cache: dict = {}

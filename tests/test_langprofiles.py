@@ -9,6 +9,7 @@ OTHER_LANGUAGES = [
     "Dies ist ein deutscher Text über unseren Kundenservice.", "Questo è un testo italiano.", "ok", "x",
     "  THE POLICY  applies to ALL staff, NOW.  ", "AbC aBc ABc abC  a  b", "end with space ", "L'ÉTÉ — «Très» cher…",
     "mail me@example.com or see https://example.com/x?y=1 now", "Ελληνικά και English mixed", "١٢٣ عربي text",
+    "Ελληνικά κείμενα για την πολιτική με λίγα English words [A-z]_^", "Политика обслуживания клиентов and more",
 ]
 
 
