@@ -9,7 +9,6 @@ multiprocessing start method (fork, forkserver, spawn).
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from typing import Iterator
 
 from policylint.check_file import FileCheck, check_source
@@ -40,6 +39,8 @@ def check_many(tasks: list[tuple], jobs: int, pack, settings, language, cache) -
         _initialise(pack, settings, language, cache)
         yield from map(_check, tasks)
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: a re-check from the cache never needs it
+
     # a few tasks at a time per message: fewer round trips, still an even spread
     chunk = max(1, min(16, len(tasks) // (workers * 8)))
     with ProcessPoolExecutor(workers, initializer=_initialise, initargs=(pack, settings, language, cache)) as pool:
