@@ -7,18 +7,22 @@ trained model is used or downloaded. A tokenizer is built once per process and l
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from policylint.model import Analysis, Document, Sentence, Token
 from policylint.normalise import norm, stem
 from policylint.tokenizer import SpacyToken, Tokenizer, sentence_starts
-from policylint.tokenizer_data import tokenizer_data
+from policylint.tokenizer_data import refresh, tokenizer_data
 
 
 @lru_cache(maxsize=None)
 def tokenizer(language: str | None) -> Tokenizer:
     """The tokenizer for a language (None: the multi-language one), built once per process."""
-    return Tokenizer(tokenizer_data(language))
+    try:
+        return Tokenizer(tokenizer_data(language))
+    except (re.error, TypeError, ValueError):  # a cache entry damaged inside valid JSON
+        return Tokenizer(refresh(language))
 
 
 def tokens_of(spacy_tokens: list[SpacyToken], language: str | None, offset: int = 0) -> tuple[Token, ...]:

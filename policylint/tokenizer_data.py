@@ -22,14 +22,21 @@ FORMAT = 1  # bump when the stored shape changes
 @lru_cache(maxsize=None)
 def tokenizer_data(language: str | None) -> TokenizerData:
     """The tokenizer rules for a language (None: the multi-language rules)."""
-    name = language or FALLBACK
-    path = cache.cache_root() / "spacy" / f"{spacy_version()}-{FORMAT}" / f"{name}.json"
-    stored = cache.read_json(path)
+    stored = cache.read_json(_path(language))
     data = _from_json(stored) if stored else None
-    if data is None:
-        data = from_spacy(name)
-        cache.write_json(path, _to_json(data))
+    return data if data is not None else refresh(language)
+
+
+def refresh(language: str | None) -> TokenizerData:
+    """Read the rules from spaCy again and store them (a missing or damaged entry)."""
+    data = from_spacy(language or FALLBACK)
+    cache.write_json(_path(language), _to_json(data))
+    tokenizer_data.cache_clear()
     return data
+
+
+def _path(language: str | None):
+    return cache.cache_root() / "spacy" / f"{spacy_version()}-{FORMAT}" / f"{language or FALLBACK}.json"
 
 
 def from_spacy(name: str) -> TokenizerData:

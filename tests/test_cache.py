@@ -129,3 +129,27 @@ def test_cache_key_depends_on_the_reader(tmp_path):
     cache = ResultCache("0" * 64, root=tmp_path)
     assert cache.key(b"text", "a.md") != cache.key(b"text", "a.txt")
     assert cache.key(b"text", "a.md") == cache.key(b"text", "b.MD")
+
+
+def test_damaged_tokenizer_rules_are_read_from_spacy_again(tmp_path, monkeypatch):
+    from policylint import nlp, tokenizer_data
+
+    monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
+    tokenizer_data.tokenizer_data.cache_clear()
+    nlp.tokenizer.cache_clear()
+    try:
+        expected = [t.text for t in nlp.tokenizer("es")("¿Qué tal? Bien, gracias.")]
+        entry = next(tmp_path.rglob("es.json"))
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        stored["prefix"] = ["(unclosed", 0]
+        entry.write_text(json.dumps(stored), encoding="utf-8")
+        tokenizer_data.tokenizer_data.cache_clear()
+        nlp.tokenizer.cache_clear()
+        assert [t.text for t in nlp.tokenizer("es")("¿Qué tal? Bien, gracias.")] == expected
+        entry.write_text("{half", encoding="utf-8")
+        tokenizer_data.tokenizer_data.cache_clear()
+        nlp.tokenizer.cache_clear()
+        assert [t.text for t in nlp.tokenizer("es")("¿Qué tal? Bien, gracias.")] == expected
+    finally:
+        tokenizer_data.tokenizer_data.cache_clear()
+        nlp.tokenizer.cache_clear()
