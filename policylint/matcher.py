@@ -77,7 +77,12 @@ class Matcher:
         kept = [i for i, t in enumerate(tokens) if t.norm not in _IGNORED]
         matches: list[Match] = []
         position = 0
+        stems, norms, any_prefix = self._first_stems, self._first_norms, bool(self._prefix_first)
         while position < len(kept):
+            token = tokens[kept[position]]
+            if not any_prefix and token.stem not in stems and token.norm not in norms:
+                position += 1  # no term starts with this word
+                continue
             best = self._longest_at(tokens, kept, position)
             if best is None:
                 position += 1
