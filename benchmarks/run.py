@@ -128,6 +128,8 @@ def measure(work: Path, repeat: int) -> dict:
     policylint = policylint_command()
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     env = dict(os.environ, POLICYLINT_CACHE_DIR=str(work / "cache"))
+    # as on a user's machine, Python keeps compiled modules (some sandboxes switch that off)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     check = [*policylint, "check", "--fail-on", "never"]
     results: dict = {"machine": machine(), "cores": cores, "load_before": load(),
                      "started": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
