@@ -113,6 +113,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per start-up measurement (median kept)")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--note", default="", help="a remark to print under the heading (how the run was chosen)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="policylint-bench-"))
@@ -120,6 +121,7 @@ def main() -> None:
         results = measure(work, args.repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    results["note"] = args.note
     args.output.write_text(report(results), encoding="utf-8")
     print(report(results))
 
@@ -192,6 +194,7 @@ def report(r: dict) -> str:
         "",
         f"Machine: {r['machine']}. Load average before and after: {r['load_before']} / {r['load_after']}.",
         "",
+        *([r["note"], ""] if r.get("note") else []),
         "## Targets",
         "",
         "| target | measured | verdict |",
