@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import numpy
 from langdetect.detector import Detector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.utils.ngram import NGram
 
@@ -114,6 +115,43 @@ class FastDetector(Detector):
             if word:
                 result += _word_ngrams(word, index < last, known)
         return result
+
+    def _detect_block(self):
+        """Detector._detect_block with the sampling loop kept tight.
+
+        The random draws are the same calls in the same order (`choice` draws an index from
+        the list's length only), so a parallel list of each n-gram's probability array gives
+        the same picks without a lookup per draw.
+        """
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        table = self.word_lang_prob_map
+        arrays = {}
+        for gram in ngrams:
+            if gram not in arrays:
+                row = _rows.get(gram)
+                if row is None:
+                    row = _rows[gram] = numpy.array(table[gram], dtype=numpy.float64)
+                arrays[gram] = row
+        rows = [arrays[gram] for gram in ngrams]
+        self.langprob = [0.0] * len(self.langlist)
+        random = self.random
+        random.seed(self.seed)
+        for _ in range(self.n_trial):
+            prob = self._init_probability()
+            alpha = self.alpha + random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            weight = alpha / self.BASE_FREQ
+            i = 0
+            while True:
+                prob *= weight + random.choice(rows)
+                if i % 5 == 0:
+                    if self._normalize_prob(prob) > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                        break
+                i += 1
+            for j in range(len(self.langprob)):
+                self.langprob[j] += prob[j] / self.n_trial
 
     def _init_probability(self):
         return numpy.array(super()._init_probability(), dtype=numpy.float64)
