@@ -10,18 +10,20 @@ import click
 
 from policylint import __version__, baseline, starter, suppression
 from policylint.config import FAIL_ON, ConfigError
+from policylint.engine import Settings
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
+from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
-from policylint.rule_docs import explain_rule, rule_records, rules_table
-from policylint.engine import Settings
-from policylint.formatters.text import summary
+from policylint.parallel import available_cores
 from policylint.progress import ProgressBar
-from policylint.report import RENDERERS, run_audit
+from policylint.progress import wanted as progress_wanted
+from policylint.rule_docs import explain_rule, rule_records, rules_table
 from policylint.runner import Problem, discover, run
 from policylint.workspace import Options, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+REPORT_FORMATS = ("csv", "html", "json")
 REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
 # spreadsheet programs read a UTF-8 CSV as UTF-8 (Greek, Arabic) only when it starts with a BOM
 REPORT_ENCODINGS = {"csv": "utf-8-sig"}
@@ -142,10 +144,13 @@ def select_rules(pack, profile):
               help="Report only findings this baseline does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings in FILE (and exit 0).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Check files on N processes [default: all cores].")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings.")
 @pack_options
 def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max_revision_age, today,
           stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
-          profile, rules_dirs):
+          jobs, no_cache, profile, rules_dirs):
     """Check policy documents (files, folders, or - for standard input)."""
     options = Options(
         today=today or dt.date.today(),
@@ -161,12 +166,18 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         isolated=isolated,
     )
     known = _read_baseline(baseline_file)
+    chosen = pick(output_format)
+    progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
     try:
         workspace = Workspace(options)
         result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=read_stdin,
-                     plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions)
+                     plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions,
+                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress)
     except (ConfigError, PackError) as error:
         fail(str(error))
+    finally:
+        if progress:
+            progress.close()
     echo_problems(result)
     if write_baseline:
         try:
@@ -178,7 +189,6 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         kept = baseline.new_findings(result.findings, known, baseline_file)
         result.baselined = len(result.findings) - len(kept)
         result.findings = kept
-    chosen = pick(output_format)
     output = Output(__version__, _rule_infos(workspace, warn_unused_suppressions),
                     color=chosen == "text" and use_color(sys.stdout), root=repository_root("."))
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
@@ -230,12 +240,14 @@ def init(force, folder):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
               help="Where to write the report [default: standard output].")
-@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)),
+@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS),
               help="Report format [default: from the --output suffix (.csv, .json), else html].")
 @document_options
 @pack_options
 def report(paths, output, output_format, lang, message_lang, max_revision_age, today, profile, rules_dirs):
     """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
+    from policylint.report import RENDERERS, run_audit  # only reports pay for importing the report code
+
     profile = profile or DEFAULT_PROFILE
     settings = Settings(
         today=today or dt.date.today(),

@@ -26,6 +26,8 @@ class FoundDate:
 
 def normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the offset it came from."""
+    if text.isascii():  # the common case: normalising ASCII only lowers it, letter for letter
+        return text.lower(), list(range(len(text) + 1))
     chars: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):

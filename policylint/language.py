@@ -34,12 +34,9 @@ def script_counts(text: str) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _factory():
-    from langdetect import detector_factory
+    from policylint.langprofiles import load_factory
 
-    detector_factory.init_factory()
-    factory = detector_factory._factory
-    factory.set_seed(0)  # langdetect samples at random: a fixed seed makes it deterministic
-    return factory
+    return load_factory(seed=0)  # langdetect samples at random: a fixed seed makes it deterministic
 
 
 def detect_latin(text: str) -> tuple[str, float]:

@@ -50,6 +50,12 @@ class Matcher:
                 self._index.setdefault(first, []).append((pattern, term))
         for candidates in self._index.values():
             candidates.sort(key=lambda c: -len(c[0]))  # longest first
+        self._first_stems = frozenset(value for kind, value in self._index if kind == "stem")
+        self._first_norms = frozenset(value for kind, value in self._index if kind == "norm")
+
+    def _could_start(self, tokens: Sequence[Token]) -> bool:
+        stems, norms = self._first_stems, self._first_norms
+        return any(t.stem in stems or t.norm in norms for t in tokens)
 
     @staticmethod
     def _compile(term: str, tokenize) -> tuple:
@@ -66,10 +72,17 @@ class Matcher:
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in a token sequence."""
+        if not self._prefix_first and not self._could_start(tokens):
+            return []  # most sentences hold none of a rule's words: say so at once
         kept = [i for i, t in enumerate(tokens) if t.norm not in _IGNORED]
         matches: list[Match] = []
         position = 0
+        stems, norms, any_prefix = self._first_stems, self._first_norms, bool(self._prefix_first)
         while position < len(kept):
+            token = tokens[kept[position]]
+            if not any_prefix and token.stem not in stems and token.norm not in norms:
+                position += 1  # no term starts with this word
+                continue
             best = self._longest_at(tokens, kept, position)
             if best is None:
                 position += 1

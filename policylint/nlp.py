@@ -1,39 +1,31 @@
-"""Per-language analysis: spaCy blank pipelines (tokenizer + sentencizer), built lazily.
+"""Per-language analysis: sentences and tokens, each token normalised and stemmed.
 
-No trained model is used or downloaded: a blank pipeline carries the language's tokenizer
-rules and exceptions, and the rule-based sentencizer splits sentences.
+Tokens and sentence boundaries are those of spaCy's blank pipeline for the language (its
+tokenizer and rule-based sentencizer), computed by `tokenizer.py` from spaCy's own rules; no
+trained model is used or downloaded. A tokenizer is built once per process and language.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from policylint.model import Analysis, Document, Sentence, Token
 from policylint.normalise import norm, stem
-
-# Greek writes its question mark as ";" (or U+037E); elsewhere ";" joins clauses.
-_EXTRA_SENTENCE_ENDS = {"el": [";", "\u037e"]}
-# Languages without a spaCy tokenizer of their own use the multi-language one.
-_FALLBACK = "xx"
+from policylint.tokenizer import SpacyToken, Tokenizer, sentence_starts
+from policylint.tokenizer_data import refresh, tokenizer_data
 
 
 @lru_cache(maxsize=None)
-def pipeline(language: str | None):
-    """The blank pipeline for a language, built once per process."""
-    import spacy  # imported here: a run that never analyses text does not pay for it
-
-    nlp = spacy.blank(language if language else _FALLBACK)
-    config = {}
-    if language in _EXTRA_SENTENCE_ENDS:
-        from spacy.pipeline.sentencizer import Sentencizer
-
-        config["punct_chars"] = sorted(set(Sentencizer.default_punct_chars) | set(_EXTRA_SENTENCE_ENDS[language]))
-    nlp.add_pipe("sentencizer", config=config)
-    nlp.max_length = 50_000_000  # no parser or tagger: long texts cost time, not memory
-    return nlp
+def tokenizer(language: str | None) -> Tokenizer:
+    """The tokenizer for a language (None: the multi-language one), built once per process."""
+    try:
+        return Tokenizer(tokenizer_data(language))
+    except (re.error, TypeError, ValueError):  # a cache entry damaged inside valid JSON
+        return Tokenizer(refresh(language))
 
 
-def tokens_of(doc, language: str | None, offset: int = 0) -> tuple[Token, ...]:
+def tokens_of(spacy_tokens: list[SpacyToken], language: str | None, offset: int = 0) -> tuple[Token, ...]:
     stem_language = language or ""
     return tuple(
         Token(
@@ -44,29 +36,29 @@ def tokens_of(doc, language: str | None, offset: int = 0) -> tuple[Token, ...]:
             end=t.idx + len(t.text) - offset,
             is_punct=t.is_punct,
         )
-        for t in doc
+        for t in spacy_tokens
         if not t.is_space
     )
 
 
 def tokenize(text: str, language: str | None) -> tuple[Token, ...]:
     """Tokens of a short text (a vocabulary term), without sentence splitting."""
-    return tokens_of(pipeline(language).tokenizer(text), language)
+    return tokens_of(tokenizer(language)(text), language)
 
 
 def analyse(document: Document) -> Analysis:
     """Split every block into sentences and tokens, in the block's own language."""
-    by_block: list[list[Sentence]] = [[] for _ in document.blocks]
-    by_language: dict[str | None, list[int]] = {}
+    by_block: list[list[Sentence]] = []
     for index, block in enumerate(document.blocks):
-        by_language.setdefault(block.language, []).append(index)
-    for language, indexes in by_language.items():
-        nlp = pipeline(language)
-        texts = (document.blocks[i].text for i in indexes)
-        for index, doc in zip(indexes, nlp.pipe(texts, batch_size=256)):
-            for span in doc.sents:
-                tokens = tokens_of(span, language)
-                if tokens:
-                    by_block[index].append(Sentence(index, span.start_char, span.end_char, tokens))
+        split = tokenizer(block.language)
+        spacy_tokens = split(block.text)
+        starts = sentence_starts(spacy_tokens, split.data.sentence_ends)
+        sentences = []
+        for start, end in zip(starts, starts[1:] + [len(spacy_tokens)]):
+            first, last = spacy_tokens[start], spacy_tokens[end - 1]
+            tokens = tokens_of(spacy_tokens[start:end], block.language)
+            if tokens:
+                sentences.append(Sentence(index, first.idx, last.idx + len(last.text), tokens))
+        by_block.append(sentences)
     sentences = [s for block_sentences in by_block for s in block_sentences]
     return Analysis(document=document, sentences=sentences, by_block=by_block)

@@ -1,4 +1,5 @@
-"""From paths to results: discover files, read, detect languages, check. No printing here."""
+"""From paths to results: discover files, plan each one, check them (from the cache, here or
+on worker processes), and merge the outcomes in discovery order. No printing here."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint import suppression
-from policylint.engine import Settings, check_document
-from policylint.language import detect
+from policylint.check_file import FileCheck, Plan, cached, load
+from policylint.engine import Settings
 from policylint.model import Finding
-from policylint.packs import Pack, Rule
-from policylint.readers import SUPPORTED_SUFFIXES, InputError, read_bytes, read_file
+from policylint.packs import Pack
+from policylint.parallel import check_many
+from policylint.readers import SUPPORTED_SUFFIXES, InputError
+from policylint.result_cache import ResultCache, run_fingerprint
 
 STDIN = "-"
+
+__all__ = ["STDIN", "Plan", "Problem", "Result", "discover", "run"]
 
 
 @dataclass(frozen=True)
@@ -26,23 +30,12 @@ class Problem:
     severity: str  # "error": the file was not checked; "notice": it was, with a remark
 
 
-@dataclass(frozen=True)
-class Plan:
-    """How to check one file: the pack (with the configuration's changes), its rules, the
-    settings and the language to assume (None: detect it)."""
-
-    pack: Pack
-    rules: tuple[Rule, ...] | None  # None: the whole pack
-    settings: Settings
-    language: str | None = None
-
-
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
-    baselined: int = 0  # findings left out because a baseline records them
+    baselined: int = 0  # findings a baseline hid
 
     @property
     def input_errors(self) -> bool:
@@ -79,63 +72,94 @@ def _walk(directory: str) -> Iterator[str]:
 
 def run(
     paths: list[str],
-    pack: Pack,
-    settings: Settings,
+    pack: Pack | None,
+    settings: Settings | None,
     language: str | None = None,
     stdin_name: str = "<stdin>",
     read_stdin=None,
     rules=None,
     plan_for: Callable[[str], Plan | None] | None = None,
     warn_unused_suppressions: bool = False,
-    on_file=None,
+    on_file: Callable | None = None,
+    jobs: int = 1,
+    use_cache: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Result:
-    """Check every file; `rules` (default: the whole pack) are the rules to run.
+    """Check every discovered file.
 
-    `plan_for(path)` (for standard input, the name given for it) replaces pack, settings,
-    language and rules per file, as a configuration file decides; None skips the file.
-    `on_file(path, document)` is called after each file, with None for a file that could not
-    be checked: a report needs each document, a progress bar needs each step.
+    `rules` (default: the whole pack) are the rules to run. `plan_for(path)` (for standard
+    input, the name given for it) replaces pack, settings, language and rules per file, as a
+    configuration file decides; None skips the file. `on_file(path, document)` is called after
+    each file, with None for a file that could not be checked (a report needs each document,
+    so such a run checks every file here, without the cache). `on_progress(done, total)`
+    follows the files checked; `jobs` processes share the files the cache does not know.
     """
-    result = Result()
-    fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language)
+    keep_documents = on_file is not None
+    if keep_documents:
+        jobs, use_cache = 1, False
+    fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
+    plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
+    plan_index: dict[tuple, int] = {}
+    caches: list[ResultCache | None] = []
+    outcomes: list[Problem | tuple[str, FileCheck | None]] = []
+    tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name, plan)
+    waiting: list[int] = []  # where each task's outcome goes
     for item in discover(paths):
         if isinstance(item, Problem):
-            result.problems.append(item)
+            outcomes.append(item)
             continue
         shown = stdin_name if item == STDIN else item
         plan = plan_for(shown) if plan_for else fixed
         if plan is None:  # excluded by the configuration
             continue
-        document = _check_file(item, shown, plan, stdin_name, read_stdin, warn_unused_suppressions, result)
-        if on_file is not None:
-            on_file(shown, document)
-    return result
-
-
-def _check_file(item, shown, plan: Plan, stdin_name, read_stdin, warn_unused: bool, result: Result):
-    """Read and check one file into `result`; the document, or None when it could not be checked."""
-    try:
+        key = plan.identity()
+        if key not in plan_index:
+            plan_index[key] = len(plans)
+            plans.append(plan)
+            fingerprint = run_fingerprint(plan, warn_unused_suppressions)
+            caches.append(ResultCache(fingerprint) if use_cache else None)
+        index = plan_index[key]
         if item == STDIN:
-            reader_path = stdin_name if Path(stdin_name).suffix else "stdin.md"
-            document = read_bytes(read_stdin(), reader_path)
-            document.path = stdin_name
+            reader_path, source = stdin_name if Path(stdin_name).suffix else "stdin.md", read_stdin()
         else:
-            document = read_file(item)
-    except InputError as error:
-        result.problems.append(Problem(shown, str(error), "error"))
-        return None
-    try:
-        document = detect(document, plan.language)
-        rules = list(plan.rules) if plan.rules is not None else None
-        findings = check_document(document, plan.pack, plan.settings, rules)
-        findings, unused = suppression.apply(document, findings)
-        if warn_unused:
-            findings += suppression.unused_findings(document, unused, plan.settings.message_language)
-            findings.sort(key=Finding.sort_key)
-    except Exception as error:  # a bug must not hide the other files' findings
-        result.problems.append(Problem(shown, f"internal error, please report it: {type(error).__name__}: {error}", "error"))
-        return None
-    result.problems.extend(Problem(shown, notice, "notice") for notice in document.notices)
-    result.findings.extend(findings)
-    result.files_checked += 1
-    return document
+            reader_path, source = item, item
+        outcome = None
+        if caches[index]:  # look the file up first: a re-check of unchanged files starts no worker
+            try:
+                outcome = cached(load(source), reader_path, shown, caches[index])
+            except InputError as error:
+                outcome = FileCheck(error=str(error))
+        if outcome is None:
+            tasks.append((source, reader_path, shown, index))
+            waiting.append(len(outcomes))
+        outcomes.append((shown, outcome))
+    total = len(outcomes) - sum(isinstance(o, Problem) for o in outcomes)
+    done = total - len(tasks)
+    if on_progress:
+        on_progress(done, total)
+    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, keep_documents)
+    for index, outcome in zip(waiting, checked):
+        outcomes[index] = (outcomes[index][0], outcome)
+        if on_file is not None:
+            on_file(outcomes[index][0], outcome.document)
+        done += 1
+        if on_progress:
+            on_progress(done, total)
+    return _merge(outcomes)
+
+
+def _merge(outcomes) -> Result:
+    """The outcomes in discovery order, as one result."""
+    result = Result()
+    for outcome in outcomes:
+        if isinstance(outcome, Problem):
+            result.problems.append(outcome)
+            continue
+        shown, checked = outcome
+        if checked.error is not None:
+            result.problems.append(Problem(shown, checked.error, "error"))
+            continue
+        result.problems.extend(Problem(shown, notice, "notice") for notice in checked.notices)
+        result.findings.extend(checked.findings)
+        result.files_checked += 1
+    return result

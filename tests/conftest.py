@@ -1,7 +1,16 @@
+import atexit
 import datetime as dt
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The tests never read or write the user's cache: one fresh cache folder per test session.
+_CACHE = tempfile.mkdtemp(prefix="policylint-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ["POLICYLINT_CACHE_DIR"] = _CACHE
 
 from policylint.engine import Settings
 from policylint.packs import load_pack

@@ -40,16 +40,27 @@ def _undefined_acronyms(context):
     seen: set[str] = set()
     # "You MUST NOT share" is emphasis, not an acronym: the same word stands in lower case elsewhere
     lower_words = {t.norm for s in context.analysis.sentences for t in s.tokens if t.text.islower()}
+    known_by_language: dict = {}
+    fill_ins_by_block: dict = {}
     for sentence in context.analysis.sentences:
+        candidates = [
+            (index, token) for index, token in enumerate(sentence.tokens)
+            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and token.text not in _NOT_ACRONYMS
+        ]
+        if not candidates:
+            continue
         block = document.blocks[sentence.block]
         if _shouting(block.text):
             continue
-        known = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
-        fill_ins = placeholder_spans(block.text)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
-        for index, token in enumerate(sentence.tokens):
+        if block.language not in known_by_language:
+            known_by_language[block.language] = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
+        known = known_by_language[block.language]
+        if sentence.block not in fill_ins_by_block:
+            # "[DD/MM/YYYY]" is a placeholder, not acronyms
+            fill_ins_by_block[sentence.block] = placeholder_spans(block.text)
+        fill_ins = fill_ins_by_block[sentence.block]
+        for index, token in candidates:
             word = token.text
-            if not _ACRONYM.match(word) or _ROMAN.match(word) or word in _NOT_ACRONYMS:
-                continue
             if any(start <= token.start < end for start, end in fill_ins):
                 continue
             bare = word[:-1] if word.endswith("s") else word
@@ -67,9 +78,9 @@ def _undefined_acronyms(context):
 @lru_cache(maxsize=None)
 def stop_words(language: str | None) -> frozenset[str]:
     """The language's common words (spaCy's list): in capitals they are emphasis, not acronyms."""
-    from policylint.nlp import pipeline
+    from policylint.tokenizer_data import tokenizer_data
 
-    return frozenset(norm(w) for w in pipeline(language).Defaults.stop_words)
+    return frozenset(norm(w) for w in tokenizer_data(language).stop_words)
 
 
 def _shouting(text: str) -> bool:

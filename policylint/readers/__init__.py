@@ -27,7 +27,7 @@ READERS = {
 SUPPORTED_SUFFIXES = tuple(READERS)
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
-__all__ = ["InputError", "READERS", "SUPPORTED_SUFFIXES", "read_bytes", "read_file", "reader_for"]
+__all__ = ["InputError", "READERS", "SUPPORTED_SUFFIXES", "read_bytes", "read_file", "read_raw", "reader_for"]
 
 
 def reader_for(path: str):
@@ -58,6 +58,11 @@ def read_bytes(data: bytes, path: str) -> Document:
 
 def read_file(path: str) -> Document:
     """Read a file from disk, never writing to it."""
+    return read_bytes(read_raw(path), path)
+
+
+def read_raw(path: str) -> bytes:
+    """A supported file's bytes, opened read-only; raises InputError with a one-line reason."""
     reader_for(path)  # an unsupported type is reported before the file is opened
     try:
         size = os.stat(path).st_size
@@ -73,7 +78,7 @@ def read_file(path: str) -> Document:
         raise InputError("is a directory") from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
-    return read_bytes(data, path)
+    return data
 
 
 def _too_large(size: int) -> str:

@@ -1,0 +1,94 @@
+"""Huge alternations, matched exactly without paying to compile them whole.
+
+spaCy's French `token_match` is one regular expression of 266 alternatives and 1.4 MB, most
+of them carrying a large Unicode letter class. Python takes about two seconds to compile it,
+which would be most of a French check. The same answer comes much cheaper:
+
+1. a *sketch* of the pattern, where every large character class is replaced by "any
+   character", matches a superset of what the pattern matches and compiles in milliseconds;
+2. only when the sketch matches (rare: the text holds one of the listed compounds) is the
+   exact answer asked of the alternative whose sketch matched, compiled alone and kept; if
+   it says no, the search goes on with the alternatives after it.
+
+`match(text)` is truthy exactly when the original pattern's `match` would be.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Smaller patterns compile quickly enough as they are.
+BIG_PATTERN = 50_000
+# A character class longer than this is replaced by "any character" in the sketch.
+BIG_CLASS = 40
+_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+_LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def compile_matcher(pattern: str, flags: int = 0):
+    """`re.compile(pattern, flags).match`, or an exact cheaper equivalent for a huge pattern."""
+    if len(pattern) < BIG_PATTERN or any(look in pattern for look in _LOOKAROUND):
+        # a sketch is a superset only where no class sits inside a negative context
+        return re.compile(pattern, flags).match
+    return SketchedAlternation(pattern, flags).match
+
+
+# The pieces of a pattern that matter here: escapes, whole character classes, parentheses and
+# bars, and runs of anything else (scanned by the regex engine, not a Python loop: 1.4 MB).
+_PIECES = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]|[^\\\[()|]+", re.DOTALL)
+
+
+def split_top_level(pattern: str) -> list[str]:
+    """The pattern's alternatives at the outermost level ("a|(b|c)|d" -> a, (b|c), d)."""
+    parts, depth, start = [], 0, 0
+    for piece in _PIECES.finditer(pattern):
+        text = piece.group()
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        elif text == "|" and depth == 0:
+            parts.append(pattern[start:piece.start()])
+            start = piece.end()
+    parts.append(pattern[start:])
+    return parts
+
+
+def sketch(pattern: str) -> str:
+    """The pattern with every large character class replaced by "any character"."""
+    return _PIECES.sub(lambda m: "." if m.group()[0] == "[" and len(m.group()) > BIG_CLASS else m.group(), pattern)
+
+
+class SketchedAlternation:
+    def __init__(self, pattern: str, flags: int):
+        found = _LEADING_FLAGS.match(pattern)
+        inline = found.group(0) if found else ""
+        self._flags = flags
+        self._inline = inline
+        self._alternatives = split_top_level(pattern[len(inline):])
+        self._sketches = [sketch(alternative) for alternative in self._alternatives]
+
+    def match(self, text: str):
+        first = 0
+        while first < len(self._alternatives):
+            candidate = self._sketch_from(first).match(text)
+            if not candidate:
+                return None
+            index = first + int(candidate.lastgroup[1:])
+            found = self._exact(index).match(text)
+            if found:
+                return found
+            first = index + 1  # the sketch matched but the alternative did not: look further
+        return None
+
+    @lru_cache(maxsize=None)
+    def _sketch_from(self, first: int) -> re.Pattern:
+        """The sketch of alternatives first.., each in a group named by its position."""
+        groups = (f"(?P<a{i}>{s})" for i, s in enumerate(self._sketches[first:]))
+        # "any character" must include newlines to stay a superset
+        return re.compile(self._inline + "|".join(groups), self._flags | re.DOTALL)
+
+    @lru_cache(maxsize=None)
+    def _exact(self, index: int) -> re.Pattern:
+        return re.compile(self._inline + self._alternatives[index], self._flags)

@@ -1,0 +1,84 @@
+"""One file from bytes to findings, through the result cache: the unit of work of a run,
+done in the main process or in a worker alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policylint import suppression
+from policylint.engine import Settings, check_document
+from policylint.language import detect
+from policylint.model import Document, Finding
+from policylint.packs import Pack, Rule
+from policylint.readers import InputError, read_bytes, read_raw
+from policylint.result_cache import ResultCache
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to check one file: the pack (with the configuration's changes), its rules, the
+    settings and the language to assume (None: detect it)."""
+
+    pack: Pack
+    rules: tuple[Rule, ...] | None  # None: the whole pack
+    settings: Settings
+    language: str | None = None
+
+    def identity(self) -> tuple:
+        """Plans with the same identity check files the same way (a run keeps one of each)."""
+        codes = tuple(r.code for r in self.rules) if self.rules is not None else None
+        return (id(self.pack), codes, repr(self.settings), self.language)
+
+
+@dataclass
+class FileCheck:
+    """What came of one file: its findings and notices, or why it could not be checked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    error: str | None = None
+    document: Document | None = None  # kept only when the caller asks (never across processes)
+
+
+def load(source: str | bytes) -> bytes:
+    """The bytes to check: `source` itself, or the file it names (raises InputError)."""
+    return source if isinstance(source, bytes) else read_raw(source)
+
+
+def cached(data: bytes, reader_path: str, shown: str, cache: ResultCache | None) -> FileCheck | None:
+    hit = cache.get(cache.key(data, reader_path), shown) if cache else None
+    return FileCheck(hit.findings, hit.notices) if hit else None
+
+
+def check_source(
+    source: str | bytes,
+    reader_path: str,
+    shown: str,
+    plan: Plan,
+    cache: ResultCache | None,
+    warn_unused: bool = False,
+    keep_document: bool = False,
+) -> FileCheck:
+    """Check a file (or given bytes) read by the reader of `reader_path`, shown as `shown`:
+    the plan's rules, then the document's own suppression comments."""
+    try:
+        data = load(source)
+        hit = cached(data, reader_path, shown, cache)
+        if hit:
+            return hit
+        document = read_bytes(data, reader_path)
+    except InputError as error:
+        return FileCheck(error=str(error))
+    document.path = shown
+    try:
+        document = detect(document, plan.language)
+        rules = list(plan.rules) if plan.rules is not None else None
+        findings, unused = suppression.apply(document, check_document(document, plan.pack, plan.settings, rules))
+        if warn_unused:
+            findings += suppression.unused_findings(document, unused, plan.settings.message_language)
+            findings.sort(key=Finding.sort_key)
+    except Exception as error:  # a bug must not hide the other files' findings
+        return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")
+    if cache:
+        cache.put(cache.key(data, reader_path), findings, document.notices)
+    return FileCheck(findings, list(document.notices), document=document if keep_document else None)

@@ -1,0 +1,96 @@
+"""Findings of files already checked, so that an unchanged file is not checked again.
+
+An entry is found by a key made of the file's bytes, its reader (the suffix decides Markdown
+or plain text), and a fingerprint of everything else that decides findings: policylint's code
+and the libraries it relies on, the rule pack's full contents (a custom pack included), the
+run's Settings (today's date, the message language, the maximum revision age, and whatever
+is added to Settings later, since its whole repr is hashed) and a forced language. Change any
+of these and the old entries are simply not found again. An entry holds the findings without
+their path (the same bytes under another name give the same findings) and the file's notices.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path, PurePath
+
+from policylint import cache
+from policylint.environment import code_fingerprint
+from policylint.model import Finding
+
+FORMAT = 2  # bump when an entry's shape changes
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name != "path")
+_NUMBERS = ("line", "column", "end_line", "end_column")
+_OPTIONAL_NUMBERS = ("page", "end_page")  # PDF only
+
+
+def run_fingerprint(plan, warn_unused: bool = False) -> str:
+    """Everything besides the file itself that decides a file's findings: the plan's pack,
+    chosen rules, settings (the configuration among them) and language, and whether unused
+    suppressions are reported."""
+    rules = [dataclasses.asdict(rule) for rule in plan.pack.rules]
+    described = json.dumps(
+        {
+            "format": FORMAT,
+            "code": code_fingerprint(),
+            "settings": repr(plan.settings),
+            "language": plan.language,
+            "rules": rules,
+            "chosen": [rule.code for rule in plan.rules] if plan.rules is not None else None,
+            "warn_unused": warn_unused,
+            "language_data": plan.pack.language_data,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        default=repr,
+    )
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()
+
+
+@dataclasses.dataclass
+class CachedFile:
+    findings: list[Finding]
+    notices: list[str]
+
+
+def _well_typed(name: str, value) -> bool:
+    if name in _NUMBERS:
+        return isinstance(value, int)
+    if name in _OPTIONAL_NUMBERS:
+        return value is None or isinstance(value, int)
+    return isinstance(value, str)
+
+
+class ResultCache:
+    def __init__(self, fingerprint: str, root: Path | None = None):
+        self.directory = (root or cache.cache_root()) / "results" / fingerprint[:32]
+
+    def key(self, data: bytes, reader_path: str) -> str:
+        digest = hashlib.sha256(PurePath(reader_path).suffix.lower().encode() + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str, path: str) -> CachedFile | None:
+        """The cached findings, shown under `path`; None when missing or damaged."""
+        stored = cache.read_json(self._path(key))
+        try:
+            findings = [Finding(path=path, **{name: item[name] for name in _FINDING_FIELDS}) for item in stored["findings"]]
+            notices = stored["notices"]
+        except (TypeError, KeyError, AttributeError):
+            return None
+        well_formed = all(_well_typed(name, getattr(f, name)) for f in findings for name in _FINDING_FIELDS) and all(
+            isinstance(notice, str) for notice in notices
+        )
+        return CachedFile(findings, notices) if well_formed else None
+
+    def put(self, key: str, findings: list[Finding], notices: list[str]) -> None:
+        entry = {
+            "findings": [{name: getattr(f, name) for name in _FINDING_FIELDS} for f in findings],
+            "notices": list(notices),
+        }
+        cache.write_json(self._path(key), entry)

@@ -1,0 +1,85 @@
+"""-j/--jobs keeps the output of one job; the progress bar is for terminals only."""
+
+import io
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CORPORA
+from policylint import cli
+from policylint.progress import ProgressBar, wanted
+
+
+def run(*args, env=None):
+    return CliRunner().invoke(
+        cli.main, ["check", "--today", "2026-11-22", "--message-lang", "en", "--fail-on", "never", "--no-cache", *args],
+        env=env or {},
+    )
+
+
+def test_several_jobs_print_exactly_what_one_job_prints(tmp_path):
+    (tmp_path / "empty.md").write_bytes(b"")  # problems keep their place too
+    args = [str(CORPORA), str(tmp_path / "empty.md"), str(tmp_path / "missing.md")]
+    one = run("-j", "1", *args)
+    several = run("-j", "3", *args)
+    assert one.exit_code == several.exit_code == 2
+    assert one.stdout == several.stdout
+    assert one.stderr == several.stderr
+    json_one = run("-j", "1", "--format", "json", *args).stdout
+    assert json_one == run("--jobs", "2", "--format", "json", *args).stdout
+
+
+def test_jobs_must_be_positive():
+    assert run("-j", "0", str(CORPORA)).exit_code == 2
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def run_with_stderr(monkeypatch, stderr, *args):
+    monkeypatch.setattr(sys, "stderr", stderr)
+    with pytest.raises(SystemExit):
+        cli.main(["check", "--fail-on", "never", "--no-cache", "-j", "1", *args])
+
+
+def test_progress_bar_on_a_terminal(monkeypatch, capsys):
+    terminal = FakeTerminal()
+    run_with_stderr(monkeypatch, terminal, str(CORPORA / "en"))
+    drawn = terminal.getvalue()
+    files = len([p for p in (CORPORA / "en").iterdir() if p.suffix in (".md", ".txt")])
+    assert f"] {files}/{files} files" in drawn and "[" in drawn
+    assert drawn.endswith("\r")  # wiped at the end
+    assert "files" not in capsys.readouterr().out.split("\n")[0]
+
+
+def test_no_progress_bar_when_piped_or_for_machines(monkeypatch):
+    piped = io.StringIO()
+    run_with_stderr(monkeypatch, piped, str(CORPORA / "en"))
+    assert piped.getvalue() == ""
+    terminal = FakeTerminal()
+    run_with_stderr(monkeypatch, terminal, "--format", "json", str(CORPORA / "en"))
+    assert terminal.getvalue() == ""
+
+
+def test_no_bar_for_a_single_file():
+    terminal = FakeTerminal()
+    bar = ProgressBar(stream=terminal)
+    bar(0, 1)
+    bar(1, 1)
+    bar.close()
+    assert terminal.getvalue() == ""
+    assert wanted(FakeTerminal(), "text") and not wanted(io.StringIO(), "text") and not wanted(FakeTerminal(), "json")
+
+
+def test_bar_redraws_at_most_ten_times_a_second():
+    terminal = FakeTerminal()
+    now = [0.0]
+    bar = ProgressBar(stream=terminal, clock=lambda: now[0])
+    for done in range(100):
+        bar(done, 100)
+    bar(100, 100)  # the last state is always drawn
+    assert terminal.getvalue().count("\r") == 2
+    assert terminal.getvalue().endswith("100/100 files")

@@ -1,0 +1,92 @@
+"""policylint's tokenizer gives exactly the tokens and sentences of spaCy's blank pipelines."""
+
+from functools import lru_cache
+
+import pytest
+import spacy
+import yaml
+
+from conftest import CORPORA, ROOT
+from policylint.big_regex import compile_matcher, split_top_level
+from policylint.nlp import tokenizer
+from policylint.readers import read_file
+from policylint.tokenizer_data import EXTRA_SENTENCE_ENDS, FALLBACK
+
+TRICKY = [
+    "  leading spaces", "a\n\nb", "a  b   c ", "\n", " ", "e.g. this, i.e. that", "U.S.A. and Dr. Smith",
+    ":) hi :-)", "don't won't can't", "(hello).", "http://example.com/a?b=1.", "1.5km 10:30am £20.",
+    "l'entreprise sous-traitante d'aujourd'hui", "non-conformité, après-midi, porte-monnaie, arc-en-ciel",
+    "Black-Out qu'est-ce", "¿Por qué? ¡Sí!", "Τι κάνεις; Καλά.", "ما هذا؟ حسناً.", "vs. etc. ...", "'s",
+]
+
+
+def texts():
+    found = list(TRICKY)
+    for path in sorted(CORPORA.glob("*/*")):
+        if path.suffix in (".md", ".txt"):
+            found.append(path.read_text(encoding="utf-8"))
+            found += [block.text for block in read_file(str(path)).blocks]
+    for path in sorted((ROOT / "rules").rglob("*.yaml")):
+        found += list(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    return found
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@lru_cache(maxsize=None)
+def spacy_pipeline(name):
+    nlp = spacy.blank(name)
+    nlp.add_pipe("sentencizer", config={"punct_chars": None})
+    extra = EXTRA_SENTENCE_ENDS.get(name)
+    if extra:
+        sentencizer = nlp.get_pipe("sentencizer")
+        sentencizer.punct_chars = set(sentencizer.punct_chars) | set(extra)
+    return nlp
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "el", "ar", None])
+def test_same_tokens_and_sentences_as_spacy(language):
+    nlp = spacy_pipeline(language or FALLBACK)
+    ours = tokenizer(language)
+    from policylint.tokenizer import sentence_starts
+
+    for text in texts():
+        doc = nlp(text)
+        tokens = ours(text)
+        assert [(t.text, t.idx, t.is_punct, t.is_space) for t in tokens] == [
+            (t.text, t.idx, t.is_punct, t.is_space) for t in doc
+        ], text
+        assert sentence_starts(tokens, ours.data.sentence_ends) == [s.start for s in doc.sents], text
+
+
+def test_stop_words_are_spacys():
+    for language in ("en", "fr", "es", "el", "ar"):
+        assert tokenizer(language).data.stop_words == spacy.blank(language).Defaults.stop_words
+
+
+def test_sketched_alternation_matches_like_the_whole_pattern():
+    from spacy.lang.fr.tokenizer_exceptions import TOKEN_MATCH
+
+    whole = TOKEN_MATCH.__self__
+    sketched = compile_matcher(whole.pattern, whole.flags)
+    words = [
+        "sous-traitant", "Non-Conformité", "anti-inflammatoire", "black-out", "Black-Outs", "saut-de-ski",
+        "pet-en-l'air", "grand'mère", "entr'abat", "porte-monnaie", "vice-président", "e-mail", "a-sexualisé",
+        "black-out\n", "black-out-", "peut-être", "hello", "l'entreprise", "c'est", "-", "sous-", "x-y",
+    ]
+    for word in words:
+        assert bool(sketched(word)) == bool(whole.match(word)), word
+
+
+def test_top_level_alternatives():
+    assert split_top_level(r"a|(b|c)|[|]|d\|e|[]|]x") == ["a", "(b|c)", "[|]", r"d\|e", "[]|]x"]
