@@ -47,6 +47,27 @@ class Context:
             self.pack.matchers[cache_key] = matcher
         return matcher
 
+    def sentences_with(self, key: str, headings: bool = True):
+        """(sentence, language) in document order, for the sentences that hold a word a term
+        under `key` can start with, in the sentence's own language: the only sentences worth
+        matching. `headings=False` leaves out the sentences of headings."""
+        analysis = self.analysis
+        numbers: set[int] = set()
+        for language, (by_key, by_norm) in analysis.word_index().items():
+            if language is not None:
+                numbers |= self.matcher(key, language).candidates(by_key, by_norm)
+        blocks = self.document.blocks
+        for number in sorted(numbers):
+            sentence = analysis.sentences[number]
+            block = blocks[sentence.block]
+            if headings or not block.is_heading:
+                yield sentence, block.language
+
+    def blocks_with(self, key: str) -> list[int]:
+        """Indexes of the blocks, in order, with a sentence `sentences_with(key)` gives (blocks
+        that may hold a term: the caller still matches)."""
+        return sorted({sentence.block for sentence, _ in self.sentences_with(key)})
+
     def option(self, name: str):
         return self.rule.options[name]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from functools import lru_cache
 
 from policylint.model import LANGUAGES, Document
@@ -18,6 +19,7 @@ LATIN_LANGUAGES = ("en", "fr", "es")
 MIN_LETTERS_TO_DETECT = 60  # below this, langdetect guesses
 MIN_CONFIDENCE = 0.80
 _SAMPLE_CHARS = 20_000
+_AROUND_WORDS = ".,;:!?()[]\"'«»¿¡“”‘’"  # punctuation stripped from a word's ends before counting it
 
 
 _SCRIPTS = {
@@ -87,7 +89,7 @@ def _detect(document: Document) -> DocumentLanguages:
     per_block = [script_counts(b.text) for b in document.blocks]
     totals = {script: sum(c[script] for c in per_block) for script in ("el", "ar", "latin")}
     latin_text = "\n".join(b.text for b, c in zip(document.blocks, per_block) if _dominant(c) == "latin")
-    latin_language, _ = detect_latin(latin_text) if latin_text else ("", 0.0)
+    latin_language = (clearly_latin(latin_text) or detect_latin(latin_text)[0]) if latin_text else ""
     latin_main = latin_language if latin_language in LATIN_LANGUAGES else None
 
     main_script = max(totals, key=lambda s: (totals[s], s == "latin"))
@@ -124,10 +126,63 @@ _FUNCTION_WORDS = {
 }
 
 
+# Frequent function words of other Latin-script languages (none of them a common word in
+# English, French or Spanish): a text using them is not clearly one of the three.
+_OTHER_FUNCTION_WORDS = frozenset(
+    "und der das nicht ist mit für auf ein eine wir werden wird oder dem bei sind zum zur "  # German
+    "della delle degli che sono gli nel nella alla alle questo questa anche essere dal sul "  # Italian
+    "não uma com em ao pelo pela são também você nós às nosso nossa "  # Portuguese
+    "het een niet zijn wordt ook naar deze wij "  # Dutch
+    "amb els dels pel aquesta aquest però també "  # Catalan
+    "și pentru care sunt să "  # Romanian
+    "och är inte att ikke og för "  # Scandinavian
+    "się jest oraz że".split()  # Polish
+)
+# the function words only one of the three languages uses ("la", "de", "un", "en", "son" are
+# French and Spanish alike, so they tell nothing)
+_OWN_FUNCTION_WORDS = {
+    lang: words - frozenset().union(*(other for o, other in _FUNCTION_WORDS.items() if o != lang)) - {"en", "son"}
+    for lang, words in _FUNCTION_WORDS.items()
+}
+CLEAR_MIN_WORDS = 40  # fewer words say too little to skip langdetect
+CLEAR_MIN_SHARE = 0.12  # the language's own function words are at least this share of the words
+CLEAR_LEAD = 5.0  # and at least this many times the next language's share
+CLEAR_MAX_OTHER = 0.01  # while other languages' function words are nearly absent
+
+
+def clearly_latin(text: str) -> str | None:
+    """English, French or Spanish when the text's function words leave no doubt, else None.
+
+    langdetect is the slow part of a check; a text whose common words are plainly one of the
+    three, with hardly a common word of another Latin-script language, does not need it.
+    Anything less clear (short texts, mixed languages, Portuguese or Italian) goes to
+    langdetect as before."""
+    counts = _word_counts(text[:_SAMPLE_CHARS])
+    total = sum(counts.values())
+    if total < CLEAR_MIN_WORDS:
+        return None
+    if _occurrences(counts, _OTHER_FUNCTION_WORDS) > CLEAR_MAX_OTHER * total:
+        return None
+    shares = sorted(((_occurrences(counts, own) / total, lang) for lang, own in _OWN_FUNCTION_WORDS.items()), reverse=True)
+    (best, language), (second, _) = shares[0], shares[1]
+    return language if best >= CLEAR_MIN_SHARE and best >= CLEAR_LEAD * second else None
+
+
+def _word_counts(text: str) -> Counter:
+    """How often each word occurs, lower-cased and without the punctuation around it."""
+    counts = Counter(w.strip(_AROUND_WORDS) for w in text.lower().split())
+    counts.pop("", None)
+    return counts
+
+
+def _occurrences(counts: Counter, words: frozenset) -> int:
+    return sum(counts[w] for w in words if w in counts)
+
+
 def _likely_latin(text: str) -> str | None:
     """The Latin language whose common words the text uses most, when one clearly leads."""
-    words = [w.strip(".,;:!?()\"'«»¿¡").lower() for w in text.split()]
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _FUNCTION_WORDS.items()}
+    counts = _word_counts(text)
+    scores = {lang: _occurrences(counts, stop) for lang, stop in _FUNCTION_WORDS.items()}
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] == ranked[1]:
         return None

@@ -113,6 +113,29 @@ class Matcher:
     def search(self, tokens: Sequence[Token]) -> bool:
         return bool(self.find(tokens))
 
+    def candidates(self, by_key: dict, by_norm: dict) -> set[int]:
+        """Sentences (numbers from a word index) holding every word of some term: a superset
+        of the sentences `find` matches in, worked out from the index alone."""
+        found: set[int] = set()
+        patterns = [pattern for first in self._index.keys() & by_key.keys() for pattern, _ in self._index[first]]
+        if self._prefix_first:
+            patterns += [pattern for pattern, _ in self._prefix_first]
+        for pattern in patterns:
+            lists = []
+            for kind, value in pattern:
+                if kind == "prefix":
+                    lists.append([n for norm, numbers in by_norm.items() if norm.startswith(value) for n in numbers])
+                else:
+                    lists.append(by_key.get((kind, value), ()))
+                if not lists[-1]:
+                    break
+            else:
+                lists.sort(key=len)
+                common = set(lists[0])
+                for more in lists[1:]:
+                    common.intersection_update(more)
+                found |= common
+        return found
 
 def _matches(token: Token, element: tuple[str, str]) -> bool:
     kind, value = element

@@ -99,6 +99,25 @@ class Analysis:
     sentences: list[Sentence]
     # sentences of each block, by block index
     by_block: list[list[Sentence]]
+    # what rules derive from the analysis and share (word index, finished sentences), by name
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def word_index(self) -> dict:
+        """For each block language: which sentences (by position in `sentences`) hold each word,
+        by stem and by normalised form; built once, so a rule looks only at sentences that can
+        hold its words."""
+        index = self.memo.get("words")
+        if index is None:
+            index = {}
+            blocks = self.document.blocks
+            for number, sentence in enumerate(self.sentences):
+                by_key, by_norm = index.setdefault(blocks[sentence.block].language, ({}, {}))
+                for token in sentence.tokens:
+                    by_key.setdefault(("stem", token.stem), []).append(number)
+                    by_key.setdefault(("norm", token.norm), []).append(number)
+                    by_norm.setdefault(token.norm, []).append(number)
+            self.memo["words"] = index
+        return index
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,19 @@ def placeholder_spans(text: str) -> list[tuple[int, int]]:
 
 def finished_sentences(context, index: int) -> list[Sentence]:
     """A block's sentences without template fill-ins: "Contact [Name] on [phone]" states no
-    contact details, and "reviewed every [X] months" no review cycle."""
-    text = context.document.blocks[index].text
-    spans = placeholder_spans(text)
-    return [s for s in context.analysis.by_block[index] if not any(s.start < end and start < s.end for start, end in spans)]
+    contact details, and "reviewed every [X] months" no review cycle. Worked out once per
+    block and shared by every rule."""
+    finished = context.analysis.memo.setdefault("finished", {})
+    if index not in finished:
+        spans = placeholder_spans(context.document.blocks[index].text)
+        finished[index] = [
+            s for s in context.analysis.by_block[index] if not any(s.start < end and start < s.end for start, end in spans)
+        ]
+    return finished[index]
+
+
+def is_finished(context, sentence: Sentence) -> bool:
+    return sentence in finished_sentences(context, sentence.block)
 
 
 SENTENCE_ENDS = (".", ";", "!", "?", "؟", "…")
@@ -105,14 +114,22 @@ CONTACT_SHAPES = {
 }
 
 
-def has_contact_shape(text: str, shapes) -> bool:
-    for name in shapes:
-        for match in CONTACT_SHAPES[name].finditer(text):
-            if name != "phone":
-                return True
-            digits = sum(c.isdigit() for c in match.group())
-            if 9 <= digits <= 15 and not _DATE_LIKE.fullmatch(match.group().strip()):
-                return True
+def has_contact_shape(analysis, shapes) -> bool:
+    """Whether any block holds one of the shapes (email, url, phone); once per document."""
+    found = analysis.memo.get("contact_shapes")
+    if found is None:
+        text = "\n".join(block.text for block in analysis.document.blocks)
+        found = analysis.memo["contact_shapes"] = {name for name in CONTACT_SHAPES if _holds(text, name)}
+    return any(name in found for name in shapes)
+
+
+def _holds(text: str, name: str) -> bool:
+    for match in CONTACT_SHAPES[name].finditer(text):
+        if name != "phone":
+            return True
+        digits = sum(c.isdigit() for c in match.group())
+        if 9 <= digits <= 15 and not _DATE_LIKE.fullmatch(match.group().strip()):
+            return True
     return False
 
 

@@ -21,10 +21,9 @@ def check(context):
     analysis = context.analysis
     blocks = context.document.blocks
     limit = context.option("max_sentences")
-    for index, block in enumerate(blocks):
+    for index in sorted(set(context.blocks_with("headings")) | set(context.blocks_with("statements"))):
+        block = blocks[index]
         sentences = analysis.by_block[index]
-        if not sentences:
-            continue
         if is_heading_like(block):
             if not any(context.matcher("headings", block.language).search(s.tokens) for s in sentences):
                 continue

@@ -42,9 +42,7 @@ def check(context):
                 continue
             message = context.message({"term": text})
             yield context.finding(index, match.start(), match.end(), message, block.language)
-    blocks = context.document.blocks
-    for sentence in context.analysis.sentences:
-        language = blocks[sentence.block].language
+    for sentence, language in context.sentences_with("phrases"):
         for match in context.matcher("phrases", language).find(sentence.tokens):
             term = span_text(context, sentence, match.start, match.end)
             if _SHAPES.fullmatch(term):

@@ -8,7 +8,7 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 
 from __future__ import annotations
 
-from policylint.checks.common import CONTACT_SHAPES, finished_sentences, has_contact_shape, is_heading_like, leading_label
+from policylint.checks.common import CONTACT_SHAPES, has_contact_shape, is_finished, is_heading_like, leading_label
 
 VOCABULARY = {"headings": "terms", "statements": "terms"}
 OPTIONS: dict = {"shapes": []}
@@ -19,18 +19,21 @@ NEUTRAL = False
 
 def check(context):
     analysis = context.analysis
+    blocks = analysis.document.blocks
     shapes = context.option("shapes")
-    for index, block in enumerate(analysis.document.blocks):
-        if shapes and has_contact_shape(block.text, shapes):
-            return
-        sentences = finished_sentences(context, index)
-        headings = context.matcher("headings", block.language)
+    if shapes and has_contact_shape(context.analysis, shapes):
+        return
+    for sentence, language in context.sentences_with("headings"):
+        block = blocks[sentence.block]
+        if not is_finished(context, sentence):
+            continue
+        headings = context.matcher("headings", language)
         if is_heading_like(block):
-            if any(headings.search(s.tokens) for s in sentences):
+            if headings.search(sentence.tokens):
                 return
-        elif sentences and headings.search(leading_label(sentences[0].tokens)):
+        elif sentence is analysis.by_block[sentence.block][0] and headings.search(leading_label(sentence.tokens)):
             return
-        statements = context.matcher("statements", block.language)
-        if any(statements.search(s.tokens) for s in sentences):
+    for sentence, language in context.sentences_with("statements"):
+        if is_finished(context, sentence) and context.matcher("statements", language).search(sentence.tokens):
             return
     yield context.document_finding(context.message({}))

@@ -8,7 +8,7 @@ counts when a frequency or a date stands in its block or in the cell or line aft
 
 from __future__ import annotations
 
-from policylint.checks.common import finished_sentences, section_after
+from policylint.checks.common import finished_sentences, is_finished, section_after
 from policylint.dates import find_dates
 
 VOCABULARY = {
@@ -25,23 +25,22 @@ NEUTRAL = False
 
 
 def check(context):
-    analysis = context.analysis
     blocks = context.document.blocks
-    for index, block in enumerate(blocks):
-        language = block.language
-        for sentence in finished_sentences(context, index):
-            tokens = sentence.tokens
-            if (
-                context.matcher("reviews", language).search(tokens)
-                and context.matcher("subjects", language).search(tokens)
-                and _frequency(context, tokens, language)
-            ):
+    for sentence, language in context.sentences_with("reviews"):
+        tokens = sentence.tokens
+        if (
+            is_finished(context, sentence)
+            and context.matcher("subjects", language).search(tokens)
+            and _frequency(context, tokens, language)
+        ):
+            return
+    for sentence, language in context.sentences_with("labels"):
+        if not context.matcher("labels", language).search(sentence.tokens):
+            continue
+        index = sentence.block
+        for place in (index, *section_after(blocks, index)):
+            if _states_when(context, place):
                 return
-        labels = context.matcher("labels", language)
-        if any(labels.search(s.tokens) for s in analysis.by_block[index]):
-            for place in (index, *section_after(blocks, index)):
-                if _states_when(context, place):
-                    return
     yield context.document_finding(context.message({}))
 
 

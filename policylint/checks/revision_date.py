@@ -20,11 +20,21 @@ NEUTRAL = False
 
 
 def revision_dates(context):
-    """(block index, found date) for every labelled date in the document."""
+    """(block index, found date) for every labelled date in the document; worked out once per
+    document and rule vocabulary, since the missing and the stale rule both need it."""
+    languages = sorted({block.language for block in context.document.blocks if block.language})
+    key = ("revision_dates", *((lang, tuple(context.vocabulary("revision_labels", lang))) for lang in languages))
+    if key not in context.analysis.memo:
+        context.analysis.memo[key] = _revision_dates(context)
+    return context.analysis.memo[key]
+
+
+def _revision_dates(context):
     document, analysis = context.document, context.analysis
     blocks = document.blocks
     found = []
-    for index, block in enumerate(blocks):
+    for index in context.blocks_with("revision_labels"):
+        block = blocks[index]
         labels = context.matcher("revision_labels", block.language)
         starts = [s.tokens[m.start].start for s in analysis.by_block[index] for m in labels.find(s.tokens)]
         if not starts:

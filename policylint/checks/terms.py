@@ -21,9 +21,7 @@ _SHOUTING = 0.6  # share of upper-case letters above which a block is written in
 
 
 def check(context):
-    blocks = context.document.blocks
-    for sentence in context.analysis.sentences:
-        language = blocks[sentence.block].language
+    for sentence, language in context.sentences_with("terms"):
         alternatives = context.vocabulary("terms", language)
         for match in context.matcher("terms", language).find(sentence.tokens):
             alternative = alternatives.get(match.term)

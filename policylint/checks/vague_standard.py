@@ -8,7 +8,7 @@ A request to the reader ("Please tell us as soon as possible") sets no standard.
 
 from __future__ import annotations
 
-from policylint.checks.common import body_sentences, report_tokens, span_text
+from policylint.checks.common import report_tokens, span_text
 
 VOCABULARY = {
     "vague": "terms",
@@ -27,7 +27,7 @@ MEASURES = ("numbers", "time_units", "frequencies", "targets")
 
 
 def check(context):
-    for sentence, language in body_sentences(context):
+    for sentence, language in context.sentences_with("vague", headings=False):
         tokens = sentence.tokens
         vague = context.matcher("vague", language).find(tokens)
         if not vague:

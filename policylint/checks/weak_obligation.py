@@ -10,7 +10,7 @@ not rewrite the sentence: only the writer knows whether it is a requirement.
 
 from __future__ import annotations
 
-from policylint.checks.common import body_sentences, report_tokens, span_text, words
+from policylint.checks.common import report_tokens, span_text, words
 
 VOCABULARY = {"modals": "terms", "duties": "terms", "addressees": "terms"}
 OPTIONS = {"window": 4}
@@ -22,7 +22,7 @@ BETWEEN = 2  # and words after it ("should you", "ينبغي عليك")
 
 def check(context):
     window = context.option("window")
-    for sentence, language in body_sentences(context):
+    for sentence, language in context.sentences_with("modals", headings=False):
         tokens = sentence.tokens
         modals = context.matcher("modals", language).find(tokens)
         if not modals:
