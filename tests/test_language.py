@@ -47,3 +47,45 @@ def test_unsupported_language_gets_a_notice():
     doc = document(german)
     assert doc.language is None
     assert len(doc.notices) == 1 and "not supported" in doc.notices[0]
+
+
+CLEAR = {
+    "en": "This policy applies to all of our staff. We answer every call within 30 seconds and we reply to "
+          "every letter within five working days. If you are not happy with our answer, you can ask the "
+          "manager of the branch to look at your case again, and we will tell you what we decide.",
+    "fr": "Cette politique s'applique à tout le personnel. Nous répondons à chaque appel en moins de 30 secondes "
+          "et nous répondons aux courriers sous cinq jours ouvrés. Si vous n'êtes pas satisfait de notre réponse, "
+          "vous pouvez demander au responsable de revoir votre dossier, et nous vous dirons ce que nous décidons.",
+    "es": "Esta política se aplica a todo el personal. Respondemos a cada llamada en menos de 30 segundos y "
+          "contestamos las cartas en cinco días hábiles. Si no está satisfecho con nuestra respuesta, puede "
+          "pedir al responsable que revise su caso, y le diremos lo que decidimos con claridad y por escrito.",
+}
+OTHER = {
+    "pt": "Esta política aplica-se a todos os funcionários que trabalham com clientes. Respondemos a cada pedido "
+          "em dois dias úteis e não deixamos nenhum cliente sem resposta. A nossa equipa é formada todos os anos "
+          "e também recebe formação sobre reclamações, com exemplos reais.",
+    "it": "Questa politica si applica a tutti i dipendenti che lavorano con i clienti. Rispondiamo a ogni richiesta "
+          "entro due giorni lavorativi e non lasciamo nessun cliente senza risposta. Il nostro personale è formato "
+          "ogni anno e anche sulle procedure di reclamo.",
+    "de": "Diese Richtlinie gilt für alle Mitarbeiter, die mit Kunden arbeiten. Wir beantworten jede Anfrage "
+          "innerhalb von zwei Tagen und rufen Kunden am nächsten Werktag zurück. Das ist unser Versprechen und wir "
+          "halten es ein, denn der Kunde ist uns wichtig.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(CLEAR))
+def test_plain_function_words_settle_the_language_without_langdetect(language, monkeypatch):
+    from policylint import language as module
+
+    monkeypatch.setattr(module, "detect_latin", lambda text: pytest.fail("langdetect was asked"))
+    assert module.clearly_latin(CLEAR[language]) == language
+    document = module.detect(read_bytes(CLEAR[language].encode(), "p.md"))
+    assert document.language == language
+
+
+@pytest.mark.parametrize("language", sorted(OTHER))
+def test_other_latin_languages_still_go_to_langdetect(language):
+    from policylint import language as module
+
+    assert module.clearly_latin(OTHER[language]) is None
+    assert module.detect(read_bytes(OTHER[language].encode(), "p.md")).language is None
