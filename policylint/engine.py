@@ -53,9 +53,9 @@ class Context:
         matching. `headings=False` leaves out the sentences of headings."""
         analysis = self.analysis
         numbers: set[int] = set()
-        for language, (by_key, by_norm) in analysis.word_index().items():
+        for language, (by_stem, by_norm) in analysis.word_index().items():
             if language is not None:
-                numbers |= self.matcher(key, language).candidates(by_key, by_norm)
+                numbers |= self.matcher(key, language).candidates(by_stem, by_norm)
         blocks = self.document.blocks
         for number in sorted(numbers):
             sentence = analysis.sentences[number]

@@ -113,20 +113,23 @@ class Matcher:
     def search(self, tokens: Sequence[Token]) -> bool:
         return bool(self.find(tokens))
 
-    def candidates(self, by_key: dict, by_norm: dict) -> set[int]:
-        """Sentences (numbers from a word index) holding every word of some term: a superset
-        of the sentences `find` matches in, worked out from the index alone."""
+    def candidates(self, by_stem: dict, by_norm: dict) -> set[int]:
+        """Sentences (numbers from a word index: stem -> sentences, word -> sentences) holding
+        every word of some term: a superset of the sentences `find` matches in."""
+        index = self._index
+        patterns = [pattern for stem in self._first_stems & by_stem.keys() for pattern, _ in index[("stem", stem)]]
+        patterns += [pattern for word in self._first_norms & by_norm.keys() for pattern, _ in index[("norm", word)]]
+        patterns += [pattern for pattern, _ in self._prefix_first]
         found: set[int] = set()
-        patterns = [pattern for first in self._index.keys() & by_key.keys() for pattern, _ in self._index[first]]
-        if self._prefix_first:
-            patterns += [pattern for pattern, _ in self._prefix_first]
         for pattern in patterns:
             lists = []
             for kind, value in pattern:
-                if kind == "prefix":
-                    lists.append([n for norm, numbers in by_norm.items() if norm.startswith(value) for n in numbers])
+                if kind == "stem":
+                    lists.append(by_stem.get(value, ()))
+                elif kind == "norm":
+                    lists.append(by_norm.get(value, ()))
                 else:
-                    lists.append(by_key.get((kind, value), ()))
+                    lists.append([n for word, numbers in by_norm.items() if word.startswith(value) for n in numbers])
                 if not lists[-1]:
                     break
             else:

@@ -103,19 +103,20 @@ class Analysis:
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def word_index(self) -> dict:
-        """For each block language: which sentences (by position in `sentences`) hold each word,
-        by stem and by normalised form; built once, so a rule looks only at sentences that can
-        hold its words."""
+        """For each block language: which sentences (by position in `sentences`) hold each
+        stem and each normalised word, as two dicts; built once, so a rule looks only at the
+        sentences that can hold its words."""
         index = self.memo.get("words")
         if index is None:
             index = {}
             blocks = self.document.blocks
             for number, sentence in enumerate(self.sentences):
-                by_key, by_norm = index.setdefault(blocks[sentence.block].language, ({}, {}))
-                for token in sentence.tokens:
-                    by_key.setdefault(("stem", token.stem), []).append(number)
-                    by_key.setdefault(("norm", token.norm), []).append(number)
-                    by_norm.setdefault(token.norm, []).append(number)
+                by_stem, by_norm = index.setdefault(blocks[sentence.block].language, ({}, {}))
+                tokens = sentence.tokens
+                for stem in {t.stem for t in tokens}:
+                    by_stem.setdefault(stem, []).append(number)
+                for word in {t.norm for t in tokens}:
+                    by_norm.setdefault(word, []).append(number)
             self.memo["words"] = index
         return index
 

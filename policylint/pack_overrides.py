@@ -40,7 +40,7 @@ def customise(pack: Pack, severity=(), jargon=(), accepted_terms=()) -> Pack:
                 for language in rule.languages
             }
         rules.append(replace(rule, severity=level, languages=languages))
-    return replace(pack, rules=rules, matchers={})
+    return replace(pack, rules=rules, matchers={}, selections={})
 
 
 def _vocabulary(pack: Pack, rule: Rule, language: str, extra: dict | None, accepted) -> dict:

@@ -88,6 +88,8 @@ class Pack:
     profiles: dict[str, Profile] = field(default_factory=dict)
     # compiled vocabulary, filled by the engine: (rule code, key, language) -> Matcher
     matchers: dict = field(default_factory=dict, repr=False)
+    # Pack.select's answers, by its arguments
+    selections: dict = field(default_factory=dict, repr=False)
 
     def rule(self, name_or_code: str) -> Rule | None:
         wanted = name_or_code.strip().lower()
@@ -120,7 +122,14 @@ class Pack:
         The profile chooses among the built-in rules; custom packs' rules are added to it.
         `select`, when given, replaces that set (as ruff's does); `ignore` removes from it.
         An unknown profile, rule name or code is an error, so a typo never disables a check.
+        The answer is kept: a run asks the same question for every file.
         """
+        key = (profile, tuple(select), tuple(ignore), custom)
+        if key not in self.selections:
+            self.selections[key] = self._select(profile, select, ignore, custom)
+        return list(self.selections[key])
+
+    def _select(self, profile, select, ignore, custom) -> list[Rule]:
         if profile not in self.profiles:
             raise PackError(f"unknown profile {profile!r}; expected one of {', '.join(sorted(self.profiles))}")
         chosen = {r.code for s in self.profiles[profile].selectors for r in self._known(s, f"profile {profile}")}

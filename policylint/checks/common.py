@@ -29,9 +29,10 @@ def finished_sentences(context, index: int) -> list[Sentence]:
     finished = context.analysis.memo.setdefault("finished", {})
     if index not in finished:
         spans = placeholder_spans(context.document.blocks[index].text)
+        sentences = context.analysis.by_block[index]
         finished[index] = [
-            s for s in context.analysis.by_block[index] if not any(s.start < end and start < s.end for start, end in spans)
-        ]
+            s for s in sentences if not any(s.start < end and start < s.end for start, end in spans)
+        ] if spans else sentences
     return finished[index]
 
 
