@@ -25,7 +25,7 @@ from typing import Iterator
 
 from policylint.model import Document
 from policylint.readers.decode import InputError, damaged
-from policylint.readers.positions import numbered_paragraph_block
+from policylint.readers.positions import numbered_blocks, numbered_paragraph_block
 from policylint.readers.sniff import expect
 
 BINARY = True
@@ -54,11 +54,7 @@ def read(data: bytes, path: str) -> Document:
         paragraphs = list(_walk(word.element.body))
         for part in _header_footer_parts(word):
             paragraphs.extend(_walk(part.element))
-        blocks = []
-        for number, (paragraph, in_cell) in enumerate(paragraphs, start=1):
-            block = _block(paragraph, in_cell, number, styles)
-            if block is not None:
-                blocks.append(block)
+        blocks = numbered_blocks(paragraphs, lambda item, number: _block(item[0], item[1], number, styles))
     except InputError:
         raise
     except Exception as error:  # python-docx and lxml raise many kinds on damaged files

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from policylint.model import Document
 from policylint.readers.decode import InputError, damaged
-from policylint.readers.positions import numbered_paragraph_block
+from policylint.readers.positions import numbered_blocks, numbered_paragraph_block
 from policylint.readers.sniff import expect
 
 BINARY = True
@@ -54,11 +54,7 @@ def read(data: bytes, path: str) -> Document:
                 for part in master.childNodes:
                     if getattr(part, "qname", None) in {(STYLE, n) for n in names}:
                         paragraphs.extend(_walk(part, None))
-        blocks = []
-        for number, (paragraph, container) in enumerate(paragraphs, start=1):
-            block = _block(paragraph, container, number, styles)
-            if block is not None:
-                blocks.append(block)
+        blocks = numbered_blocks(paragraphs, lambda item, number: _block(item[0], item[1], number, styles))
     except InputError:
         raise
     except Exception as error:  # odfpy, zipfile and the XML parser raise many kinds on damaged files

@@ -35,3 +35,11 @@ def numbered_paragraph_block(kind: str, text: str, number: int, level: int = 0) 
     """
     stripped = text.lstrip()
     return block_from_lines(kind, [(stripped.rstrip(), number, 1 + len(text) - len(stripped))], level)
+
+
+def numbered_blocks(paragraphs, build) -> list:
+    """Blocks of paragraphs numbered from 1 in reading order, the position Word and
+    OpenDocument findings carry; `build(paragraph, number)` gives None for a paragraph that is
+    not prose, which keeps its number all the same."""
+    blocks = (build(paragraph, number) for number, paragraph in enumerate(paragraphs, start=1))
+    return [block for block in blocks if block is not None]
