@@ -228,13 +228,11 @@ def sentence_starts(tokens: list[SpacyToken], sentence_ends: frozenset[str]) -> 
     if not tokens:
         return []
     starts = [0]
-    start = 0
     seen_period = False
     for i, token in enumerate(tokens):
         is_end = token.text in sentence_ends
         if seen_period and not token.is_punct and not is_end:
             starts.append(i)
-            start = i
             seen_period = False
         elif is_end:
             seen_period = True

@@ -6,7 +6,6 @@ reports for the Markdown it came from (same rules, languages and quoted words; p
 differ by nature).
 """
 
-import re
 import shutil
 import sys
 from collections import Counter
