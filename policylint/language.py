@@ -131,10 +131,10 @@ _FUNCTION_WORDS = {
 _OTHER_FUNCTION_WORDS = frozenset(
     "und der das nicht ist mit für auf ein eine wir werden wird oder dem bei sind zum zur "  # German
     "della delle degli che sono gli nel nella alla alle questo questa anche essere dal sul "  # Italian
-    "não uma com em ao pelo pela são também você nós às nosso nossa "  # Portuguese
+    "não uma com em ao pela são também você nós às nosso nossa "  # Portuguese
     "het een niet zijn wordt ook naar deze wij "  # Dutch
     "amb els dels pel aquesta aquest però també "  # Catalan
-    "și pentru care sunt să "  # Romanian
+    "și pentru sunt să "  # Romanian
     "och är inte att ikke og för "  # Scandinavian
     "się jest oraz że".split()  # Polish
 )

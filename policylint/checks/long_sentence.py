@@ -31,7 +31,7 @@ def check(context):
     for sentence, language in body_sentences(context):
         block = blocks[sentence.block]
         limit = limits.get(language)
-        if not limit or block.kind == "table_cell" or len(words(sentence.tokens)) <= limit:
+        if not limit or block.kind == "table_cell" or len(sentence.tokens) <= limit or len(words(sentence.tokens)) <= limit:
             continue  # a sentence within the limit has no run beyond it
         for run in _runs(block, sentence.tokens):
             count = len(words(run))

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
-from policylint.suppression import is_directive
+from policylint.suppression import PREFIX, is_directive
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -90,6 +90,8 @@ def read(text: str, path: str) -> Document:
 
 def _directives(tokens, source: str) -> list[Directive]:
     """Comments meant for policylint, in HTML blocks or inline; never inside code."""
+    if PREFIX not in source:
+        return []  # most documents have none: skip the walk
     line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
     found: list[Directive] = []
     for token in tokens:
