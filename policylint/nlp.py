@@ -26,19 +26,23 @@ def tokenizer(language: str | None) -> Tokenizer:
 
 
 def tokens_of(spacy_tokens: list[SpacyToken], language: str | None, offset: int = 0) -> tuple[Token, ...]:
-    stem_language = language or ""
+    forms = _forms(language or "")
     return tuple(
-        Token(
-            text=t.text,
-            norm=norm(t.text),
-            stem=stem(t.text, stem_language),
-            start=t.idx - offset,
-            end=t.idx + len(t.text) - offset,
-            is_punct=t.is_punct,
-        )
+        Token(t.text, *forms(t.text), t.idx - offset, t.idx + len(t.text) - offset, t.is_punct)
         for t in spacy_tokens
         if not t.is_space
     )
+
+
+@lru_cache(maxsize=None)
+def _forms(language: str):
+    """(norm, stem) of a word in a language, remembered: most words recur many times."""
+
+    @lru_cache(maxsize=200_000)
+    def forms(word: str) -> tuple[str, str]:
+        return norm(word), stem(word, language)
+
+    return forms
 
 
 def tokenize(text: str, language: str | None) -> tuple[Token, ...]:
