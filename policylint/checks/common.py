@@ -125,6 +125,15 @@ def has_contact_shape(analysis, shapes) -> bool:
 
 
 def _holds(text: str, name: str) -> bool:
+    if name in _MARKS and not any(mark in text.lower() for mark in _MARKS[name]):
+        return False  # no "@", no "www."/"http": the pattern cannot match, so do not scan
+    if name == "email":  # look around each "@" only: scanning every word for one is slow
+        at = text.find("@")
+        while at != -1:
+            if CONTACT_SHAPES[name].search(text, max(at - 64, 0), at + 256):
+                return True
+            at = text.find("@", at + 1)
+        return False
     for match in CONTACT_SHAPES[name].finditer(text):
         if name != "phone":
             return True
@@ -134,4 +143,5 @@ def _holds(text: str, name: str) -> bool:
     return False
 
 
+_MARKS = {"email": ("@",), "url": ("www.", "http")}  # what each shape cannot do without
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")

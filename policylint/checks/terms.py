@@ -43,7 +43,8 @@ def _undefined_acronyms(context):
     for sentence in context.analysis.sentences:
         candidates = [
             (index, token) for index, token in enumerate(sentence.tokens)
-            if _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and token.text not in _NOT_ACRONYMS
+            if token.text[1:2].isupper()  # cheap first: an acronym starts with two capitals
+            and _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and token.text not in _NOT_ACRONYMS
         ]
         if not candidates:
             continue
