@@ -117,16 +117,10 @@ def shorten(text: str) -> str:
     return text if len(text) <= EXCERPT_LIMIT else text[: EXCERPT_LIMIT - 1].rstrip() + "…"
 
 
-def rule_applies(rule: Rule, document) -> bool:
-    """Whether a rule runs on a document: a rule judges only the languages it covers, and only
-    language-neutral rules run on documents in other languages."""
-    return rule.covers(document.language)
-
-
 def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules if rules is not None else pack.rules:
-        if not rule_applies(rule, analysis.document):
+        if not rule.covers(analysis.document.language):
             continue
         findings.extend(rule.kind.check(Context(analysis, rule, pack, settings)))
     return sorted(set(findings), key=Finding.sort_key)

@@ -37,7 +37,8 @@ def finished_sentences(context, index: int) -> list[Sentence]:
 
 
 def is_finished(context, sentence: Sentence) -> bool:
-    return sentence in finished_sentences(context, sentence.block)
+    # by identity: comparing sentences by value would compare all their tokens
+    return any(kept is sentence for kept in finished_sentences(context, sentence.block))
 
 
 SENTENCE_ENDS = (".", ";", "!", "?", "؟", "…")

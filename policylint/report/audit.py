@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from policylint.engine import rule_applies, shorten
+from policylint.engine import shorten
 from policylint.model import SEVERITIES, Document, Finding
 from policylint.packs import Rule
 from policylint.report.score import FULL_MARKS, document_score
@@ -134,7 +134,7 @@ def audit_document(number: int, path: str, document: Document | None, findings, 
     if document is None:
         cells = {rule.code: Cell(NOT_APPLICABLE) for rule in rules if rule.element}
         return DocumentAudit(path, checked=False, number=number, problems=problems, cells=cells)
-    ran = [rule for rule in rules if rule_applies(rule, document)]
+    ran = [rule for rule in rules if rule.covers(document.language)]
     cells = {}
     for rule in rules:
         if not rule.element:
