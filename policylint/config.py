@@ -9,6 +9,8 @@ when the configuration is used (workspace.py), with the same file, line and key.
 
 from __future__ import annotations
 
+import difflib
+
 import re
 import sys
 from dataclasses import dataclass, field
@@ -180,7 +182,9 @@ def _validate(path: Path, data: dict, lines: dict[str, int]) -> Config:
     for key, value in data.items():
         handler = _KEYS.get(key)
         if handler is None:
+            # "fail_on" for "fail-on", or a typo such as "selct"
             close = [k for k in _KEYS if k.replace("-", "_") == str(key).replace("-", "_")]
+            close = close or difflib.get_close_matches(str(key), list(_KEYS), n=1, cutoff=0.8)
             hint = f" (did you mean {close[0]!r}?)" if close else f"; expected one of {', '.join(_KEYS)}"
             fail(str(key), f"unknown key{hint}")
         if value is None:  # "key:" with nothing after it (all commented out) leaves the default

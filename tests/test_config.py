@@ -175,6 +175,7 @@ def test_jargon_keys_from_the_file(tree):
     [
         ("select: [PL107]\nbogus: 1\n", ":2: bogus: unknown key"),
         ("fail_on: error\n", ":1: fail_on: unknown key (did you mean 'fail-on'?)"),
+        ("selct: [PL107]\n", ":1: selct: unknown key (did you mean 'select'?)"),
         ("severity:\n  jargon: loud\n", ":2: severity.jargon: expected one of info, warning, error"),
         ("ignore:\n  - PL999\n", ":1: ignore: 'PL999' is not a rule name"),
         ("max-revision-age: soon\n", ":1: max-revision-age: expected a whole number of months"),
