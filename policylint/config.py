@@ -10,7 +10,6 @@ when the configuration is used (workspace.py), with the same file, line and key.
 from __future__ import annotations
 
 import difflib
-
 import re
 import sys
 from dataclasses import dataclass, field
