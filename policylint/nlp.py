@@ -3,17 +3,27 @@
 Tokens and sentence boundaries are those of spaCy's blank pipeline for the language (its
 tokenizer and rule-based sentencizer), computed by `tokenizer.py` from spaCy's own rules; no
 trained model is used or downloaded. A tokenizer is built once per process and language.
+
+A block is analysed in one pass over its whitespace-separated chunks: what each distinct
+chunk becomes (its tokens with their norms, stems and punctuation flags) is worked out once
+and remembered, as spaCy's tokenizer remembers chunks. The step-by-step path (tokenizer,
+sentencizer, then tokens) stays for the rare block a multi-token special case touches, and a
+test proves both give the same analysis.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from policylint.model import Analysis, Document, Sentence, Token
 from policylint.normalise import norm, stem
-from policylint.tokenizer import SpacyToken, Tokenizer, sentence_starts
+from policylint.tokenizer import SpacyToken, Tokenizer, is_punct, sentence_starts
 from policylint.tokenizer_data import refresh, tokenizer_data
+
+_CHUNKS = re.compile(r"\S+")  # \S is exactly "not str.isspace", as spaCy splits
+_CHUNK_CACHE_LIMIT = 100_000
 
 
 @lru_cache(maxsize=None)
@@ -50,19 +60,139 @@ def tokenize(text: str, language: str | None) -> tuple[Token, ...]:
     return tokens_of(tokenizer(language)(text), language)
 
 
-def analyse(document: Document) -> Analysis:
-    """Split every block into sentences and tokens, in the block's own language."""
-    by_block: list[list[Sentence]] = []
-    for index, block in enumerate(document.blocks):
-        split = tokenizer(block.language)
-        spacy_tokens = split(block.text)
-        starts = sentence_starts(spacy_tokens, split.data.sentence_ends)
+class _Piece(NamedTuple):
+    """One token of a chunk, with everything the analysis needs to know about it."""
+
+    text: str
+    start: int  # offset in the chunk
+    end: int
+    norm: str
+    stem: str
+    is_punct: bool
+    is_space: bool
+    ends_sentence: bool  # one of the sentencizer's punctuation marks
+    may_start_special: bool  # the first token of a multi-token special case
+
+
+class BlockAnalyser:
+    """Sentences and tokens of a block's text in one language."""
+
+    def __init__(self, language: str | None):
+        self.language = language
+        self.tokenizer = tokenizer(language)
+        self._forms = _forms(language or "")
+        self._sentence_ends = self.tokenizer.data.sentence_ends
+        self._pieces: dict[str, tuple[_Piece, ...]] = {}
+        # A one-token special case that gives back its own token changes nothing: leave it out,
+        # so that a lone apostrophe or a double space does not send a block the slow way.
+        specials = self.tokenizer.data.special_cases
+        self._special_sequences = {
+            first: kept
+            for first, sequences in self.tokenizer.special_sequences.items()
+            if (kept := [s for s in sequences if not (len(s) == 1 and specials.get(s[0]) == [s[0]])])
+        }
+
+    def sentences(self, text: str, block: int) -> list[Sentence]:
+        sentences = self._fast_sentences(text, block)
+        return self._exact_sentences(text, block) if sentences is None else sentences
+
+    def _exact_sentences(self, text: str, block: int) -> list[Sentence]:
+        """Step by step: tokenizer, sentencizer, tokens."""
+        spacy_tokens = self.tokenizer(text)
+        starts = sentence_starts(spacy_tokens, self._sentence_ends)
         sentences = []
         for start, end in zip(starts, starts[1:] + [len(spacy_tokens)]):
             first, last = spacy_tokens[start], spacy_tokens[end - 1]
-            tokens = tokens_of(spacy_tokens[start:end], block.language)
+            tokens = tokens_of(spacy_tokens[start:end], self.language)
             if tokens:
-                sentences.append(Sentence(index, first.idx, last.idx + len(last.text), tokens))
-        by_block.append(sentences)
+                sentences.append(Sentence(block, first.idx, last.idx + len(last.text), tokens))
+        return sentences
+
+    def _fast_sentences(self, text: str, block: int) -> list[Sentence] | None:
+        """The same in one pass over the chunks; None when a multi-token special case may
+        apply there, which only the step-by-step path resolves."""
+        sentences: list[Sentence] = []
+        tokens: list[Token] = []  # of the sentence being read
+        sentence_start = -1  # offset of its first token, whitespace tokens included
+        last_end = 0  # end of the last token read, whitespace tokens included
+        seen_period = False
+        texts: list[str] = []  # every token's text, for the special-case look-up
+        special_starts: list[int] = []  # indexes into `texts`
+        known = self._pieces
+        for chunk, offset in self._chunks(text):
+            pieces = known.get(chunk) or self._chunk_pieces(chunk)
+            for piece in pieces:
+                if piece.may_start_special:
+                    special_starts.append(len(texts))
+                texts.append(piece.text)
+                # the sentencizer: a sentence starts at the first token after an end mark
+                # that is neither punctuation nor another end mark
+                if seen_period and not piece.is_punct and not piece.ends_sentence:
+                    if tokens:
+                        sentences.append(Sentence(block, sentence_start, last_end, tuple(tokens)))
+                        tokens = []
+                    sentence_start = -1
+                    seen_period = False
+                elif piece.ends_sentence:
+                    seen_period = True
+                if sentence_start < 0:
+                    sentence_start = offset + piece.start
+                last_end = offset + piece.end
+                if not piece.is_space:
+                    tokens.append(Token(piece.text, piece.norm, piece.stem, offset + piece.start, last_end, piece.is_punct))
+        if tokens:
+            sentences.append(Sentence(block, sentence_start, last_end, tuple(tokens)))
+        if special_starts and self._special_case_applies(texts, special_starts):
+            return None
+        return sentences
+
+    @staticmethod
+    def _chunks(text: str):
+        """(chunk, offset) for each chunk and each whitespace token of the text, in order:
+        spaCy's runs, where one space after a word belongs to that word."""
+        end = 0
+        for match in _CHUNKS.finditer(text):
+            start = match.start()
+            gap_start = end + 1 if end and text[end] == " " else end
+            if gap_start < start:
+                yield text[gap_start:start], gap_start
+            yield match.group(), start
+            end = match.end()
+        gap_start = end + 1 if end and end < len(text) and text[end] == " " else end
+        if gap_start < len(text):
+            yield text[gap_start:], gap_start
+
+    def _special_case_applies(self, texts: list[str], starts: list[int]) -> bool:
+        for start in starts:
+            for sequence in self._special_sequences[texts[start]]:
+                if tuple(texts[start:start + len(sequence)]) == sequence:
+                    return True
+        return False
+
+    def _chunk_pieces(self, chunk: str) -> tuple[_Piece, ...]:
+        pieces = []
+        start = 0
+        specials = self._special_sequences
+        for text in self.tokenizer.chunk(chunk):
+            end = start + len(text)
+            space = text.isspace()
+            word_norm, word_stem = ("", "") if space else self._forms(text)
+            pieces.append(_Piece(text, start, end, word_norm, word_stem, is_punct(text), space,
+                                 text in self._sentence_ends, text in specials))
+            start = end
+        pieces = tuple(pieces)
+        if len(self._pieces) < _CHUNK_CACHE_LIMIT:
+            self._pieces[chunk] = pieces
+        return pieces
+
+
+@lru_cache(maxsize=None)
+def _analyser(language: str | None) -> BlockAnalyser:
+    return BlockAnalyser(language)
+
+
+def analyse(document: Document) -> Analysis:
+    """Split every block into sentences and tokens, in the block's own language."""
+    by_block = [_analyser(block.language).sentences(block.text, index) for index, block in enumerate(document.blocks)]
     sentences = [s for block_sentences in by_block for s in block_sentences]
     return Analysis(document=document, sentences=sentences, by_block=by_block)

@@ -71,14 +71,19 @@ class Tokenizer:
         self._cache: dict[tuple[str, bool], tuple[str, ...]] = {}
         # Special cases that hold affixes or spaces cannot be found chunk by chunk; spaCy
         # looks for their token sequences afterwards (its "faster heuristics").
-        self._special_sequences: dict[str, list[tuple[str, ...]]] = {}
+        self.special_sequences: dict[str, list[tuple[str, ...]]] = {}  # first token -> sequences
         for text in sorted(self._specials):
             if self._find_prefix(text) or self._find_suffix(text) or self._find_infix(text) or " " in text:
                 pieces = tuple(t.text for t in self._tokenize_affixes(text, False))
-                self._special_sequences.setdefault(pieces[0], []).append(pieces)
+                self.special_sequences.setdefault(pieces[0], []).append(pieces)
 
     def __call__(self, text: str) -> list[SpacyToken]:
         return self._apply_special_cases(text, self._tokenize_affixes(text, True))
+
+    def chunk(self, chunk: str) -> tuple[str, ...]:
+        """The tokens one whitespace-separated chunk (or one whitespace token) becomes,
+        before the multi-token special cases of `special_sequences` are looked for."""
+        return self._chunk(chunk, True)
 
     # -- tokenizer.pyx: _tokenize_affixes
     def _tokenize_affixes(self, text: str, with_specials: bool) -> list[SpacyToken]:
@@ -186,12 +191,12 @@ class Tokenizer:
 
     # -- tokenizer.pyx: _apply_special_cases (the PhraseMatcher pass, then retokenising)
     def _apply_special_cases(self, text: str, tokens: list[SpacyToken]) -> list[SpacyToken]:
-        if not self._special_sequences:
+        if not self.special_sequences:
             return tokens
         texts = [t.text for t in tokens]
         found = set()
         for start, first in enumerate(texts):
-            for sequence in self._special_sequences.get(first, ()):
+            for sequence in self.special_sequences.get(first, ()):
                 end = start + len(sequence)
                 if tuple(texts[start:end]) == sequence:
                     found.add((start, end))

@@ -90,3 +90,34 @@ def test_sketched_alternation_matches_like_the_whole_pattern():
 
 def test_top_level_alternatives():
     assert split_top_level(r"a|(b|c)|[|]|d\|e|[]|]x") == ["a", "(b|c)", "[|]", r"d\|e", "[]|]x"]
+
+
+EDGES = [
+    "", "a", "a ", "a  ", " a", "  a", "\ta\t", "a\n", "a \n b", "a\t \tb", "end.  Next", "end.\n\nNext. ",
+    "Wait... what?! Yes.", "10a.m. sharp", "(^_^) fine", "a (-: b", "8) ok", "customers' rights", "'s",
+    "$ΗΠΑ ok", "α' β. Γ", "١٢٣. ٤٥ ؟ نعم", "x\u00a0y z", "a\u2003b", "trailing space ",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "el", "ar", None])
+def test_one_pass_analysis_equals_the_step_by_step_one(language):
+    from policylint.nlp import BlockAnalyser
+
+    analyser = BlockAnalyser(language)
+    slow_way = 0
+    for text in texts() + EDGES:
+        exact = analyser._exact_sentences(text, 3)
+        fast = analyser._fast_sentences(text, 3)
+        slow_way += fast is None
+        assert fast in (None, exact), text
+        assert analyser.sentences(text, 3) == exact, text
+    assert slow_way < len(texts()) // 20  # the fast path is the usual one
+
+
+def test_a_multi_token_special_case_takes_the_step_by_step_path():
+    from policylint.nlp import BlockAnalyser
+
+    for language, text, joined in [("es", "A 20 °C. Luego", "°C"), ("el", "Η Μ. Ασία.", "Μ. Ασία"), ("ar", "سنة ٢٠ ب. م", "ب. م")]:
+        analyser = BlockAnalyser(language)
+        assert analyser._fast_sentences(text, 0) is None
+        assert joined in [t.text for s in analyser.sentences(text, 0) for t in s.tokens]
