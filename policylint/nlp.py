@@ -22,8 +22,10 @@ from policylint.normalise import norm, stem
 from policylint.tokenizer import SpacyToken, Tokenizer, is_punct, sentence_starts
 from policylint.tokenizer_data import refresh, tokenizer_data
 
-_CHUNKS = re.compile(r"\S+")  # \S is exactly "not str.isspace", as spaCy splits
-_CHUNK_CACHE_LIMIT = 100_000
+# spaCy's chunks: a word (\S is exactly "not str.isspace") with the one space after it that
+# belongs to it, or a run of whitespace, which is a token of its own
+_RUNS = re.compile(r"\S+ ?|\s+")
+_RUN_CACHE_LIMIT = 100_000
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +111,7 @@ class BlockAnalyser:
         return sentences
 
     def _fast_sentences(self, text: str, block: int) -> list[Sentence] | None:
-        """The same in one pass over the chunks; None when a multi-token special case may
+        """The same in one pass over the runs; None when a multi-token special case may
         apply there, which only the step-by-step path resolves."""
         sentences: list[Sentence] = []
         tokens: list[Token] = []  # of the sentence being read
@@ -119,9 +121,9 @@ class BlockAnalyser:
         texts: list[str] = []  # every token's text, for the special-case look-up
         special_starts: list[int] = []  # indexes into `texts`
         known = self._pieces
-        for chunk, offset in self._chunks(text):
-            pieces = known.get(chunk) or self._chunk_pieces(chunk)
-            for piece in pieces:
+        offset = 0
+        for run in _RUNS.findall(text):  # the runs tile the text, so offsets add up
+            for piece in known.get(run) or self._run_pieces(run):
                 if piece.may_start_special:
                     special_starts.append(len(texts))
                 texts.append(piece.text)
@@ -140,27 +142,12 @@ class BlockAnalyser:
                 last_end = offset + piece.end
                 if not piece.is_space:
                     tokens.append(Token(piece.text, piece.norm, piece.stem, offset + piece.start, last_end, piece.is_punct))
+            offset += len(run)
         if tokens:
             sentences.append(Sentence(block, sentence_start, last_end, tuple(tokens)))
         if special_starts and self._special_case_applies(texts, special_starts):
             return None
         return sentences
-
-    @staticmethod
-    def _chunks(text: str):
-        """(chunk, offset) for each chunk and each whitespace token of the text, in order:
-        spaCy's runs, where one space after a word belongs to that word."""
-        end = 0
-        for match in _CHUNKS.finditer(text):
-            start = match.start()
-            gap_start = end + 1 if end and text[end] == " " else end
-            if gap_start < start:
-                yield text[gap_start:start], gap_start
-            yield match.group(), start
-            end = match.end()
-        gap_start = end + 1 if end and end < len(text) and text[end] == " " else end
-        if gap_start < len(text):
-            yield text[gap_start:], gap_start
 
     def _special_case_applies(self, texts: list[str], starts: list[int]) -> bool:
         for start in starts:
@@ -169,7 +156,9 @@ class BlockAnalyser:
                     return True
         return False
 
-    def _chunk_pieces(self, chunk: str) -> tuple[_Piece, ...]:
+    def _run_pieces(self, run: str) -> tuple[_Piece, ...]:
+        """The tokens of a run: a word with the one space that belongs to it, or whitespace."""
+        chunk = run[:-1] if run[-1] == " " and not run.isspace() else run
         pieces = []
         start = 0
         specials = self._special_sequences
@@ -181,8 +170,8 @@ class BlockAnalyser:
                                  text in self._sentence_ends, text in specials))
             start = end
         pieces = tuple(pieces)
-        if len(self._pieces) < _CHUNK_CACHE_LIMIT:
-            self._pieces[chunk] = pieces
+        if len(self._pieces) < _RUN_CACHE_LIMIT:
+            self._pieces[run] = pieces
         return pieces
 
 

@@ -20,8 +20,8 @@ FIELDS = (
 
 
 def record(finding, key: str, occurrence: int) -> dict:
-    data = asdict(finding)
-    return {**{name: data[name] for name in FIELDS}, "fingerprint": f"{key}:{occurrence}"}
+    # every field is a plain value, so no deep copy (asdict) is needed: that was most of the time
+    return {**{name: getattr(finding, name) for name in FIELDS}, "fingerprint": f"{key}:{occurrence}"}
 
 
 def render(result, output) -> str:
