@@ -50,6 +50,7 @@ class Workspace:
         self.cwd = Path(cwd or os.getcwd()).resolve()
         self._explicit = configuration.load(Path(options.config_file)) if options.config_file else None
         self._found: dict[Path, Config] = {}
+        self._folders: dict[str, Path] = {}  # a path's folder as given -> resolved
         self._loaded: dict[Path, Config] = {}
         self._packs: dict[tuple, Pack] = {}
         self._customised: dict[Config, Pack] = {}
@@ -63,8 +64,7 @@ class Workspace:
             return Config()
         if self._explicit is not None:
             return self._explicit
-        name = path if path != STDIN else "stdin"
-        directory = (self.cwd / name).parent.resolve()
+        directory = self._folder(path if path != STDIN else "stdin")
         if directory not in self._found:
             found = configuration.find(directory)
             if found is None:
@@ -74,6 +74,13 @@ class Workspace:
                     self._loaded[found] = configuration.load(found)
                 self._found[directory] = self._loaded[found]
         return self._found[directory]
+
+    def _folder(self, path: str) -> Path:
+        """The resolved folder a file is in, resolved once per folder."""
+        given = os.path.dirname(path)
+        if given not in self._folders:
+            self._folders[given] = (self.cwd / given).resolve()
+        return self._folders[given]
 
     def fails(self, finding) -> bool:
         """Whether a finding reaches --fail-on, else its own file's configured fail-on."""
@@ -103,7 +110,10 @@ class Workspace:
 
     def _relative(self, path: str, config: Config) -> str:
         """The path relative to the configuration's folder, which its globs are written for."""
-        absolute = (self.cwd / path).resolve()
+        if os.path.islink(self.cwd / path):
+            absolute = (self.cwd / path).resolve()
+        else:  # the same, without resolving the folder again for each of its files
+            absolute = self._folder(path) / os.path.basename(path)
         root = Path(config.root) if config.root else self.cwd
         try:
             return absolute.relative_to(root).as_posix()
