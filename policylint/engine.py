@@ -53,9 +53,9 @@ class Context:
         matching. `headings=False` leaves out the sentences of headings."""
         analysis = self.analysis
         numbers: set[int] = set()
-        for language, (by_stem, by_norm) in analysis.word_index().items():
+        for language, words in analysis.word_index().items():
             if language is not None:
-                numbers |= self.matcher(key, language).candidates(by_stem, by_norm)
+                numbers |= self.matcher(key, language).candidates(words)
         blocks = self.document.blocks
         for number in sorted(numbers):
             sentence = analysis.sentences[number]

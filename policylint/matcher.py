@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from policylint.model import Token
+from policylint.model import Token, WordIndex
 
 _IGNORED = {"-", "‐", "‑", "–"}
 
@@ -52,6 +52,18 @@ class Matcher:
             candidates.sort(key=lambda c: -len(c[0]))  # longest first
         self._first_stems = frozenset(value for kind, value in self._index if kind == "stem")
         self._first_norms = frozenset(value for kind, value in self._index if kind == "norm")
+        # for `candidates`: the other elements of the terms, by first element (None where a
+        # one-word term starts with it: then every sentence holding that element is a candidate)
+        rests: dict[tuple[str, str], set[tuple] | None] = {}
+        for pattern, _ in [*(c for cs in self._index.values() for c in cs), *self._prefix_first]:
+            first, rest = pattern[0], pattern[1:]
+            if not rest:
+                rests[first] = None
+            elif rests.get(first, ()) is not None:
+                rests.setdefault(first, set()).add(rest)
+        self._rests_by_stem = {value: r for (kind, value), r in rests.items() if kind == "stem"}
+        self._rests_by_norm = {value: r for (kind, value), r in rests.items() if kind == "norm"}
+        self._rests_by_prefix = [(value, r) for (kind, value), r in rests.items() if kind == "prefix"]
 
     def _could_start(self, tokens: Sequence[Token]) -> bool:
         stems, norms = self._first_stems, self._first_norms
@@ -113,32 +125,54 @@ class Matcher:
     def search(self, tokens: Sequence[Token]) -> bool:
         return bool(self.find(tokens))
 
-    def candidates(self, by_stem: dict, by_norm: dict) -> set[int]:
-        """Sentences (numbers from a word index: stem -> sentences, word -> sentences) holding
-        every word of some term: a superset of the sentences `find` matches in."""
-        index = self._index
-        patterns = [pattern for stem in self._first_stems & by_stem.keys() for pattern, _ in index[("stem", stem)]]
-        patterns += [pattern for word in self._first_norms & by_norm.keys() for pattern, _ in index[("norm", word)]]
-        patterns += [pattern for pattern, _ in self._prefix_first]
+    def candidates(self, words: WordIndex) -> set[int]:
+        """Sentences (numbers from a word index) holding every word of some term: a superset
+        of the sentences `find` matches in. Only the first words the document holds are looked
+        at, and each term's remaining words are intersected shortest list first."""
         found: set[int] = set()
-        for pattern in patterns:
-            lists = []
-            for kind, value in pattern:
-                if kind == "stem":
-                    lists.append(by_stem.get(value, ()))
-                elif kind == "norm":
-                    lists.append(by_norm.get(value, ()))
-                else:
-                    lists.append([n for word, numbers in by_norm.items() if word.startswith(value) for n in numbers])
-                if not lists[-1]:
-                    break
-            else:
-                lists.sort(key=len)
-                common = set(lists[0])
-                for more in lists[1:]:
-                    common.intersection_update(more)
-                found |= common
+        by_stem, by_norm = words.by_stem, words.by_norm
+        for value in self._rests_by_stem.keys() & by_stem.keys():
+            _gather(by_stem[value], self._rests_by_stem[value], words, found)
+        for value in self._rests_by_norm.keys() & by_norm.keys():
+            _gather(by_norm[value], self._rests_by_norm[value], words, found)
+        for prefix, rests in self._rests_by_prefix:
+            first = words.with_prefix(prefix)
+            if first:
+                _gather(first, rests, words, found)
         return found
+
+
+def _gather(first: list[int], rests, words: WordIndex, found: set[int]) -> None:
+    """Add to `found` the sentences among `first` (those holding a term's first element) that
+    also hold all of one of `rests` (the terms' other elements; None: a one-word term)."""
+    if rests is None:
+        found.update(first)
+        return
+    if found.issuperset(first):
+        return  # nothing these terms add
+    for rest in rests:
+        lists = [first]
+        for element in rest:
+            numbers = _sentences(words, element)
+            if not numbers:
+                break
+            lists.append(numbers)
+        else:
+            lists.sort(key=len)
+            common = set(lists[0])
+            for more in lists[1:]:
+                common.intersection_update(more)
+            found |= common
+
+
+def _sentences(words: WordIndex, element: tuple[str, str]):
+    kind, value = element
+    if kind == "stem":
+        return words.by_stem.get(value, ())
+    if kind == "norm":
+        return words.by_norm.get(value, ())
+    return words.with_prefix(value)
+
 
 def _matches(token: Token, element: tuple[str, str]) -> bool:
     kind, value = element
