@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 LANGUAGES = ("en", "fr", "es", "el", "ar")
@@ -34,16 +35,29 @@ class Block:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at `offset` in the text."""
-        segment = self._segment(offset)
-        return segment.line, segment.column + max(offset - segment.offset, 0)
+        line, column, _ = self.locate(offset)
+        return line, column
 
     def page(self, offset: int) -> int | None:
         """Page of the character at `offset`, or None when the source has no pages."""
         return self._segment(offset).page
 
+    def locate(self, offset: int) -> tuple[int, int, int | None]:
+        """Source line, column and page of the character at `offset`, in one look-up."""
+        segment = self._segment(offset)
+        return segment.line, segment.column + max(offset - segment.offset, 0), segment.page
+
     def _segment(self, offset: int) -> Segment:
-        index = bisect_right([s.offset for s in self.segments], offset) - 1
-        return self.segments[max(index, 0)]
+        segments = self.segments
+        if len(segments) == 1:  # a block on one source line: nothing to search
+            return segments[0]
+        index = bisect_right(self._offsets, offset) - 1
+        return segments[max(index, 0)]
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        """Where each segment starts, for bisecting; worked out on the first look-up."""
+        return [s.offset for s in self.segments]
 
     @property
     def is_heading(self) -> bool:
