@@ -18,8 +18,24 @@ PLACEHOLDER_SHAPES = re.compile(
 )
 
 
-def placeholder_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PLACEHOLDER_SHAPES.finditer(text)]
+def placeholder_matches(analysis, index: int) -> list[re.Match]:
+    """The template fill-ins of a block; found once per document and shared by every rule."""
+    found = analysis.memo.setdefault("placeholders", {})
+    if index not in found:
+        text = analysis.document.blocks[index].text
+        found[index] = list(PLACEHOLDER_SHAPES.finditer(text)) if _may_hold_placeholder(text) else []
+    return found[index]
+
+
+def placeholder_spans(analysis, index: int) -> list[tuple[int, int]]:
+    return [m.span() for m in placeholder_matches(analysis, index)]
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """Whether the text holds what every placeholder shape needs (a bracket, "<<", "___",
+    "TB", a Latin X or "ΧΧ"): most blocks hold none, and looking for these is much faster
+    than running the pattern over them."""
+    return "[" in text or "{" in text or "<<" in text or "___" in text or "TB" in text or "X" in text or "ΧΧ" in text
 
 
 def finished_sentences(context, index: int) -> list[Sentence]:
@@ -28,7 +44,7 @@ def finished_sentences(context, index: int) -> list[Sentence]:
     block and shared by every rule."""
     finished = context.analysis.memo.setdefault("finished", {})
     if index not in finished:
-        spans = placeholder_spans(context.document.blocks[index].text)
+        spans = placeholder_spans(context.analysis, index)
         sentences = context.analysis.by_block[index]
         finished[index] = [
             s for s in sentences if not any(s.start < end and start < s.end for start, end in spans)

@@ -56,7 +56,7 @@ def _undefined_acronyms(context):
         known = known_by_language[block.language]
         if sentence.block not in fill_ins_by_block:
             # "[DD/MM/YYYY]" is a placeholder, not acronyms
-            fill_ins_by_block[sentence.block] = placeholder_spans(block.text)
+            fill_ins_by_block[sentence.block] = placeholder_spans(context.analysis, sentence.block)
         fill_ins = fill_ins_by_block[sentence.block]
         for index, token in candidates:
             word = token.text
