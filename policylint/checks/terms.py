@@ -87,8 +87,12 @@ def stop_words(language: str | None) -> frozenset[str]:
 
 
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) >= _SHOUTING
+    if text.isascii():  # every ASCII letter has a case, and nothing else is upper case: count at C speed
+        letters, upper = sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+    else:
+        cased = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
+        letters, upper = len(cased), sum(c.isupper() for c in cased)
+    return letters >= 8 and upper / letters >= _SHOUTING
 
 
 def _defined(document, acronym: str) -> bool:
@@ -97,4 +101,4 @@ def _defined(document, acronym: str) -> bool:
     pattern = re.compile(
         rf"\(\s*{escaped}s?\s*\)|(?<!\w){escaped}s?\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}s?\s*[:=–—-]\s*\w+\s+\w+"
     )
-    return any(pattern.search(block.text) for block in document.blocks)
+    return any(acronym in block.text and pattern.search(block.text) for block in document.blocks)  # `in` is cheap
