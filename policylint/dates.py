@@ -38,6 +38,7 @@ def normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+_DIGIT = re.compile(r"\d")
 _DAY = r"(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|º|°|ª|η|ης|ου)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _NUMERIC = [
@@ -71,6 +72,8 @@ def _month_key(months: dict) -> tuple:
 
 def find_dates(text: str, months: dict) -> list[FoundDate]:
     """Every date in the text, earliest position first; overlapping readings keep the longest."""
+    if not _DIGIT.search(text):
+        return []  # every date has digits, and most text has none (normalising makes no digit)
     normalised, offsets = normalised_with_offsets(text)
     candidates: list[tuple[int, int, dt.date]] = []
     for pattern in _NUMERIC:
@@ -79,7 +82,7 @@ def find_dates(text: str, months: dict) -> list[FoundDate]:
             if day <= 12 < month:  # 03/14/2025: month first
                 day, month = month, day
             _add(candidates, match, year, month, day)
-    if months:
+    if months and ("19" in normalised or "20" in normalised):  # a date with a month name has a year
         patterns, names = _month_patterns(_month_key(months))
         for pattern in patterns:
             for match in pattern.finditer(normalised):
