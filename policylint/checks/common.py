@@ -133,12 +133,22 @@ CONTACT_SHAPES = {
 
 
 def has_contact_shape(analysis, shapes) -> bool:
-    """Whether any block holds one of the shapes (email, url, phone); once per document."""
-    found = analysis.memo.get("contact_shapes")
-    if found is None:
-        text = "\n".join(block.text for block in analysis.document.blocks)
-        found = analysis.memo["contact_shapes"] = {name for name in CONTACT_SHAPES if _holds(text, name)}
-    return any(name in found for name in shapes)
+    """Whether any block holds one of the shapes (email, url, phone), looked for in the order
+    given until one is found; each at most once per document."""
+    found = analysis.memo.setdefault("contact_shapes", {})
+    for name in shapes:
+        if name not in found:
+            found[name] = _holds(_document_text(analysis), name)
+        if found[name]:
+            return True
+    return False
+
+
+def _document_text(analysis) -> str:
+    """Every block's text, one after the other on lines of their own; joined once."""
+    if "text" not in analysis.memo:
+        analysis.memo["text"] = "\n".join(block.text for block in analysis.document.blocks)
+    return analysis.memo["text"]
 
 
 def _holds(text: str, name: str) -> bool:
