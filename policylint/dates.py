@@ -28,14 +28,27 @@ def normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the offset it came from."""
     if text.isascii():  # the common case: normalising ASCII only lowers it, letter for letter
         return text.lower(), list(range(len(text) + 1))
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        for piece in norm(char):
-            chars.append(piece)
-            offsets.append(index)
+    normalised = text.translate(_NORMALISED)  # character by character, so each piece maps back to one
+    if _UNEVEN.isdisjoint(text):  # every character gave one: offsets line up
+        return normalised, list(range(len(text) + 1))
+    offsets = [index for index, char in enumerate(text) for _ in _NORMALISED[ord(char)]]
     offsets.append(len(text))
-    return "".join(chars), offsets
+    return normalised, offsets
+
+
+class _NormalisedCharacters(dict):
+    """A translation table: each character to its normalised form, worked out when first met;
+    the characters that do not give exactly one character are kept in _UNEVEN."""
+
+    def __missing__(self, code: int) -> str:
+        normalised = self[code] = norm(chr(code))
+        if len(normalised) != 1:
+            _UNEVEN.add(chr(code))
+        return normalised
+
+
+_NORMALISED = _NormalisedCharacters()
+_UNEVEN: set[str] = set()
 
 
 _DIGIT = re.compile(r"\d")
