@@ -120,7 +120,7 @@ def section_after(blocks, index: int) -> range:
 
 def words(tokens) -> list:
     """Tokens that are words or numbers, not punctuation or symbols."""
-    return [t for t in tokens if not t.is_punct and any(c.isalnum() for c in t.text)]
+    return [t for t in tokens if not t.is_punct and any(map(str.isalnum, t.text))]
 
 
 # Contact details look the same in every language.
