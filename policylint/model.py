@@ -1,4 +1,4 @@
-"""The plain data that flows between the stages: no behaviour beyond position lookup."""
+"""The plain data that flows between the stages: no behaviour beyond looking up positions and words."""
 
 from __future__ import annotations
 
