@@ -52,13 +52,14 @@ class Matcher:
                 self._prefix_first.append((pattern, term))
             else:
                 (self._by_stem if kind == "stem" else self._by_norm).setdefault(value, []).append((pattern, term))
-        for candidates in (*self._by_stem.values(), *self._by_norm.values(), self._prefix_first):
+        lists = (*self._by_stem.values(), *self._by_norm.values(), self._prefix_first)
+        for candidates in lists:
             candidates.sort(key=lambda c: -len(c[0]))  # longest first
         self._prefixes = tuple(pattern[0][1] for pattern, _ in self._prefix_first)
         # for `candidates`: the other elements of the terms, by first element (None where a
         # one-word term starts with it: then every sentence holding that element is a candidate)
         rests: dict[tuple[str, str], set[tuple] | None] = {}
-        for pattern, _ in [*(c for cs in (*self._by_stem.values(), *self._by_norm.values()) for c in cs), *self._prefix_first]:
+        for pattern, _ in (candidate for candidates in lists for candidate in candidates):
             first, rest = pattern[0], pattern[1:]
             if not rest:
                 rests[first] = None
