@@ -28,16 +28,30 @@ def normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the offset it came from."""
     if text.isascii():  # the common case: normalising ASCII only lowers it, letter for letter
         return text.lower(), list(range(len(text) + 1))
-    chars: list[str] = []
-    offsets: list[int] = []
-    for index, char in enumerate(text):
-        for piece in norm(char):
-            chars.append(piece)
-            offsets.append(index)
+    normalised = text.translate(_NORMALISED)  # character by character, so each piece maps back to one
+    if _UNEVEN.isdisjoint(text):  # every character gave one: offsets line up
+        return normalised, list(range(len(text) + 1))
+    offsets = [index for index, char in enumerate(text) for _ in _NORMALISED[ord(char)]]
     offsets.append(len(text))
-    return "".join(chars), offsets
+    return normalised, offsets
 
 
+class _NormalisedCharacters(dict):
+    """A translation table: each character to its normalised form, worked out when first met;
+    the characters that do not give exactly one character are kept in _UNEVEN."""
+
+    def __missing__(self, code: int) -> str:
+        normalised = self[code] = norm(chr(code))
+        if len(normalised) != 1:
+            _UNEVEN.add(chr(code))
+        return normalised
+
+
+_NORMALISED = _NormalisedCharacters()
+_UNEVEN: set[str] = set()
+
+
+_DIGIT = re.compile(r"\d")
 _DAY = r"(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|º|°|ª|η|ης|ου)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _NUMERIC = [
@@ -71,6 +85,8 @@ def _month_key(months: dict) -> tuple:
 
 def find_dates(text: str, months: dict) -> list[FoundDate]:
     """Every date in the text, earliest position first; overlapping readings keep the longest."""
+    if not _DIGIT.search(text):
+        return []  # every date has digits, and most text has none (normalising makes no digit)
     normalised, offsets = normalised_with_offsets(text)
     candidates: list[tuple[int, int, dt.date]] = []
     for pattern in _NUMERIC:
@@ -79,7 +95,7 @@ def find_dates(text: str, months: dict) -> list[FoundDate]:
             if day <= 12 < month:  # 03/14/2025: month first
                 day, month = month, day
             _add(candidates, match, year, month, day)
-    if months:
+    if months and ("19" in normalised or "20" in normalised):  # a date with a month name has a year
         patterns, names = _month_patterns(_month_key(months))
         for pattern in patterns:
             for match in pattern.finditer(normalised):

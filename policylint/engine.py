@@ -53,9 +53,9 @@ class Context:
         matching. `headings=False` leaves out the sentences of headings."""
         analysis = self.analysis
         numbers: set[int] = set()
-        for language, (by_stem, by_norm) in analysis.word_index().items():
+        for language, words in analysis.word_index().items():
             if language is not None:
-                numbers |= self.matcher(key, language).candidates(by_stem, by_norm)
+                numbers |= self.matcher(key, language).candidates(words)
         blocks = self.document.blocks
         for number in sorted(numbers):
             sentence = analysis.sentences[number]
@@ -81,8 +81,8 @@ class Context:
     ) -> Finding:
         block = self.document.blocks[block_index]
         last = max(end - 1, start)
-        line, column = block.position(start)
-        end_line, end_column = block.position(last)
+        line, column, page = block.locate(start)
+        end_line, end_column, end_page = block.locate(last)
         return Finding(
             path=self.document.path,
             line=line,
@@ -95,8 +95,8 @@ class Context:
             message=message,
             language=language or self.document.language or "",
             position_kind=self.document.position_kind,
-            page=block.page(start),
-            end_page=block.page(last),
+            page=page,
+            end_page=end_page,
             excerpt=shorten(block.text[start:end]) if excerpt else "",
         )
 

@@ -1,9 +1,10 @@
-"""The plain data that flows between the stages: no behaviour beyond position lookup."""
+"""The plain data that flows between the stages: no behaviour beyond looking up positions and words."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 LANGUAGES = ("en", "fr", "es", "el", "ar")
@@ -34,16 +35,29 @@ class Block:
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of the character at `offset` in the text."""
-        segment = self._segment(offset)
-        return segment.line, segment.column + max(offset - segment.offset, 0)
+        line, column, _ = self.locate(offset)
+        return line, column
 
     def page(self, offset: int) -> int | None:
         """Page of the character at `offset`, or None when the source has no pages."""
         return self._segment(offset).page
 
+    def locate(self, offset: int) -> tuple[int, int, int | None]:
+        """Source line, column and page of the character at `offset`, in one look-up."""
+        segment = self._segment(offset)
+        return segment.line, segment.column + max(offset - segment.offset, 0), segment.page
+
     def _segment(self, offset: int) -> Segment:
-        index = bisect_right([s.offset for s in self.segments], offset) - 1
-        return self.segments[max(index, 0)]
+        segments = self.segments
+        if len(segments) == 1:  # a block on one source line: nothing to search
+            return segments[0]
+        index = bisect_right(self._offsets, offset) - 1
+        return segments[max(index, 0)]
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        """Where each segment starts, for bisecting; worked out on the first look-up."""
+        return [s.offset for s in self.segments]
 
     @property
     def is_heading(self) -> bool:
@@ -102,16 +116,19 @@ class Analysis:
     # what rules derive from the analysis and share (word index, finished sentences), by name
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def word_index(self) -> dict:
-        """For each block language: which sentences (by position in `sentences`) hold each
-        stem and each normalised word, as two dicts; built once, so a rule looks only at the
-        sentences that can hold its words."""
+    def word_index(self) -> dict[str | None, WordIndex]:
+        """For each block language, the index of its sentences' words; built once, so a rule
+        looks only at the sentences that can hold its words."""
         index = self.memo.get("words")
         if index is None:
             index = {}
             blocks = self.document.blocks
             for number, sentence in enumerate(self.sentences):
-                by_stem, by_norm = index.setdefault(blocks[sentence.block].language, ({}, {}))
+                language = blocks[sentence.block].language
+                words = index.get(language)
+                if words is None:
+                    words = index[language] = WordIndex({}, {})
+                by_stem, by_norm = words.by_stem, words.by_norm
                 tokens = sentence.tokens
                 for stem in {t.stem for t in tokens}:
                     by_stem.setdefault(stem, []).append(number)
@@ -119,6 +136,28 @@ class Analysis:
                     by_norm.setdefault(word, []).append(number)
             self.memo["words"] = index
         return index
+
+
+@dataclass
+class WordIndex:
+    """Which sentences (by position in Analysis.sentences) of one language hold each stem and
+    each normalised word, in increasing order."""
+
+    by_stem: dict[str, list[int]]
+    by_norm: dict[str, list[int]]
+    _sorted_words: list[str] | None = field(default=None, repr=False)
+
+    def with_prefix(self, prefix: str) -> list[int]:
+        """Sentences holding a word that starts with `prefix` (a sentence may come twice)."""
+        if self._sorted_words is None:
+            self._sorted_words = sorted(self.by_norm)
+        words = self._sorted_words
+        found: list[int] = []
+        for position in range(bisect_left(words, prefix), len(words)):  # the words with it sort together
+            if not words[position].startswith(prefix):
+                break
+            found += self.by_norm[words[position]]
+        return found
 
 
 @dataclass(frozen=True)

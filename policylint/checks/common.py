@@ -18,8 +18,24 @@ PLACEHOLDER_SHAPES = re.compile(
 )
 
 
-def placeholder_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PLACEHOLDER_SHAPES.finditer(text)]
+def placeholder_matches(analysis, index: int) -> list[re.Match]:
+    """The template fill-ins of a block; found once per document and shared by every rule."""
+    found = analysis.memo.setdefault("placeholders", {})
+    if index not in found:
+        text = analysis.document.blocks[index].text
+        found[index] = list(PLACEHOLDER_SHAPES.finditer(text)) if _may_hold_placeholder(text) else []
+    return found[index]
+
+
+def placeholder_spans(analysis, index: int) -> list[tuple[int, int]]:
+    return [m.span() for m in placeholder_matches(analysis, index)]
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """Whether the text holds what every placeholder shape needs (a bracket, "<<", "___",
+    "TB", a Latin X or "ΧΧ"): most blocks hold none, and looking for these is much faster
+    than running the pattern over them."""
+    return "[" in text or "{" in text or "<<" in text or "___" in text or "TB" in text or "X" in text or "ΧΧ" in text
 
 
 def finished_sentences(context, index: int) -> list[Sentence]:
@@ -28,7 +44,7 @@ def finished_sentences(context, index: int) -> list[Sentence]:
     block and shared by every rule."""
     finished = context.analysis.memo.setdefault("finished", {})
     if index not in finished:
-        spans = placeholder_spans(context.document.blocks[index].text)
+        spans = placeholder_spans(context.analysis, index)
         sentences = context.analysis.by_block[index]
         finished[index] = [
             s for s in sentences if not any(s.start < end and start < s.end for start, end in spans)
@@ -104,7 +120,7 @@ def section_after(blocks, index: int) -> range:
 
 def words(tokens) -> list:
     """Tokens that are words or numbers, not punctuation or symbols."""
-    return [t for t in tokens if not t.is_punct and any(c.isalnum() for c in t.text)]
+    return [t for t in tokens if not t.is_punct and any(map(str.isalnum, t.text))]
 
 
 # Contact details look the same in every language.
@@ -117,12 +133,22 @@ CONTACT_SHAPES = {
 
 
 def has_contact_shape(analysis, shapes) -> bool:
-    """Whether any block holds one of the shapes (email, url, phone); once per document."""
-    found = analysis.memo.get("contact_shapes")
-    if found is None:
-        text = "\n".join(block.text for block in analysis.document.blocks)
-        found = analysis.memo["contact_shapes"] = {name for name in CONTACT_SHAPES if _holds(text, name)}
-    return any(name in found for name in shapes)
+    """Whether any block holds one of the shapes (email, url, phone), looked for in the order
+    given until one is found; each at most once per document."""
+    found = analysis.memo.setdefault("contact_shapes", {})
+    for name in shapes:
+        if name not in found:
+            found[name] = _holds(_document_text(analysis), name)
+        if found[name]:
+            return True
+    return False
+
+
+def _document_text(analysis) -> str:
+    """Every block's text, one after the other on lines of their own; joined once."""
+    if "text" not in analysis.memo:
+        analysis.memo["text"] = "\n".join(block.text for block in analysis.document.blocks)
+    return analysis.memo["text"]
 
 
 def _holds(text: str, name: str) -> bool:

@@ -42,10 +42,14 @@ def check(context):
 
 def _runs(block, tokens):
     """The sentence's tokens, split at the line breaks where a flattened list shows."""
+    if len(block.segments) == 1:  # the block stands on one line
+        yield list(tokens)
+        return
+    lines = [block.position(token.start)[0] for token in tokens]
     run = [tokens[0]]
-    for previous, token in zip(tokens, tokens[1:]):
-        new_line = block.position(token.start)[0] != block.position(previous.start)[0]
-        if new_line and _starts_item(previous, token):
+    for index in range(1, len(tokens)):
+        previous, token = tokens[index - 1], tokens[index]
+        if lines[index] != lines[index - 1] and _starts_item(previous, token):
             yield run
             run = []
         run.append(token)

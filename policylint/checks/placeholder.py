@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from policylint.checks.common import PLACEHOLDER_SHAPES as _SHAPES
-from policylint.checks.common import report_tokens, span_text
+from policylint.checks.common import placeholder_matches, report_tokens, span_text
 from policylint.normalise import norm
 
 # numbered_labels: words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")
@@ -28,11 +28,13 @@ _CHECKBOX = re.compile(r"^\s*\[[ xX]\]")
 
 
 def check(context):
+    labels_by_language: dict = {}
     for index, block in enumerate(context.document.blocks):
-        labels = {norm(t) for t in context.vocabulary("numbered_labels", block.language)}
-        for match in _SHAPES.finditer(block.text):
+        for match in placeholder_matches(context.analysis, index):
             text = match.group(0)
-            if _NOT_PLACEHOLDER.match(text) or _numbered(block.text, match, labels):
+            if block.language not in labels_by_language:
+                labels_by_language[block.language] = {norm(t) for t in context.vocabulary("numbered_labels", block.language)}
+            if _NOT_PLACEHOLDER.match(text) or _numbered(block.text, match, labels_by_language[block.language]):
                 continue
             if text.startswith("[") and len(text.split()) > MAX_BRACKET_WORDS:
                 continue  # a bracketed remark or note, not a fill-in

@@ -15,6 +15,7 @@ MESSAGES = ("acronym", "suggestion")
 NEUTRAL = False
 
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")
+_TWO_CAPITALS = re.compile(r"[A-ZΑ-Ω]{2}")  # how every _ACRONYM starts
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _NOT_ACRONYMS = {"TBD", "TBC", "TBA", "XX", "XXX", "OK", "ΧΧ", "ΧΧΧ"}
 _SHOUTING = 0.6  # share of upper-case letters above which a block is written in capitals
@@ -36,28 +37,28 @@ def check(context):
 def _undefined_acronyms(context):
     document = context.document
     seen: set[str] = set()
-    # "You MUST NOT share" is emphasis, not an acronym: the same word stands in lower case elsewhere
-    lower_words = {t.norm for s in context.analysis.sentences for t in s.tokens if t.text.islower()}
+    lower_words = None  # worked out at the first candidate that gets so far: most documents have none
     known_by_language: dict = {}
-    fill_ins_by_block: dict = {}
+    shouting_blocks: dict = {}
     for sentence in context.analysis.sentences:
+        block = document.blocks[sentence.block]
+        if not _TWO_CAPITALS.search(block.text, sentence.start, sentence.end):
+            continue  # cheap first: an acronym starts with two capitals, and most sentences have none
         candidates = [
             (index, token) for index, token in enumerate(sentence.tokens)
-            if token.text[1:2].isupper()  # cheap first: an acronym starts with two capitals
+            if token.text[1:2].isupper()
             and _ACRONYM.match(token.text) and not _ROMAN.match(token.text) and token.text not in _NOT_ACRONYMS
         ]
         if not candidates:
             continue
-        block = document.blocks[sentence.block]
-        if _shouting(block.text):
+        if sentence.block not in shouting_blocks:
+            shouting_blocks[sentence.block] = _shouting(block.text)
+        if shouting_blocks[sentence.block]:
             continue
         if block.language not in known_by_language:
             known_by_language[block.language] = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
         known = known_by_language[block.language]
-        if sentence.block not in fill_ins_by_block:
-            # "[DD/MM/YYYY]" is a placeholder, not acronyms
-            fill_ins_by_block[sentence.block] = placeholder_spans(block.text)
-        fill_ins = fill_ins_by_block[sentence.block]
+        fill_ins = placeholder_spans(context.analysis, sentence.block)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
         for index, token in candidates:
             word = token.text
             if any(start <= token.start < end for start, end in fill_ins):
@@ -65,6 +66,9 @@ def _undefined_acronyms(context):
             bare = word[:-1] if word.endswith("s") else word
             if bare in seen or bare in known or word in known:
                 continue
+            if lower_words is None:
+                # "You MUST NOT share" is emphasis, not an acronym: the same word stands in lower case elsewhere
+                lower_words = {t.norm for s in context.analysis.sentences for t in s.tokens if t.text.islower()}
             if token.norm in lower_words or token.norm in stop_words(block.language):
                 continue
             seen.add(bare)
@@ -83,8 +87,12 @@ def stop_words(language: str | None) -> frozenset[str]:
 
 
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) >= _SHOUTING
+    if text.isascii():  # every ASCII letter has a case, and nothing else is upper case: count at C speed
+        letters, upper = sum(map(str.isalpha, text)), sum(map(str.isupper, text))
+    else:
+        cased = [c for c in text if c.isalpha() and (c.isupper() or c.islower())]
+        letters, upper = len(cased), sum(c.isupper() for c in cased)
+    return letters >= 8 and upper / letters >= _SHOUTING
 
 
 def _defined(document, acronym: str) -> bool:
@@ -93,4 +101,4 @@ def _defined(document, acronym: str) -> bool:
     pattern = re.compile(
         rf"\(\s*{escaped}s?\s*\)|(?<!\w){escaped}s?\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}s?\s*[:=–—-]\s*\w+\s+\w+"
     )
-    return any(pattern.search(block.text) for block in document.blocks)
+    return any(acronym in block.text and pattern.search(block.text) for block in document.blocks)  # `in` is cheap
