@@ -123,16 +123,26 @@ def heading_level(line: str, alone: bool, opens_section: bool, starts_group: boo
     if numbered and title_like(numbered.group("title")) and opens_section:
         depth = numbered.group("number").rstrip(".)").count(".") + 1
         return min(depth + 1, 6)
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) >= 3 and all(c.isupper() for c in letters if c.isupper() or c.islower()) \
-            and any(c.isupper() for c in letters) and _words(line) <= MAX_HEADING_WORDS * 2 \
-            and not line.endswith((".", ",", ";")):
+    if _in_capitals(line) and _words(line) <= MAX_HEADING_WORDS * 2 and not line.endswith((".", ",", ";")):
         return 1
     label = _LABEL.match(line)
     if alone and title_like(line) and not (label and _is_label(label.group("label"))) \
             and (line[0].isupper() or not line[0].islower()):
         return 2
     return None
+
+
+def _in_capitals(line: str) -> bool:
+    """At least three letters, an upper-case one among them and no lower-case one."""
+    letters = 0
+    upper = False
+    for c in line:
+        if c.isalpha():
+            if c.islower():
+                return False  # most lines are not in capitals: stop at their first small letter
+            letters += 1
+            upper = upper or c.isupper()
+    return letters >= 3 and upper
 
 
 def _is_label(label: str) -> bool:
