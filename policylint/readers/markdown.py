@@ -8,6 +8,7 @@ with spaces rather than removed, so every character keeps its source column.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -15,11 +16,30 @@ from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
 from policylint.suppression import PREFIX, is_directive
 
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
-# Blocks need only the block structure and each inline token's content: parsing every inline
-# token's children (the core "inline" rule, then "text_join" over them) is most of the parse's
-# time, and only the directive walk needs children, for the few tokens holding a comment.
-_PARSER.core.ruler.enableOnly(["normalize", "block"])
+# Block rules that cannot match in a document without one of their marks (each looks for it
+# first), yet are tried at the start of every line, and again to see whether a paragraph ends.
+_RULE_MARKS = {"fence": ("```", "~~~"), "blockquote": (">",), "html_block": ("<",), "table": ("|",)}
+
+
+@lru_cache(maxsize=None)
+def _parser(unused_rules: frozenset[str] = frozenset()) -> MarkdownIt:
+    """The Markdown parser, without the block rules named (at most 2**4 parsers, kept)."""
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Blocks need only the block structure and each inline token's content: parsing every
+    # inline token's children (the core "inline" rule, then "text_join" over them) is most of
+    # the parse's time, and only the directive walk needs children, for the few tokens
+    # holding a comment.
+    parser.core.ruler.enableOnly(["normalize", "block"])
+    if unused_rules:
+        parser.disable(sorted(unused_rules))
+    return parser
+
+
+def _parser_for(source: str) -> MarkdownIt:
+    """The parser without the rules the source has no mark for: the same tokens, sooner."""
+    return _parser(frozenset(rule for rule, marks in _RULE_MARKS.items() if not any(m in source for m in marks)))
+
+
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -75,7 +95,7 @@ def read(text: str, path: str) -> Document:
     source = _without_front_matter(text)
     lines = source.split("\n")
     env: dict = {}
-    tokens = _PARSER.parse(source, env)
+    tokens = _parser_for(source).parse(source, env)
     references = {_label(key): True for key in env.get("references", {})}
     blocks = []
     list_depth = 0
@@ -132,7 +152,8 @@ def _directives(tokens, source: str, env: dict) -> list[Directive]:
 
 def _inline_children(token, env: dict) -> list:
     """The token's inline children, parsed as the core "inline" rule the parser skips would."""
-    return _PARSER.inline.parse(token.content, _PARSER, env, [])
+    parser = _parser()  # all parsers have the same inline rules
+    return parser.inline.parse(token.content, parser, env, [])
 
 
 def _without_front_matter(text: str) -> str:
