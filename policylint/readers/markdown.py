@@ -16,14 +16,23 @@ from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
 from policylint.suppression import PREFIX, is_directive
 
-# Block rules that cannot match in a document without one of their marks (each looks for it
-# first), yet are tried at the start of every line, and again to see whether a paragraph ends.
-_RULE_MARKS = {"fence": ("```", "~~~"), "blockquote": (">",), "html_block": ("<",), "table": ("|",)}
+# Block rules that cannot match where the source has no trace of them (each rule looks for it
+# first), yet are tried at the start of every line and again wherever a paragraph may end.
+_RULE_TRACES = {
+    "table": re.compile(r"\|"),
+    "fence": re.compile(r"```|~~~"),
+    "blockquote": re.compile(r">"),
+    "hr": re.compile(r"([*_-])[ \t]*\1[ \t]*\1"),  # three markers with only spaces or tabs between
+    "reference": re.compile(r"\["),
+    "html_block": re.compile(r"<"),
+    # a setext underline: only "=" or only "-" on a line, after indentation or quote markers
+    "lheading": re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M),
+}
 
 
 @lru_cache(maxsize=None)
-def _parser(unused_rules: frozenset[str] = frozenset()) -> MarkdownIt:
-    """The Markdown parser, without the block rules named (at most 2**4 parsers, kept)."""
+def _parser(unused_rules: frozenset[str]) -> MarkdownIt:
+    """The Markdown parser, without the block rules named (kept: a few combinations occur)."""
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     # Blocks need only the block structure and each inline token's content: parsing every
     # inline token's children (the core "inline" rule, then "text_join" over them) is most of
@@ -36,8 +45,8 @@ def _parser(unused_rules: frozenset[str] = frozenset()) -> MarkdownIt:
 
 
 def _parser_for(source: str) -> MarkdownIt:
-    """The parser without the rules the source has no mark for: the same tokens, sooner."""
-    return _parser(frozenset(rule for rule, marks in _RULE_MARKS.items() if not any(m in source for m in marks)))
+    """The parser without the rules the source has no trace of: the same tokens, sooner."""
+    return _parser(frozenset(rule for rule, trace in _RULE_TRACES.items() if not trace.search(source)))
 
 
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -152,7 +161,7 @@ def _directives(tokens, source: str, env: dict) -> list[Directive]:
 
 def _inline_children(token, env: dict) -> list:
     """The token's inline children, parsed as the core "inline" rule the parser skips would."""
-    parser = _parser()  # all parsers have the same inline rules
+    parser = _parser(frozenset())  # all parsers have the same inline rules
     return parser.inline.parse(token.content, parser, env, [])
 
 
