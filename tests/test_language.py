@@ -89,3 +89,50 @@ def test_other_latin_languages_still_go_to_langdetect(language):
 
     assert module.clearly_latin(OTHER[language]) is None
     assert module.detect(read_bytes(OTHER[language].encode(), "p.md")).language is None
+
+
+def _letters_per_script(text):
+    """script_counts the slow, obvious way: each character against each range."""
+    from policylint.language import SCRIPT_RANGES
+
+    return {
+        script: sum(1 for c in text if any(first <= ord(c) <= last for first, last in ranges))
+        for script, ranges in SCRIPT_RANGES.items()
+    }
+
+
+def test_script_counts_count_each_letter_of_mixed_text():
+    from policylint.language import script_counts
+
+    text = (
+        "Policy: «Über» façade, naïve Œuvre ŀ ẞ ỹ! "  # Latin with accents
+        "Πολιτική ΐ ΰ ώ · ἀγάπη ᾯ ϗ ϴ; "  # Greek with accents, polytonic and Coptic-block letters
+        "سياسة ٣ أيام، ١٢٣ ۴ ﻻ ﷲ پ؟ "  # Arabic with Arabic-Indic digits and presentation forms
+        "123 — “quotes” … ＂ 😀 中文 \t\n"  # digits, punctuation, characters past every range
+    )
+    counts = script_counts(text)
+    assert counts == _letters_per_script(text)
+    assert all(counts.values())
+
+
+def test_script_counts_at_the_edges_of_each_range():
+    from policylint.language import SCRIPT_RANGES, script_counts
+
+    edges = [code for ranges in SCRIPT_RANGES.values() for first, last in ranges
+             for code in (first - 1, first, last, last + 1)]
+    for code in edges:
+        assert script_counts(chr(code)) == _letters_per_script(chr(code)), hex(code)
+    text = "".join(map(chr, edges))
+    assert script_counts(text) == _letters_per_script(text)
+
+
+def test_a_block_keeps_all_its_fields_when_its_language_is_set():
+    import dataclasses
+
+    from policylint.language import _with_language
+    from policylint.model import Block, Segment
+
+    # _with_language names every field: a new one must be added there too
+    assert [f.name for f in dataclasses.fields(Block)] == ["kind", "text", "segments", "level", "language"]
+    block = Block("heading", "Scope", (Segment(0, 3, 4, 2),), level=2, language="fr")
+    assert _with_language(block, "en") == dataclasses.replace(block, language="en")

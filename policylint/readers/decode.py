@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 
 class InputError(Exception):
@@ -16,7 +17,8 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# control characters other than tab, line feed, vertical tab, form feed and carriage return
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -53,7 +55,7 @@ def _checked(text: str) -> str:
     if not text.strip():
         raise InputError("file is empty")
     sample = text[:8192]
-    controls = sum(1 for c in sample if c < " " and c not in _ALLOWED_CONTROLS)
+    controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > len(sample) * 0.02:
         raise InputError("binary file, not text")
     return text

@@ -8,6 +8,7 @@ with spaces rather than removed, so every character keeps its source column.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -15,7 +16,39 @@ from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
 from policylint.suppression import PREFIX, is_directive
 
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
+# Block rules that cannot match where the source has no trace of them (each rule looks for it
+# first), yet are tried at the start of every line and again wherever a paragraph may end.
+_RULE_TRACES = {
+    "table": re.compile(r"\|"),
+    "fence": re.compile(r"```|~~~"),
+    "blockquote": re.compile(r">"),
+    "hr": re.compile(r"([*_-])[ \t]*\1[ \t]*\1"),  # three markers with only spaces or tabs between
+    "reference": re.compile(r"\["),
+    "html_block": re.compile(r"<"),
+    # a setext underline: only "=" or only "-" on a line, after indentation or quote markers
+    "lheading": re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$", re.M),
+}
+
+
+@lru_cache(maxsize=None)
+def _parser(unused_rules: frozenset[str]) -> MarkdownIt:
+    """The Markdown parser, without the block rules named (kept: a few combinations occur)."""
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    # Blocks need only the block structure and each inline token's content: parsing every
+    # inline token's children (the core "inline" rule, then "text_join" over them) is most of
+    # the parse's time, and only the directive walk needs children, for the few tokens
+    # holding a comment.
+    parser.core.ruler.enableOnly(["normalize", "block"])
+    if unused_rules:
+        parser.disable(sorted(unused_rules))
+    return parser
+
+
+def _parser_for(source: str) -> MarkdownIt:
+    """The parser without the rules the source has no trace of: the same tokens, sooner."""
+    return _parser(frozenset(rule for rule, trace in _RULE_TRACES.items() if not trace.search(source)))
+
+
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
@@ -41,17 +74,26 @@ def _keep_text(match: re.Match) -> str:
 
 def prose(content: str, references: dict) -> str:
     """The inline content with non-prose markup blanked, same length as the input."""
-    text = _CODE_SPAN.sub(_blank, content)
-    text = _HTML.sub(_blank, text)
-    text = _INLINE_LINK.sub(_keep_text, text)
-    text = _REFERENCE_LINK.sub(_keep_text, text)
-    if references:
-        # "[label]" alone is a link only when a reference definition names it
-        text = _BRACKETED.sub(
-            lambda m: _keep_text(m) if _label(m.group(2)) in references else m.group(0), text
-        )
-    text = _EMPHASIS.sub(_blank, text)
-    return _ESCAPE.sub(" ", text)
+    # Most content has little markup: each pattern runs only when the character it starts
+    # with is there (a cheap `in` test, where a search through the text costs far more).
+    text = content
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    if "<" in text:
+        text = _HTML.sub(_blank, text)
+    if "[" in text:
+        text = _INLINE_LINK.sub(_keep_text, text)
+        text = _REFERENCE_LINK.sub(_keep_text, text)
+        if references:
+            # "[label]" alone is a link only when a reference definition names it
+            text = _BRACKETED.sub(
+                lambda m: _keep_text(m) if _label(m.group(2)) in references else m.group(0), text
+            )
+    if "*" in text or "_" in text or "~" in text:
+        text = _EMPHASIS.sub(_blank, text)
+    if "\\" in text:
+        text = _ESCAPE.sub(" ", text)
+    return text
 
 
 def _label(text: str) -> str:
@@ -62,7 +104,7 @@ def read(text: str, path: str) -> Document:
     source = _without_front_matter(text)
     lines = source.split("\n")
     env: dict = {}
-    tokens = _PARSER.parse(source, env)
+    tokens = _parser_for(source).parse(source, env)
     references = {_label(key): True for key in env.get("references", {})}
     blocks = []
     list_depth = 0
@@ -85,10 +127,10 @@ def read(text: str, path: str) -> Document:
             block = block_from_lines(kind, pieces, level)
             if block is not None:
                 blocks.append(block)
-    return Document(path=path, format="markdown", blocks=blocks, directives=_directives(tokens, source))
+    return Document(path=path, format="markdown", blocks=blocks, directives=_directives(tokens, source, env))
 
 
-def _directives(tokens, source: str) -> list[Directive]:
+def _directives(tokens, source: str, env: dict) -> list[Directive]:
     """Comments meant for policylint, in HTML blocks or inline; never inside code."""
     if PREFIX not in source:
         return []  # most documents have none: skip the walk
@@ -98,7 +140,9 @@ def _directives(tokens, source: str) -> list[Directive]:
         if not token.map or token.type not in ("html_block", "inline"):
             continue
         if token.type == "inline":  # only comments the parser saw as HTML, not `<!-- in code -->`
-            wanted = {c.content for c in token.children or () if c.type == "html_inline"}
+            if "<!--" not in token.content:
+                continue  # no comment can start here: skip parsing its inline markup
+            wanted = {c.content for c in _inline_children(token, env) if c.type == "html_inline"}
             if not any("<!--" in w for w in wanted):
                 continue
         first, last = token.map
@@ -113,6 +157,12 @@ def _directives(tokens, source: str) -> list[Directive]:
                 end_line = line + match.group(0).count("\n")
                 found.append(Directive(line, column, end_line, match.group(1).strip()))
     return found
+
+
+def _inline_children(token, env: dict) -> list:
+    """The token's inline children, parsed as the core "inline" rule the parser skips would."""
+    parser = _parser(frozenset())  # all parsers have the same inline rules
+    return parser.inline.parse(token.content, parser, env, [])
 
 
 def _without_front_matter(text: str) -> str:

@@ -29,6 +29,9 @@ MAX_LABEL_WORDS = 5
 
 def read(text: str, path: str) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # each line stripped once; the "" after the last line also stands for the line before the
+    # first (index -1), so both neighbours of every line can be looked up
+    stripped_lines = [line.strip() for line in lines] + [""]
     blocks = []
     current: list[tuple[str, int, int]] = []
     current_kind = "paragraph"
@@ -36,14 +39,15 @@ def read(text: str, path: str) -> Document:
 
     def flush():
         nonlocal current, current_kind
-        block = block_from_lines(current_kind, current)
-        if block is not None:
-            blocks.append(block)
+        if current:  # each blank line flushes, most often with nothing gathered
+            block = block_from_lines(current_kind, current)
+            if block is not None:
+                blocks.append(block)
         current, current_kind = [], "paragraph"
 
     for index, raw in enumerate(lines):
         number = index + 1
-        stripped = raw.strip()
+        stripped = stripped_lines[index]
         column = len(raw) - len(raw.lstrip()) + 1
         if not stripped:
             flush()
@@ -65,9 +69,10 @@ def read(text: str, path: str) -> Document:
             blocks.append(block_from_lines("heading", [(hashed.group(2), number, start)], len(hashed.group(1))))
             continue
         starts_group = not current or SENTENCE_END.search(current[-1][0]) is not None
-        after_blank = _blank(lines, index - 1)
-        alone = after_blank and _blank(lines, index + 1)
-        next_is_item = not _blank(lines, index + 1) and BULLET.match(lines[index + 1].strip()) is not None
+        after_blank = not stripped_lines[index - 1]
+        following = stripped_lines[index + 1]
+        alone = after_blank and not following
+        next_is_item = BULLET.match(following) is not None
         heading = heading_level(stripped, alone, after_blank and not next_is_item, starts_group)
         if heading is not None:
             flush()
@@ -92,10 +97,6 @@ def read(text: str, path: str) -> Document:
         current.append((stripped, number, column))
     flush()
     return Document(path=path, format="text", blocks=blocks, directives=directives)
-
-
-def _blank(lines: list[str], index: int) -> bool:
-    return index < 0 or index >= len(lines) or not lines[index].strip()
 
 
 def _words(text: str) -> int:
@@ -123,16 +124,26 @@ def heading_level(line: str, alone: bool, opens_section: bool, starts_group: boo
     if numbered and title_like(numbered.group("title")) and opens_section:
         depth = numbered.group("number").rstrip(".)").count(".") + 1
         return min(depth + 1, 6)
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) >= 3 and all(c.isupper() for c in letters if c.isupper() or c.islower()) \
-            and any(c.isupper() for c in letters) and _words(line) <= MAX_HEADING_WORDS * 2 \
-            and not line.endswith((".", ",", ";")):
+    if _in_capitals(line) and _words(line) <= MAX_HEADING_WORDS * 2 and not line.endswith((".", ",", ";")):
         return 1
     label = _LABEL.match(line)
     if alone and title_like(line) and not (label and _is_label(label.group("label"))) \
             and (line[0].isupper() or not line[0].islower()):
         return 2
     return None
+
+
+def _in_capitals(line: str) -> bool:
+    """At least three letters, an upper-case one among them and no lower-case one."""
+    letters = 0
+    upper = False
+    for c in line:
+        if c.isalpha():
+            if c.islower():
+                return False  # most lines are not in capitals: stop at their first small letter
+            letters += 1
+            upper = upper or c.isupper()
+    return letters >= 3 and upper
 
 
 def _is_label(label: str) -> bool:

@@ -11,19 +11,14 @@ def block_from_lines(kind: str, pieces: list[tuple], level: int = 0) -> Block | 
     Each piece is a stretch of one source line; the block's segments remember where each
     stretch starts, so any offset in the joined text maps back to its line and column.
     """
-    text_parts: list[str] = []
-    segments: list[Segment] = []
-    offset = 0
-    for text, line, column, *page in pieces:
-        if text_parts:
-            text_parts.append(" ")
-            offset += 1
-        segments.append(Segment(offset, line, column, *page))
-        text_parts.append(text)
-        offset += len(text)
-    text = "".join(text_parts)
+    text = " ".join(piece[0] for piece in pieces)
     if not text.strip():
-        return None
+        return None  # before building segments for a block that is dropped
+    segments = []
+    offset = 0
+    for piece in pieces:
+        segments.append(Segment(offset, *piece[1:]))
+        offset += len(piece[0]) + 1  # the piece and the space after it
     return Block(kind=kind, text=text, segments=tuple(segments), level=level)
 
 
