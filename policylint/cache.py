@@ -1,10 +1,12 @@
 """policylint's cache on disk: where it lives, and safe writing and reading.
 
-Two things are kept there: the findings of each checked file (`results.py`), so that an
-unchanged file is not checked again, and the rules of spaCy's tokenizers
-(`tokenizer_data.py`), so that spaCy is not imported on every run. Both are only ever
-derived data: deleting the folder changes nothing but speed. A damaged or unreadable entry
-is treated as missing, never as an error, and every entry is written to a temporary file and
+Four things are kept there: the findings of each checked file (`result_cache.py`), so that
+an unchanged file is not checked again; the rules of spaCy's tokenizers
+(`tokenizer_data.py`), so that spaCy is not imported on every run; the data of the rule
+packs' YAML files as JSON (`packs.py`), so that a re-check does not run the YAML parser; and
+the split and sketched alternatives of French's huge token pattern (`big_regex.py`). All are
+only ever derived data: deleting the folder changes nothing but speed. A damaged or
+unreadable entry is treated as missing, never as an error, and every entry is written to a temporary file and
 renamed, so a run that is interrupted, or two runs side by side, never leave half an entry.
 """
 

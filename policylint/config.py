@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from policylint.model import LANGUAGES, SEVERITIES
 
@@ -110,6 +109,8 @@ def load(path: Path) -> Config:
 
 
 def _yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+    import yaml  # here: most runs have no YAML configuration, and the parser costs start-up time
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

@@ -113,3 +113,36 @@ def test_pack_mistakes_name_the_file_and_key(tmp_path, change, expected):
         load_pack(tmp_path)
     assert str(error.value).startswith(str(tmp_path / "PL900-test.yaml"))
     assert expected in str(error.value)
+
+
+def test_a_pack_read_back_from_the_cache_equals_the_yaml(tmp_path, monkeypatch):
+    import policylint.packs as packs
+
+    monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
+    parsed = load_pack()
+    assert len(list((tmp_path / "yaml").iterdir())) > 20  # every file, language data included
+
+    def no_parsing(path, text):
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(packs, "_parse_yaml", no_parsing)
+    cached = load_pack()
+    assert cached.rules == parsed.rules
+    assert cached.language_data == parsed.language_data  # months keep their number keys
+    assert cached.profiles == parsed.profiles
+
+
+def test_a_damaged_or_unsuitable_pack_cache_entry_is_not_used(tmp_path, monkeypatch):
+    import datetime as dt
+
+    import policylint.packs as packs
+
+    monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
+    parsed = load_pack()
+    for entry in (tmp_path / "yaml").iterdir():
+        entry.write_text("{not json", encoding="utf-8")
+    assert load_pack().rules == parsed.rules
+    assert not packs._json_keeps({"revised": dt.date(2026, 1, 1)})
+    assert not packs._json_keeps({(1, 2): "tuple key"})
+    assert packs._json_keeps({"months": {1: ["January"]}, "a": [{"b": 2.5, "c": None, "d": True}]})
+    assert not packs._json_keeps({1: ["January"], "a": "keys of two kinds"})

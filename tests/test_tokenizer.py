@@ -122,3 +122,19 @@ def test_a_multi_token_special_case_takes_the_step_by_step_path():
         analyser = BlockAnalyser(language)
         assert analyser._fast_sentences(text, 0) is None
         assert joined in [t.text for s in analyser.sentences(text, 0) for t in s.tokens]
+
+
+def test_the_sketched_alternatives_kept_in_the_cache_are_the_computed_ones(tmp_path, monkeypatch):
+    import policylint.big_regex as big_regex
+
+    monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
+    pattern = "|".join(f"(?:[{'a' * 50}b]+x{i}|y{i})" for i in range(300))
+    computed = big_regex._split_and_sketched(pattern)
+    assert computed == (split_top_level(pattern), [big_regex.sketch(a) for a in split_top_level(pattern)])
+    monkeypatch.setattr(big_regex, "split_top_level", None)  # a second run must not compute them
+    assert big_regex._split_and_sketched(pattern) == computed
+    for entry in (tmp_path / "sketches").iterdir():
+        entry.write_text('[["damaged"], []]', encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
+    assert big_regex._split_and_sketched(pattern) == computed

@@ -6,23 +6,25 @@ has `read(data, path)` instead and is given the file's bytes (Word, OpenDocument
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import PurePath
 
 from policylint.model import Document
-from policylint.readers import docx, html, markdown, odt, pdf, plaintext
 from policylint.readers.decode import InputError, decode
 from policylint.readers.sniff import text_expected
 
+# suffix -> reader module, imported when a file first needs it: a re-check answered from the
+# result cache then never pays for markdown-it and the other parsers
 READERS = {
-    ".md": markdown,
-    ".markdown": markdown,
-    ".txt": plaintext,
-    ".html": html,
-    ".htm": html,
-    ".docx": docx,
-    ".odt": odt,
-    ".pdf": pdf,
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "plaintext",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".pdf": "pdf",
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -31,12 +33,16 @@ __all__ = ["InputError", "READERS", "SUPPORTED_SUFFIXES", "read_bytes", "read_fi
 
 
 def reader_for(path: str):
+    return importlib.import_module(f"policylint.readers.{_reader_name(path)}")
+
+
+def _reader_name(path: str) -> str:
     suffix = PurePath(path).suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
+    name = READERS.get(suffix)
+    if name is None:
         shown = suffix or "(no suffix)"
         raise InputError(f"unsupported file type {shown}; policylint reads {', '.join(SUPPORTED_SUFFIXES)}")
-    return reader
+    return name
 
 
 def read_bytes(data: bytes, path: str) -> Document:
@@ -63,7 +69,7 @@ def read_file(path: str) -> Document:
 
 def read_raw(path: str) -> bytes:
     """A supported file's bytes, opened read-only; raises InputError with a one-line reason."""
-    reader_for(path)  # an unsupported type is reported before the file is opened
+    _reader_name(path)  # an unsupported type is reported before the file is opened
     try:
         size = os.stat(path).st_size
         if size > MAX_FILE_BYTES:
