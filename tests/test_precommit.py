@@ -39,7 +39,8 @@ def hook_repository(tmp_path_factory):
     shutil.copytree(ROOT, copy, ignore=SKIP)
     git("init", "-q", cwd=copy)
     git("add", "-A", cwd=copy)
-    git("commit", "-q", "-m", "snapshot", cwd=copy)
+    # an identity of its own: a clean CI machine may have none configured
+    git("-c", "user.name=Test", "-c", "user.email=t@example.com", "commit", "-q", "-m", "snapshot", cwd=copy)
     return copy, git("rev-parse", "HEAD", cwd=copy)
 
 
