@@ -19,12 +19,9 @@ from typing import NamedTuple
 
 from policylint.model import Analysis, Document, Sentence, Token
 from policylint.normalise import norm, stem
-from policylint.tokenizer import SpacyToken, Tokenizer, is_punct, sentence_starts
+from policylint.tokenizer import RUNS, SpacyToken, Tokenizer, is_punct, run_chunk, sentence_starts
 from policylint.tokenizer_data import refresh, tokenizer_data
 
-# spaCy's chunks: a word (\S is exactly "not str.isspace") with the one space after it that
-# belongs to it, or a run of whitespace, which is a token of its own
-_RUNS = re.compile(r"\S+ ?|\s+")
 _RUN_CACHE_LIMIT = 100_000
 
 
@@ -122,7 +119,7 @@ class BlockAnalyser:
         special_starts: list[int] = []  # indexes into `texts`
         known = self._pieces
         offset = 0
-        for run in _RUNS.findall(text):  # the runs tile the text, so offsets add up
+        for run in RUNS.findall(text):
             for piece in known.get(run) or self._run_pieces(run):
                 if piece.may_start_special:
                     special_starts.append(len(texts))
@@ -158,11 +155,10 @@ class BlockAnalyser:
 
     def _run_pieces(self, run: str) -> tuple[_Piece, ...]:
         """The tokens of a run: a word with the one space that belongs to it, or whitespace."""
-        chunk = run[:-1] if run[-1] == " " and not run.isspace() else run
         pieces = []
         start = 0
         specials = self._special_sequences
-        for text in self.tokenizer.chunk(chunk):
+        for text in self.tokenizer.chunk(run_chunk(run)):
             end = start + len(text)
             space = text.isspace()
             word_norm, word_stem = ("", "") if space else self._forms(text)

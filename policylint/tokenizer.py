@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 from policylint.big_regex import compile_matcher
 
-_RUNS = re.compile(r"\s+|\S+")  # \s is exactly str.isspace, as spaCy splits
+# spaCy's chunks: a word (\S is exactly "not str.isspace") with the one space after it, which
+# belongs to the word (its "whitespace_"), or a run of other whitespace, a token of its own.
+# The runs tile the text, so offsets add up.
+RUNS = re.compile(r"\S+ ?|\s+")
+
+
+def run_chunk(run: str) -> str:
+    """What a run is tokenized as: the word without its space, or the whitespace."""
+    return run[:-1] if run[-1] == " " and not run.isspace() else run
 
 
 @dataclass(frozen=True)
@@ -88,20 +96,13 @@ class Tokenizer:
     # -- tokenizer.pyx: _tokenize_affixes
     def _tokenize_affixes(self, text: str, with_specials: bool) -> list[SpacyToken]:
         tokens: list[SpacyToken] = []
-        after_word = False
-        for run in _RUNS.finditer(text):
-            start = run.start()
-            if run.group()[0].isspace():
-                if after_word and text[start] == " ":
-                    start += 1  # one space after a word belongs to that word (its "whitespace_")
-                after_word = False
-            else:
-                after_word = True
-            if start < run.end():
-                position = start
-                for piece in self._chunk(text[start:run.end()], with_specials):
-                    tokens.append(SpacyToken(piece, position))
-                    position += len(piece)
+        offset = 0
+        for run in RUNS.findall(text):
+            position = offset
+            for piece in self._chunk(run_chunk(run), with_specials):
+                tokens.append(SpacyToken(piece, position))
+                position += len(piece)
+            offset += len(run)
         return tokens
 
     def _chunk(self, chunk: str, with_specials: bool) -> tuple[str, ...]:
