@@ -145,12 +145,14 @@ class WordIndex:
 
     by_stem: dict[str, list[int]]
     by_norm: dict[str, list[int]]
-    _sorted_words: list[str] | None = field(default=None, repr=False)
+
+    @cached_property
+    def _sorted_words(self) -> list[str]:
+        """The words in order, for prefix look-ups; sorted on the first one."""
+        return sorted(self.by_norm)
 
     def with_prefix(self, prefix: str) -> list[int]:
         """Sentences holding a word that starts with `prefix` (a sentence may come twice)."""
-        if self._sorted_words is None:
-            self._sorted_words = sorted(self.by_norm)
         words = self._sorted_words
         found: list[int] = []
         for position in range(bisect_left(words, prefix), len(words)):  # the words with it sort together
