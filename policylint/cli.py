@@ -8,19 +8,21 @@ import sys
 
 import click
 
-from policylint import __version__, baseline, starter, suppression
-from policylint.config import FAIL_ON, ConfigError
-from policylint.engine import Settings
+from policylint import __version__
+from policylint.findings import baseline, suppression
+from policylint.settings import starter
+from policylint.settings.config import FAIL_ON, ConfigError
+from policylint.findings.engine import Settings
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
-from policylint.parallel import available_cores
-from policylint.progress import ProgressBar
-from policylint.progress import wanted as progress_wanted
-from policylint.rule_docs import explain_rule, rule_records, rules_table
-from policylint.runner import Problem, discover, run
-from policylint.workspace import Options, Workspace
+from policylint.running.parallel import available_cores
+from policylint.running.progress import ProgressBar
+from policylint.running.progress import wanted as progress_wanted
+from policylint.packs.docs import explain_rule, rule_records, rules_table
+from policylint.running.runner import Problem, discover, run
+from policylint.settings.plans import Options, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 REPORT_FORMATS = ("csv", "html", "json")

@@ -12,7 +12,7 @@ _CACHE = tempfile.mkdtemp(prefix="policylint-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 os.environ["POLICYLINT_CACHE_DIR"] = _CACHE
 
-from policylint.engine import Settings
+from policylint.findings.engine import Settings
 from policylint.packs import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent

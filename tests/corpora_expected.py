@@ -24,9 +24,9 @@ def expected_line(finding) -> str:
 
 
 def actual() -> dict[str, list[str]]:
-    from policylint.engine import Settings
+    from policylint.findings.engine import Settings
     from policylint.packs import load_pack
-    from policylint.runner import run
+    from policylint.running.runner import run
 
     result = run([str(CORPORA)], load_pack(), Settings(today=TODAY, message_language="en"))
     assert not result.problems, result.problems
@@ -37,7 +37,7 @@ def actual() -> dict[str, list[str]]:
 
 
 def documents() -> list[Path]:
-    from policylint.runner import discover
+    from policylint.running.runner import discover
 
     return [Path(p) for p in discover([str(CORPORA)]) if isinstance(p, str)]
 

@@ -1,7 +1,7 @@
 """Check a text the way the command line would, for tests."""
 
-from policylint.engine import check_document
-from policylint.language import detect
+from policylint.findings.engine import check_document
+from policylint.text.language import detect
 from policylint.readers import read_bytes
 
 

@@ -8,9 +8,9 @@ from click.testing import CliRunner
 
 from conftest import CORPORA
 from policylint.cli import main
-from policylint.engine import Settings
-from policylint.result_cache import ResultCache, run_fingerprint
-from policylint.runner import Plan
+from policylint.findings.engine import Settings
+from policylint.running.result_cache import ResultCache, run_fingerprint
+from policylint.running.runner import Plan
 
 LANGUAGES = ["en", "fr", "es", "el", "ar"]
 
@@ -118,7 +118,7 @@ def test_entries_are_written_whole_and_hold_no_path(tmp_path):
 
 
 def test_cache_folder_follows_the_environment(tmp_path, monkeypatch):
-    from policylint.cache import cache_root
+    from policylint.running.cache_folder import cache_root
 
     monkeypatch.delenv("POLICYLINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
@@ -138,7 +138,7 @@ def test_cache_key_depends_on_the_reader(tmp_path):
 
 
 def test_damaged_tokenizer_rules_are_read_from_spacy_again(tmp_path, monkeypatch):
-    from policylint import nlp, tokenizer_data
+    from policylint.text import analysis as nlp, tokenizer_data
 
     monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
     tokenizer_data.tokenizer_data.cache_clear()

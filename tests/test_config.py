@@ -8,10 +8,10 @@ from click.testing import CliRunner
 
 from helpers import findings_for
 from policylint.cli import main
-from policylint.config import ConfigError, load
+from policylint.settings.config import ConfigError, load
 from policylint.model import LANGUAGES
-from policylint.pack_overrides import customise
-from policylint.starter import STARTER
+from policylint.settings.pack_overrides import customise
+from policylint.settings.starter import STARTER
 
 BAD = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n"
 

@@ -35,9 +35,9 @@ def test_positions_point_at_the_quoted_words():
     """For every finding that quotes the document, the reported span is exactly those words."""
     from corpora_expected import CORPORA, TODAY
     from helpers import quoted_words
-    from policylint.engine import Settings
+    from policylint.findings.engine import Settings
     from policylint.packs import load_pack
-    from policylint.runner import run
+    from policylint.running.runner import run
 
     pack = load_pack()
     result = run([str(CORPORA)], pack, Settings(today=TODAY, message_language="en"))

@@ -7,8 +7,8 @@ import pytest
 
 from conftest import ROOT
 from helpers import findings_for
-from policylint.engine import check_document
-from policylint.language import detect
+from policylint.findings.engine import check_document
+from policylint.text.language import detect
 from policylint.readers import read_bytes
 
 sys.path.insert(0, str(ROOT / "tools"))

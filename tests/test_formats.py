@@ -15,10 +15,10 @@ import pytest
 
 from conftest import CORPORA, ROOT, TODAY
 from helpers import quoted_words
-from policylint.engine import Settings
+from policylint.findings.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.packs import load_pack
-from policylint.runner import run
+from policylint.running.runner import run
 
 PACK = load_pack()
 

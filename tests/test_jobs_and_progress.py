@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from conftest import CORPORA
 from policylint import cli
-from policylint.progress import ProgressBar, wanted
+from policylint.running.progress import ProgressBar, wanted
 
 
 def run(*args, env=None):

@@ -3,7 +3,7 @@
 from langdetect import detector_factory
 
 from conftest import CORPORA
-from policylint.langprofiles import load_factory
+from policylint.text.langdetect_profiles import load_factory
 
 OTHER_LANGUAGES = [
     "Dies ist ein deutscher Text über unseren Kundenservice.", "Questo è un testo italiano.", "ok", "x",

@@ -1,6 +1,6 @@
 import pytest
 
-from policylint.language import detect
+from policylint.text.language import detect
 from policylint.readers import read_bytes
 
 SAMPLES = {
@@ -75,7 +75,7 @@ OTHER = {
 
 @pytest.mark.parametrize("language", sorted(CLEAR))
 def test_plain_function_words_settle_the_language_without_langdetect(language, monkeypatch):
-    from policylint import language as module
+    from policylint.text import language as module
 
     monkeypatch.setattr(module, "detect_latin", lambda text: pytest.fail("langdetect was asked"))
     assert module.clearly_latin(CLEAR[language]) == language
@@ -85,7 +85,7 @@ def test_plain_function_words_settle_the_language_without_langdetect(language, m
 
 @pytest.mark.parametrize("language", sorted(OTHER))
 def test_other_latin_languages_still_go_to_langdetect(language):
-    from policylint import language as module
+    from policylint.text import language as module
 
     assert module.clearly_latin(OTHER[language]) is None
     assert module.detect(read_bytes(OTHER[language].encode(), "p.md")).language is None
@@ -93,7 +93,7 @@ def test_other_latin_languages_still_go_to_langdetect(language):
 
 def _letters_per_script(text):
     """script_counts the slow, obvious way: each character against each range."""
-    from policylint.language import SCRIPT_RANGES
+    from policylint.text.language import SCRIPT_RANGES
 
     return {
         script: sum(1 for c in text if any(first <= ord(c) <= last for first, last in ranges))
@@ -102,7 +102,7 @@ def _letters_per_script(text):
 
 
 def test_script_counts_count_each_letter_of_mixed_text():
-    from policylint.language import script_counts
+    from policylint.text.language import script_counts
 
     text = (
         "Policy: «Über» façade, naïve Œuvre ŀ ẞ ỹ! "  # Latin with accents
@@ -116,7 +116,7 @@ def test_script_counts_count_each_letter_of_mixed_text():
 
 
 def test_script_counts_at_the_edges_of_each_range():
-    from policylint.language import SCRIPT_RANGES, script_counts
+    from policylint.text.language import SCRIPT_RANGES, script_counts
 
     edges = [code for ranges in SCRIPT_RANGES.values() for first, last in ranges
              for code in (first - 1, first, last, last + 1)]
@@ -129,7 +129,7 @@ def test_script_counts_at_the_edges_of_each_range():
 def test_a_block_keeps_all_its_fields_when_its_language_is_set():
     import dataclasses
 
-    from policylint.language import _with_language
+    from policylint.text.language import _with_language
     from policylint.model import Block, Segment
 
     # _with_language names every field: a new one must be added there too

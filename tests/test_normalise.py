@@ -1,6 +1,6 @@
 import pytest
 
-from policylint.normalise import norm, stem
+from policylint.text.normalise import norm, stem
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from policylint.cli import main
 from policylint.formatters import Output, pick, use_color
 from policylint.formatters import github, text
 from policylint.model import Finding
-from policylint.runner import Result
+from policylint.running.runner import Result
 
 BAD = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n\nWe leverage synergy, TBD.\n"
 

@@ -4,7 +4,7 @@ import pytest
 
 from policylint.model import LANGUAGES
 from policylint.packs import PackError, load_pack
-from policylint.rule_docs import covered_languages
+from policylint.packs.docs import covered_languages
 
 RULE_NAMES = {
     "missing-scope": "PL101",
@@ -116,7 +116,7 @@ def test_pack_mistakes_name_the_file_and_key(tmp_path, change, expected):
 
 
 def test_a_pack_read_back_from_the_cache_equals_the_yaml(tmp_path, monkeypatch):
-    import policylint.packs as packs
+    from policylint.packs import yaml_cache
 
     monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
     parsed = load_pack()
@@ -125,7 +125,7 @@ def test_a_pack_read_back_from_the_cache_equals_the_yaml(tmp_path, monkeypatch):
     def no_parsing(path, text):
         raise AssertionError(f"{path} parsed again")
 
-    monkeypatch.setattr(packs, "_parse_yaml", no_parsing)
+    monkeypatch.setattr(yaml_cache, "_parse_yaml", no_parsing)
     cached = load_pack()
     assert cached.rules == parsed.rules
     assert cached.language_data == parsed.language_data  # months keep their number keys
@@ -135,14 +135,14 @@ def test_a_pack_read_back_from_the_cache_equals_the_yaml(tmp_path, monkeypatch):
 def test_a_damaged_or_unsuitable_pack_cache_entry_is_not_used(tmp_path, monkeypatch):
     import datetime as dt
 
-    import policylint.packs as packs
+    from policylint.packs import yaml_cache
 
     monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
     parsed = load_pack()
     for entry in (tmp_path / "yaml").iterdir():
         entry.write_text("{not json", encoding="utf-8")
     assert load_pack().rules == parsed.rules
-    assert not packs._json_keeps({"revised": dt.date(2026, 1, 1)})
-    assert not packs._json_keeps({(1, 2): "tuple key"})
-    assert packs._json_keeps({"months": {1: ["January"]}, "a": [{"b": 2.5, "c": None, "d": True}]})
-    assert not packs._json_keeps({1: ["January"], "a": "keys of two kinds"})
+    assert not yaml_cache._json_keeps({"revised": dt.date(2026, 1, 1)})
+    assert not yaml_cache._json_keeps({(1, 2): "tuple key"})
+    assert yaml_cache._json_keeps({"months": {1: ["January"]}, "a": [{"b": 2.5, "c": None, "d": True}]})
+    assert not yaml_cache._json_keeps({1: ["January"], "a": "keys of two kinds"})

@@ -83,9 +83,9 @@ def test_findings_in_markup_point_at_the_source(tmp_path):
     import datetime as dt
     import re
 
-    from policylint.engine import Settings
+    from policylint.findings.engine import Settings
     from policylint.packs import load_pack
-    from policylint.runner import run
+    from policylint.running.runner import run
 
     text = (
         "Service Policy\n==============\n\n"

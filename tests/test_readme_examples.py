@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest import CORPORA
 from readme_blocks import blocks
 from policylint.cli import main
-from policylint.config import load
+from policylint.settings.config import load
 
 ENV = {"GITHUB_ACTIONS": ""}
 

@@ -12,12 +12,12 @@ from click.testing import CliRunner
 
 from conftest import ROOT, TODAY
 from policylint.cli import main
-from policylint.engine import Settings
+from policylint.findings.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE
 from policylint.report.labels import Labels
 from policylint.report.score import document_score, formula_parameters
-from policylint.runner import run
+from policylint.running.runner import run
 from report_helpers import MIXED_DOCUMENTS, mixed_corpus, parse_html
 
 

@@ -8,12 +8,12 @@ import string
 import pytest
 
 from helpers import findings_for
-from policylint.engine import EXCERPT_LIMIT
+from policylint.findings.engine import EXCERPT_LIMIT
 from policylint.model import LANGUAGES
-from policylint.progress import ProgressBar
+from policylint.running.progress import ProgressBar
 from policylint.report.labels import Labels, all_labels
 from policylint.report.score import MISSING_ELEMENT, PER_FINDING, RULE_CAP, document_score
-from policylint.runner import run
+from policylint.running.runner import run
 
 
 def placeholders(text: str) -> set[str]:

@@ -21,7 +21,7 @@ CASES = [
 def example_settings():
     import datetime as dt
 
-    from policylint.engine import Settings
+    from policylint.findings.engine import Settings
 
     return Settings(today=dt.date.fromisoformat(EXAMPLE_DAY), message_language="en")
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from helpers import findings_for
-from policylint.dates import find_dates
+from policylint.text.dates import find_dates
 
 
 def codes(findings):
@@ -108,7 +108,7 @@ def test_no_date_in_version_numbers_or_phone_numbers(pack):
 
 @pytest.mark.parametrize("language", DATES)
 def test_stale_and_fresh_revision_dates(pack, language):
-    from policylint.engine import Settings
+    from policylint.findings.engine import Settings
 
     text = f"# T\n\n{DATES[language][0]}\n"
     fresh = Settings(today=dt.date(2026, 11, 22))

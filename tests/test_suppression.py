@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 from policylint.cli import main
 from policylint.model import LANGUAGES
-from policylint.suppression import apply, unused_findings
-from policylint.language import detect
-from policylint.engine import check_document
+from policylint.findings.suppression import apply, unused_findings
+from policylint.text.language import detect
+from policylint.findings.engine import check_document
 from policylint.readers import read_bytes
 
 LINES = [

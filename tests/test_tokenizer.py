@@ -7,10 +7,10 @@ import spacy
 import yaml
 
 from conftest import CORPORA, ROOT
-from policylint.big_regex import compile_matcher, split_top_level
-from policylint.nlp import tokenizer
+from policylint.text.big_regex import compile_matcher, split_top_level
+from policylint.text.analysis import tokenizer
 from policylint.readers import read_file
-from policylint.tokenizer_data import EXTRA_SENTENCE_ENDS, FALLBACK
+from policylint.text.tokenizer_data import EXTRA_SENTENCE_ENDS, FALLBACK
 
 TRICKY = [
     "  leading spaces", "a\n\nb", "a  b   c ", "\n", " ", "e.g. this, i.e. that", "U.S.A. and Dr. Smith",
@@ -58,7 +58,7 @@ def spacy_pipeline(name):
 def test_same_tokens_and_sentences_as_spacy(language):
     nlp = spacy_pipeline(language or FALLBACK)
     ours = tokenizer(language)
-    from policylint.tokenizer import sentence_starts
+    from policylint.text.tokenizer import sentence_starts
 
     for text in texts():
         doc = nlp(text)
@@ -101,7 +101,7 @@ EDGES = [
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "el", "ar", None])
 def test_one_pass_analysis_equals_the_step_by_step_one(language):
-    from policylint.nlp import BlockAnalyser
+    from policylint.text.analysis import BlockAnalyser
 
     analyser = BlockAnalyser(language)
     slow_way = 0
@@ -116,7 +116,7 @@ def test_one_pass_analysis_equals_the_step_by_step_one(language):
 
 
 def test_a_multi_token_special_case_takes_the_step_by_step_path():
-    from policylint.nlp import BlockAnalyser
+    from policylint.text.analysis import BlockAnalyser
 
     for language, text, joined in [("es", "A 20 °C. Luego", "°C"), ("el", "Η Μ. Ασία.", "Μ. Ασία"), ("ar", "سنة ٢٠ ب. م", "ب. م")]:
         analyser = BlockAnalyser(language)
@@ -125,7 +125,7 @@ def test_a_multi_token_special_case_takes_the_step_by_step_path():
 
 
 def test_the_sketched_alternatives_kept_in_the_cache_are_the_computed_ones(tmp_path, monkeypatch):
-    import policylint.big_regex as big_regex
+    import policylint.text.big_regex as big_regex
 
     monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
     pattern = "|".join(f"(?:[{'a' * 50}b]+x{i}|y{i})" for i in range(300))

@@ -12,7 +12,7 @@ import re
 
 from policylint.checks.common import PLACEHOLDER_SHAPES as _SHAPES
 from policylint.checks.common import placeholder_matches, report_tokens, span_text
-from policylint.normalise import norm
+from policylint.text.normalise import norm
 
 # numbered_labels: words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")
 VOCABULARY = {"phrases": "terms", "numbered_labels": "terms"}

@@ -9,7 +9,7 @@ counts when a frequency or a date stands in its block or in the cell or line aft
 from __future__ import annotations
 
 from policylint.checks.common import finished_sentences, is_finished, section_after
-from policylint.dates import find_dates
+from policylint.text.dates import find_dates
 
 VOCABULARY = {
     "reviews": "terms",

@@ -11,7 +11,7 @@ the revision date.
 from __future__ import annotations
 
 from policylint.checks.common import section_after
-from policylint.dates import find_dates, months_before
+from policylint.text.dates import find_dates, months_before
 
 VOCABULARY = {"revision_labels": "terms"}
 OPTIONS = {"report": "missing", "max_age_months": 12}

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from policylint.checks.common import placeholder_spans, report_tokens, span_text
-from policylint.normalise import norm
+from policylint.text.normalise import norm
 
 VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
 OPTIONS = {"acronyms": True}
@@ -81,7 +81,7 @@ def _undefined_acronyms(context):
 @lru_cache(maxsize=None)
 def stop_words(language: str | None) -> frozenset[str]:
     """The language's common words (spaCy's list): in capitals they are emphasis, not acronyms."""
-    from policylint.tokenizer_data import tokenizer_data
+    from policylint.text.tokenizer_data import tokenizer_data
 
     return frozenset(norm(w) for w in tokenizer_data(language).stop_words)
 

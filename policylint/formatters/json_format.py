@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from dataclasses import asdict
 
-from policylint.fingerprints import keyed
+from policylint.findings.fingerprints import keyed
 
 SCHEMA_VERSION = 2
 FIELDS = (

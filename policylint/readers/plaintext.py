@@ -12,7 +12,7 @@ import re
 
 from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
-from policylint.suppression import is_directive
+from policylint.findings.suppression import is_directive
 
 BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
 # "1 Scope", "2.3. Complaints", "IV. Review", "b) Training": letters and numerals need their "." or ")"

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from policylint.engine import shorten
+from policylint.findings.engine import shorten
 from policylint.model import SEVERITIES, Document, Finding
 from policylint.packs import Rule
 from policylint.report.score import FULL_MARKS, document_score
-from policylint.runner import Problem, run
+from policylint.running.runner import Problem, run
 
 PRESENT, MISSING, NOT_APPLICABLE = "present", "missing", "not_applicable"
 NEEDS_WORK_LIMIT = 5  # documents listed under "need work first"

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from policylint.fingerprints import keyed
+from policylint.findings.fingerprints import keyed
 from policylint.formatters.json_format import record
 from policylint.report.audit import NOT_APPLICABLE, Audit
 from policylint.report.labels import Labels

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from policylint.big_regex import compile_matcher
+from policylint.text.big_regex import compile_matcher
 
 # spaCy's chunks: a word (\S is exactly "not str.isspace") with the one space after it, which
 # belongs to the word (its "whitespace_"), or a run of other whitespace, a token of its own.

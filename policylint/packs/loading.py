@@ -1,29 +1,25 @@
-"""Load and validate rule packs, and choose the rules a run uses.
+"""Load and validate rule packs: rules/*.yaml, per-language data in rules/languages/ and
+profiles in rules/profiles/.
 
-The built-in pack is rules/*.yaml, per-language data in rules/languages/ and profiles in
-rules/profiles/. A custom pack is a folder of rule files (and optionally its own profiles/)
-written in the same format; it shares the built-in language data. A mistake in any pack is
-reported as "file: key: what is wrong", never as a traceback.
+A custom pack is a folder of rule files (and optionally its own profiles/) written in the same
+format; it shares the built-in language data. A mistake in any pack is reported as
+"file: key: what is wrong", never as a traceback.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass, field
-from pathlib import Path
 import re
+from pathlib import Path
 from typing import Any
 
-from policylint.cache import cache_root, read_json, write_json
 from policylint.checks import CHECK_KINDS
 from policylint.model import LANGUAGES, SEVERITIES
+from policylint.packs.model import BUILTIN, Pack, PackError, Profile, Rule
+from policylint.packs.yaml_cache import load_yaml
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
 OPTIONAL_KEYS = ("options", "messages", "source", "element")
 PROFILE_KEYS = ("name", "summary", "rules", "extends")
-DEFAULT_PROFILE = "customer-service"
-BUILTIN = "built-in"
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 LANGUAGE_DATA_KEYS = {
@@ -36,124 +32,10 @@ LANGUAGE_DATA_KEYS = {
 }
 
 
-class PackError(Exception):
-    """A rule pack that cannot be used; the message names the file, the key and the problem."""
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    check: str
-    severity: str
-    summary: str
-    rationale: str
-    fix: str
-    message: dict[str, str]
-    languages: dict[str, dict[str, Any]]
-    examples: dict[str, dict[str, list[str]]]
-    options: dict[str, Any] = field(default_factory=dict)
-    messages: dict[str, dict[str, str]] = field(default_factory=dict)
-    source: str = ""
-    path: str = ""
-    # short label of the policy element the rule looks for ("Scope"), per language; rules
-    # without one are about wording rather than a missing part
-    element: dict[str, str] = field(default_factory=dict)
-    pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
-
-    @property
-    def kind(self):
-        return CHECK_KINDS[self.check]
-
-    def covers(self, language: str | None) -> bool:
-        """Whether the rule can judge text in this language (None: an unsupported one)."""
-        return self.kind.NEUTRAL or language in self.languages
-
-    def text(self, texts: dict[str, str], language: str) -> str:
-        """A message in the wanted language, else English, else the first the rule gives."""
-        return texts.get(language) or texts.get("en") or next(iter(texts.values()))
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    summary: str
-    selectors: tuple[str, ...]  # rule names, codes or code prefixes
-    path: str = ""
-
-
-@dataclass
-class Pack:
-    rules: list[Rule]
-    language_data: dict[str, dict[str, Any]]
-    profiles: dict[str, Profile] = field(default_factory=dict)
-    # compiled vocabulary, filled by the engine: (rule code, key, language) -> Matcher
-    matchers: dict = field(default_factory=dict, repr=False)
-    # Pack.select's answers, by its arguments
-    selections: dict = field(default_factory=dict, repr=False)
-
-    def rule(self, name_or_code: str) -> Rule | None:
-        wanted = name_or_code.strip().lower()
-        return next((r for r in self.rules if wanted in (r.name, r.code.lower())), None)
-
-    def vocabulary(self, rule: Rule, language: str, key: str):
-        """A rule's own list for a language, else the language data's list of that name."""
-        own = rule.languages.get(language, {})
-        if key in own:
-            return own[key]
-        return self.language_data.get(language, {}).get(key, [])
-
-    def matching(self, selector: str) -> list[Rule]:
-        """Rules a selector names: a rule name, a code, or a code prefix ("PL1"), as in ruff."""
-        wanted = selector.strip().lower()
-        return [r for r in self.rules if wanted == r.name or r.code.lower().startswith(wanted)]
-
-    def profiles_of(self, rule: Rule) -> list[str]:
-        return [p.name for p in self.profiles.values() if rule in self.select(p.name, custom=False)]
-
-    def select(
-        self,
-        profile: str = DEFAULT_PROFILE,
-        select: tuple[str, ...] | list[str] = (),
-        ignore: tuple[str, ...] | list[str] = (),
-        custom: bool = True,
-    ) -> list[Rule]:
-        """The rules a run uses.
-
-        The profile chooses among the built-in rules; custom packs' rules are added to it.
-        `select`, when given, replaces that set (as ruff's does); `ignore` removes from it.
-        An unknown profile, rule name or code is an error, so a typo never disables a check.
-        The answer is kept: a run asks the same question for every file.
-        """
-        key = (profile, tuple(select), tuple(ignore), custom)
-        if key not in self.selections:
-            self.selections[key] = self._select(profile, select, ignore, custom)
-        return list(self.selections[key])
-
-    def _select(self, profile, select, ignore, custom) -> list[Rule]:
-        if profile not in self.profiles:
-            raise PackError(f"unknown profile {profile!r}; expected one of {', '.join(sorted(self.profiles))}")
-        chosen = {r.code for s in self.profiles[profile].selectors for r in self._known(s, f"profile {profile}")}
-        if custom:
-            chosen |= {r.code for r in self.rules if r.pack != BUILTIN}
-        if select:
-            chosen = {r.code for s in select for r in self._known(s, "select")}
-        for selector in ignore:
-            chosen -= {r.code for r in self._known(selector, "ignore")}
-        return [r for r in self.rules if r.code in chosen]
-
-    def _known(self, selector: str, where: str) -> list[Rule]:
-        if selector.strip().lower() in ("all", "*"):
-            return list(self.rules)
-        rules = self.matching(selector)
-        if not rules:
-            raise PackError(f"{where}: {selector!r} is not a rule name, code or code prefix")
-        return rules
-
 
 def default_rules_dir() -> Path:
     """rules/ inside the installed package, or at the top of a source checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the policylint package
     installed = here / "rules"
     return installed if installed.is_dir() else here.parent / "rules"
 
@@ -228,72 +110,9 @@ def _profiles(directory: Path) -> dict[str, Profile]:
     }
 
 
-def _load_yaml(path: Path) -> Any:
-    """A YAML file's data. It is kept in the cache folder as JSON under the hash of the file's
-    bytes, so a run whose rule files have not changed (a re-check in a pre-commit hook) neither
-    imports nor runs the YAML parser; a changed file has other bytes, so another entry."""
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text does
-    except (OSError, UnicodeDecodeError) as error:
-        raise PackError(f"{path}: cannot read: {error}") from None
-    entry = cache_root() / "yaml" / f"{hashlib.sha256(raw).hexdigest()}.json"
-    kept = read_json(entry)
-    if isinstance(kept, dict) and "data" in kept:
-        return _from_json(kept["data"])
-    data = _parse_yaml(path, text)
-    if _json_keeps(data):
-        write_json(entry, {"data": _to_json(data)})
-    return data
-
-
-def _parse_yaml(path: Path, text: str) -> Any:
-    import yaml  # here: only a rule file the cache does not know needs the parser
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: about ten times faster
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise PackError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', error)}") from None
-
-
-# JSON keys are strings; a mapping keyed by numbers (months: 1: [January, Jan]) is kept as pairs
-_NUMBER_KEYS = "\u0000number-keys"
-
-
-def _to_json(data: Any) -> Any:
-    if isinstance(data, dict):
-        if data and all(type(key) is int for key in data):
-            return {_NUMBER_KEYS: [[key, _to_json(value)] for key, value in data.items()]}
-        return {key: _to_json(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_to_json(item) for item in data]
-    return data
-
-
-def _from_json(data: Any) -> Any:
-    if isinstance(data, dict):
-        if len(data) == 1 and _NUMBER_KEYS in data:
-            return {key: _from_json(value) for key, value in data[_NUMBER_KEYS]}
-        return {key: _from_json(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_from_json(item) for item in data]
-    return data
-
-
-def _json_keeps(data: Any) -> bool:
-    """Whether the JSON entry gives this data back unchanged (no dates, no other keys)."""
-    try:
-        return _from_json(json.loads(json.dumps(_to_json(data)))) == data
-    except (TypeError, ValueError):
-        return False
-
-
 def _mapping(path: Path, required: tuple, optional: tuple) -> dict:
     """A YAML file holding one mapping, with every required key and no unknown one."""
-    data = _load_yaml(path)
+    data = load_yaml(path)
     known = (*required, *optional)
     if not isinstance(data, dict):
         raise PackError(f"{path}: expected a mapping with the keys {', '.join(known)}")
@@ -307,7 +126,7 @@ def _mapping(path: Path, required: tuple, optional: tuple) -> dict:
 
 
 def _language_data(path: Path, language: str) -> dict[str, Any]:
-    data = _load_yaml(path)
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise PackError(f"{path}: expected a mapping of language data")
     for key, value in data.items():

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from policylint.normalise import norm
+from policylint.text.normalise import norm
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 

@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from policylint.fingerprints import keyed
+from policylint.findings.fingerprints import keyed
 from policylint.model import Finding
 
 SCHEMA_VERSION = 1

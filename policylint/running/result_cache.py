@@ -16,8 +16,8 @@ import hashlib
 import json
 from pathlib import Path, PurePath
 
-from policylint import cache
-from policylint.environment import code_fingerprint
+from policylint.running import cache_folder as cache
+from policylint.running.code_identity import code_fingerprint
 from policylint.model import Finding
 
 FORMAT = 2  # bump when an entry's shape changes

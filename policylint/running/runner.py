@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.check_file import FileCheck, Plan, cached, load
-from policylint.engine import Settings
+from policylint.running.one_file import FileCheck, Plan, cached, load
+from policylint.findings.engine import Settings
 from policylint.model import Finding
 from policylint.packs import Pack
-from policylint.parallel import check_many
+from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
-from policylint.result_cache import ResultCache, run_fingerprint
+from policylint.running.result_cache import ResultCache, run_fingerprint
 
 STDIN = "-"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from policylint.normalise import stem
+from policylint.text.normalise import stem
 from policylint.packs import Pack, Rule
 
 JARGON_RULE = "jargon"

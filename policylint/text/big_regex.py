@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from policylint.cache import cache_root, read_json, write_json
+from policylint.running.cache_folder import cache_root, read_json, write_json
 
 # Smaller patterns compile quickly enough as they are.
 BIG_PATTERN = 50_000

@@ -56,7 +56,7 @@ def script_counts(text: str) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _factory():
-    from policylint.langprofiles import load_factory
+    from policylint.text.langdetect_profiles import load_factory
 
     return load_factory(seed=0)  # langdetect samples at random: a fixed seed makes it deterministic
 

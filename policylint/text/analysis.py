@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from policylint.model import Analysis, Document, Sentence, Token
-from policylint.normalise import norm, stem
-from policylint.tokenizer import RUNS, SpacyToken, Tokenizer, is_punct, run_chunk, sentence_starts
-from policylint.tokenizer_data import refresh, tokenizer_data
+from policylint.text.normalise import norm, stem
+from policylint.text.tokenizer import RUNS, SpacyToken, Tokenizer, is_punct, run_chunk, sentence_starts
+from policylint.text.tokenizer_data import refresh, tokenizer_data
 
 _RUN_CACHE_LIMIT = 100_000
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Iterator
 
-from policylint.check_file import FileCheck, check_source
+from policylint.running.one_file import FileCheck, check_source
 
 _worker: dict = {}
 

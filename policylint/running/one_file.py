@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policylint import suppression
-from policylint.engine import Settings, check_document
-from policylint.language import detect
+from policylint.findings import suppression
+from policylint.findings.engine import Settings, check_document
+from policylint.text.language import detect
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
-from policylint.result_cache import ResultCache
+from policylint.running.result_cache import ResultCache
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ named after the installed spaCy version, so a spaCy upgrade takes its rules afre
 from __future__ import annotations
 
 from functools import lru_cache
-from policylint import cache
-from policylint.environment import spacy_version
-from policylint.tokenizer import TokenizerData
+from policylint.running import cache_folder as cache
+from policylint.running.code_identity import spacy_version
+from policylint.text.tokenizer import TokenizerData
 
 # Languages without a spaCy tokenizer of their own use the multi-language one.
 FALLBACK = "xx"

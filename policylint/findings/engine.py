@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from policylint.config import Config
-from policylint.matcher import Matcher
+from policylint.settings.config import Config
+from policylint.text.matcher import Matcher
 from policylint.model import Analysis, Finding
-from policylint.nlp import analyse, tokenize
+from policylint.text.analysis import analyse, tokenize
 from policylint.packs import Pack, Rule
 
 EXCERPT_LIMIT = 120  # characters of the offending text a finding carries

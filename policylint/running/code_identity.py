@@ -17,7 +17,7 @@ from pathlib import Path
 # stemming, Markdown parsing, rule-pack reading.
 RESULT_LIBRARIES = ("spacy", "langdetect", "Stemmer", "markdown_it", "yaml")
 _VERSION = re.compile(r"""^__version__\s*=\s*["']([^"']+)["']""", re.M)
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the policylint package
 
 
 @lru_cache(maxsize=None)

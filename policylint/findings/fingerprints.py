@@ -10,7 +10,7 @@ import hashlib
 from typing import Iterable, Iterator
 
 from policylint.model import Finding
-from policylint.normalise import norm
+from policylint.text.normalise import norm
 
 
 def content_key(finding: Finding) -> str:

@@ -13,14 +13,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from policylint import config as configuration
-from policylint.config import Config, ConfigError
-from policylint.engine import Settings
-from policylint.globs import matches, matches_any
+from policylint.settings import config as configuration
+from policylint.settings.config import Config, ConfigError
+from policylint.findings.engine import Settings
+from policylint.settings.globs import matches, matches_any
 from policylint.model import SEVERITIES
-from policylint.pack_overrides import customise
+from policylint.settings.pack_overrides import customise
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
-from policylint.runner import STDIN, Plan
+from policylint.running.runner import STDIN, Plan
 
 DEFAULT_FAIL_ON = "warning"
 

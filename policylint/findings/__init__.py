@@ -1,0 +1,1 @@
+"""Findings: running the rules, suppression comments, content fingerprints and baselines."""

@@ -1,0 +1,128 @@
+"""The rule model: rules, profiles and a pack, and how a run chooses its rules from a pack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from policylint.checks import CHECK_KINDS
+
+DEFAULT_PROFILE = "customer-service"
+BUILTIN = "built-in"
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used; the message names the file, the key and the problem."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    check: str
+    severity: str
+    summary: str
+    rationale: str
+    fix: str
+    message: dict[str, str]
+    languages: dict[str, dict[str, Any]]
+    examples: dict[str, dict[str, list[str]]]
+    options: dict[str, Any] = field(default_factory=dict)
+    messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    source: str = ""
+    path: str = ""
+    # short label of the policy element the rule looks for ("Scope"), per language; rules
+    # without one are about wording rather than a missing part
+    element: dict[str, str] = field(default_factory=dict)
+    pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
+
+    @property
+    def kind(self):
+        return CHECK_KINDS[self.check]
+
+    def covers(self, language: str | None) -> bool:
+        """Whether the rule can judge text in this language (None: an unsupported one)."""
+        return self.kind.NEUTRAL or language in self.languages
+
+    def text(self, texts: dict[str, str], language: str) -> str:
+        """A message in the wanted language, else English, else the first the rule gives."""
+        return texts.get(language) or texts.get("en") or next(iter(texts.values()))
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    summary: str
+    selectors: tuple[str, ...]  # rule names, codes or code prefixes
+    path: str = ""
+
+
+@dataclass
+class Pack:
+    rules: list[Rule]
+    language_data: dict[str, dict[str, Any]]
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    # compiled vocabulary, filled by the engine: (rule code, key, language) -> Matcher
+    matchers: dict = field(default_factory=dict, repr=False)
+    # Pack.select's answers, by its arguments
+    selections: dict = field(default_factory=dict, repr=False)
+
+    def rule(self, name_or_code: str) -> Rule | None:
+        wanted = name_or_code.strip().lower()
+        return next((r for r in self.rules if wanted in (r.name, r.code.lower())), None)
+
+    def vocabulary(self, rule: Rule, language: str, key: str):
+        """A rule's own list for a language, else the language data's list of that name."""
+        own = rule.languages.get(language, {})
+        if key in own:
+            return own[key]
+        return self.language_data.get(language, {}).get(key, [])
+
+    def matching(self, selector: str) -> list[Rule]:
+        """Rules a selector names: a rule name, a code, or a code prefix ("PL1"), as in ruff."""
+        wanted = selector.strip().lower()
+        return [r for r in self.rules if wanted == r.name or r.code.lower().startswith(wanted)]
+
+    def profiles_of(self, rule: Rule) -> list[str]:
+        return [p.name for p in self.profiles.values() if rule in self.select(p.name, custom=False)]
+
+    def select(
+        self,
+        profile: str = DEFAULT_PROFILE,
+        select: tuple[str, ...] | list[str] = (),
+        ignore: tuple[str, ...] | list[str] = (),
+        custom: bool = True,
+    ) -> list[Rule]:
+        """The rules a run uses.
+
+        The profile chooses among the built-in rules; custom packs' rules are added to it.
+        `select`, when given, replaces that set (as ruff's does); `ignore` removes from it.
+        An unknown profile, rule name or code is an error, so a typo never disables a check.
+        The answer is kept: a run asks the same question for every file.
+        """
+        key = (profile, tuple(select), tuple(ignore), custom)
+        if key not in self.selections:
+            self.selections[key] = self._select(profile, select, ignore, custom)
+        return list(self.selections[key])
+
+    def _select(self, profile, select, ignore, custom) -> list[Rule]:
+        if profile not in self.profiles:
+            raise PackError(f"unknown profile {profile!r}; expected one of {', '.join(sorted(self.profiles))}")
+        chosen = {r.code for s in self.profiles[profile].selectors for r in self._known(s, f"profile {profile}")}
+        if custom:
+            chosen |= {r.code for r in self.rules if r.pack != BUILTIN}
+        if select:
+            chosen = {r.code for s in select for r in self._known(s, "select")}
+        for selector in ignore:
+            chosen -= {r.code for r in self._known(selector, "ignore")}
+        return [r for r in self.rules if r.code in chosen]
+
+    def _known(self, selector: str, where: str) -> list[Rule]:
+        if selector.strip().lower() in ("all", "*"):
+            return list(self.rules)
+        rules = self.matching(selector)
+        if not rules:
+            raise PackError(f"{where}: {selector!r} is not a rule name, code or code prefix")
+        return rules
+
+

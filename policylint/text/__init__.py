@@ -1,0 +1,1 @@
+"""Text analysis: language detection, normalisation, tokens and sentences, dates, term matching."""
