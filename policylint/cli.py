@@ -9,7 +9,7 @@ import sys
 import click
 
 from policylint import __version__
-from policylint.findings import baseline, suppression
+from policylint.findings import baseline
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.findings.engine import Settings
@@ -211,17 +211,13 @@ def _read_baseline(path):
 
 
 def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
-    """The rules the files were checked with, described for SARIF."""
-    infos = {
+    """The rules the files were checked with, described for SARIF (unused-suppression only
+    when the run reported unused suppressions)."""
+    return {
         code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
         for code, r in sorted(workspace.rules_used.items())
+        if r.kind.runs_in_engine or with_unused
     }
-    if with_unused:
-        infos[suppression.UNUSED_CODE] = RuleInfo(
-            suppression.UNUSED_CODE, suppression.UNUSED_RULE, "warning",
-            suppression.UNUSED_SUMMARY, suppression.UNUSED_SUMMARY, suppression.UNUSED_HELP,
-        )
-    return infos
 
 
 @main.command()

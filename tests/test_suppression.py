@@ -154,5 +154,5 @@ def test_unused_findings_name_only_the_rules_that_matched_nothing(pack, settings
     text = document(markdown, next_line="policylint-disable-next-line unfilled-placeholder jargon")
     doc = detect(read_bytes(text.encode(), "policy.md"), None)
     kept, unused = apply(doc, check_document(doc, pack, settings))
-    [finding] = unused_findings(doc, unused, "en")
+    [finding] = unused_findings(doc, unused, pack.rule("unused-suppression"), "en")
     assert "no jargon finding" in finding.message

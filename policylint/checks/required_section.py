@@ -8,13 +8,8 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 
 from __future__ import annotations
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.common import CONTACT_SHAPES, has_contact_shape, is_finished, is_heading_like, leading_label
-
-VOCABULARY = {"headings": "terms", "statements": "terms"}
-OPTIONS: dict = {"shapes": []}
-OPTION_CHOICES = {"shapes": tuple(CONTACT_SHAPES)}
-MESSAGES: tuple = ()
-NEUTRAL = False
 
 
 def check(context):
@@ -37,3 +32,13 @@ def check(context):
         if is_finished(context, sentence) and context.matcher("statements", language).search(sentence.tokens):
             return
     yield context.document_finding(context.message({}))
+
+
+KIND = CheckKind(
+    name="required-section",
+    description=__doc__ or "",
+    check=check,
+    vocabulary={"headings": "terms", "statements": "terms"},
+    options={"shapes": []},
+    option_choices={"shapes": tuple(CONTACT_SHAPES)},
+)

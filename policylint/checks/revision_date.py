@@ -10,13 +10,9 @@ the revision date.
 
 from __future__ import annotations
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.common import section_after
 from policylint.text.dates import find_dates, months_before
-
-VOCABULARY = {"revision_labels": "terms"}
-OPTIONS = {"report": "missing", "max_age_months": 12}
-MESSAGES: tuple = ()
-NEUTRAL = False
 
 
 def revision_dates(context):
@@ -66,3 +62,12 @@ def check(context):
         text = context.document.blocks[index].text[newest.start:newest.end]
         message = context.message({"date": text, "months": months})
         yield context.finding(index, newest.start, newest.end, message, context.document.blocks[index].language)
+
+
+KIND = CheckKind(
+    name="revision-date",
+    description=__doc__ or "",
+    check=check,
+    vocabulary={"revision_labels": "terms"},
+    options={"report": "missing", "max_age_months": 12},
+)

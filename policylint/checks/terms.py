@@ -6,13 +6,10 @@ import re
 
 from functools import lru_cache
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.common import placeholder_spans, report_tokens, span_text
 from policylint.text.normalise import norm
 
-VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
-OPTIONS = {"acronyms": True}
-MESSAGES = ("acronym", "suggestion")
-NEUTRAL = False
 
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")
 _TWO_CAPITALS = re.compile(r"[A-ZΑ-Ω]{2}")  # how every _ACRONYM starts
@@ -102,3 +99,13 @@ def _defined(document, acronym: str) -> bool:
         rf"\(\s*{escaped}s?\s*\)|(?<!\w){escaped}s?\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}s?\s*[:=–—-]\s*\w+\s+\w+"
     )
     return any(acronym in block.text and pattern.search(block.text) for block in document.blocks)  # `in` is cheap
+
+
+KIND = CheckKind(
+    name="terms",
+    description=__doc__ or "",
+    check=check,
+    vocabulary={"terms": "mapping", "known_acronyms": "terms"},
+    options={"acronyms": True},
+    messages=("acronym", "suggestion"),
+)

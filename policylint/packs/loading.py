@@ -197,23 +197,23 @@ def _rule(path: Path, pack: str = BUILTIN) -> Rule:
         if not isinstance(vocabulary, dict):
             raise PackError(f"{path}: languages.{language}: expected a mapping of vocabulary lists")
         for key, value in vocabulary.items():
-            shape = kind.VOCABULARY.get(key)
+            shape = kind.vocabulary.get(key)
             if shape is None:
                 raise PackError(f"{path}: languages.{language}.{key}: unknown key for {data['check']}")
             _check_shape(path, f"languages.{language}.{key}", value, shape)
     message = _per_language_text(path, "message", data["message"], covered)
     messages = data.get("messages") or {}
-    for name in kind.MESSAGES:
+    for name in kind.messages:
         if name not in messages:
             raise PackError(f"{path}: messages.{name}: missing (the {data['check']} check needs it)")
         _per_language_text(path, f"messages.{name}", messages[name], covered)
-    options = dict(kind.OPTIONS)
+    options = dict(kind.options)
     for key, value in (data.get("options") or {}).items():
-        if key not in kind.OPTIONS:
+        if key not in kind.options:
             raise PackError(f"{path}: options.{key}: unknown option for {data['check']}")
-        if not isinstance(value, type(kind.OPTIONS[key])):
-            raise PackError(f"{path}: options.{key}: expected {type(kind.OPTIONS[key]).__name__}")
-        allowed = getattr(kind, "OPTION_CHOICES", {}).get(key)
+        if not isinstance(value, type(kind.options[key])):
+            raise PackError(f"{path}: options.{key}: expected {type(kind.options[key]).__name__}")
+        allowed = kind.option_choices.get(key)
         if allowed is not None:
             wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
             if wrong:

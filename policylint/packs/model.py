@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from policylint.checks import CHECK_KINDS
+from policylint.checks import CHECK_KINDS, CheckKind
 
 DEFAULT_PROFILE = "customer-service"
 BUILTIN = "built-in"
@@ -37,12 +37,12 @@ class Rule:
     pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
 
     @property
-    def kind(self):
+    def kind(self) -> CheckKind:
         return CHECK_KINDS[self.check]
 
     def covers(self, language: str | None) -> bool:
         """Whether the rule can judge text in this language (None: an unsupported one)."""
-        return self.kind.NEUTRAL or language in self.languages
+        return self.kind.neutral or language in self.languages
 
     def text(self, texts: dict[str, str], language: str) -> str:
         """A message in the wanted language, else English, else the first the rule gives."""

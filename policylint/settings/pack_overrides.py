@@ -51,7 +51,7 @@ def _vocabulary(pack: Pack, rule: Rule, language: str, extra: dict | None, accep
     terms.update(extra or {})
     keys = {_key(word, language) for word in accepted}
     vocabulary["terms"] = {term: plain for term, plain in terms.items() if _key(term, language) not in keys}
-    if "known_acronyms" in rule.kind.VOCABULARY and accepted:
+    if "known_acronyms" in rule.kind.vocabulary and accepted:
         known = list(pack.vocabulary(rule, language, "known_acronyms"))
         vocabulary["known_acronyms"] = known + [word for word in accepted if word not in known]
     return vocabulary
