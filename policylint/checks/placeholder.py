@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from policylint.checks.common import PLACEHOLDER_SHAPES as _SHAPES
-from policylint.checks.common import placeholder_matches, report_tokens, span_text
+from policylint.checks.fill_ins import PLACEHOLDER_SHAPES as _SHAPES
+from policylint.checks.fill_ins import placeholder_matches
+from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm
 
 # numbered_labels: words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")

@@ -8,7 +8,8 @@ counts when a frequency or a date stands in its block or in the cell or line aft
 
 from __future__ import annotations
 
-from policylint.checks.common import finished_sentences, is_finished, section_after
+from policylint.checks.fill_ins import finished_sentences, is_finished
+from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates
 
 VOCABULARY = {

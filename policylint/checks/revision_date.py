@@ -10,7 +10,7 @@ the revision date.
 
 from __future__ import annotations
 
-from policylint.checks.common import section_after
+from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates, months_before
 
 VOCABULARY = {"revision_labels": "terms"}

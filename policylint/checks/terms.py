@@ -6,7 +6,8 @@ import re
 
 from functools import lru_cache
 
-from policylint.checks.common import placeholder_spans, report_tokens, span_text
+from policylint.checks.fill_ins import placeholder_spans
+from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm
 
 VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}

@@ -8,7 +8,9 @@ template fill-in ("[Policy name]" names nothing).
 
 from __future__ import annotations
 
-from policylint.checks.common import finished_sentences, is_heading_like, words
+from policylint.checks.fill_ins import finished_sentences
+from policylint.checks.sections import is_heading_like
+from policylint.checks.tokens import words
 
 VOCABULARY = {"words": "terms"}
 OPTIONS = {"first_blocks": 4}
