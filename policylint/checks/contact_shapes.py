@@ -13,26 +13,8 @@ CONTACT_SHAPES = {
 }
 
 
-def has_contact_shape(analysis, shapes) -> bool:
-    """Whether any block holds one of the shapes (email, url, phone), looked for in the order
-    given until one is found; each at most once per document."""
-    found = analysis.memo.setdefault("contact_shapes", {})
-    for name in shapes:
-        if name not in found:
-            found[name] = _holds(_document_text(analysis), name)
-        if found[name]:
-            return True
-    return False
-
-
-def _document_text(analysis) -> str:
-    """Every block's text, one after the other on lines of their own; joined once."""
-    if "text" not in analysis.memo:
-        analysis.memo["text"] = "\n".join(block.text for block in analysis.document.blocks)
-    return analysis.memo["text"]
-
-
-def _holds(text: str, name: str) -> bool:
+def holds(text: str, name: str) -> bool:
+    """Whether the text holds the shape named (a key of CONTACT_SHAPES)."""
     if name in _MARKS and not any(mark in text.lower() for mark in _MARKS[name]):
         return False  # no "@", no "www."/"http": the pattern cannot match, so do not scan
     if name == "email":  # look around each "@" only: scanning every word for one is slow

@@ -8,8 +8,7 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 
 from __future__ import annotations
 
-from policylint.checks.contact_shapes import CONTACT_SHAPES, has_contact_shape
-from policylint.checks.fill_ins import is_finished
+from policylint.checks.contact_shapes import CONTACT_SHAPES
 from policylint.checks.sections import is_heading_like
 from policylint.checks.tokens import words
 
@@ -22,14 +21,13 @@ LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a co
 
 
 def check(context):
-    analysis = context.analysis
+    analysis, facts = context.analysis, context.facts
     blocks = analysis.document.blocks
-    shapes = context.option("shapes")
-    if shapes and has_contact_shape(context.analysis, shapes):
-        return
+    if any(facts.holds_contact_shape(name) for name in context.option("shapes")):
+        return  # the shapes are looked for in the order given, until one is found
     for sentence, language in context.sentences_with("headings"):
         block = blocks[sentence.block]
-        if not is_finished(context, sentence):
+        if not facts.is_finished(sentence):
             continue
         headings = context.matcher("headings", language)
         if is_heading_like(block):
@@ -38,7 +36,7 @@ def check(context):
         elif sentence is analysis.by_block[sentence.block][0] and headings.search(leading_label(sentence.tokens)):
             return
     for sentence, language in context.sentences_with("statements"):
-        if is_finished(context, sentence) and context.matcher("statements", language).search(sentence.tokens):
+        if facts.is_finished(sentence) and context.matcher("statements", language).search(sentence.tokens):
             return
     yield context.document_finding(context.message({}))
 
