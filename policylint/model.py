@@ -63,6 +63,12 @@ class Block:
     def is_heading(self) -> bool:
         return self.kind == "heading"
 
+    def with_language(self, language: str | None) -> Block:
+        """The same block in `language`: the one way a block is rebuilt. It names the fields
+        itself, because dataclasses.replace looks them up on every call and language
+        detection rebuilds every block of every document."""
+        return Block(self.kind, self.text, self.segments, self.level, language)
+
 
 class Directive(NamedTuple):
     """A comment that may hold an instruction to policylint, as its reader found it.
