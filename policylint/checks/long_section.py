@@ -9,7 +9,7 @@ part of the statement.
 from __future__ import annotations
 
 from policylint.checks.kind import CheckKind
-from policylint.checks.common import is_heading_like, section_after
+from policylint.checks.sections import is_heading_like, section_after
 
 OPENING = 3  # a statement counts only when it starts within the paragraph's first tokens
 

@@ -9,7 +9,7 @@ A request to the reader ("Please tell us as soon as possible") sets no standard.
 from __future__ import annotations
 
 from policylint.checks.kind import CheckKind
-from policylint.checks.common import report_tokens, span_text
+from policylint.checks.tokens import report_tokens, span_text
 
 MEASURES = ("numbers", "time_units", "frequencies", "targets")
 

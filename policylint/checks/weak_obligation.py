@@ -11,7 +11,7 @@ not rewrite the sentence: only the writer knows whether it is a requirement.
 from __future__ import annotations
 
 from policylint.checks.kind import CheckKind
-from policylint.checks.common import report_tokens, span_text, words
+from policylint.checks.tokens import report_tokens, span_text, words
 
 BEFORE = 3  # words before the modal searched for the customer as subject
 BETWEEN = 2  # and words after it ("should you", "ينبغي عليك")
