@@ -192,7 +192,8 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         result.baselined = len(result.findings) - len(kept)
         result.findings = kept
     output = Output(__version__, _rule_infos(workspace, warn_unused_suppressions),
-                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."))
+                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
+                    message_language=options.message_language)
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
     if result.input_errors:
         sys.exit(EXIT_ERROR)

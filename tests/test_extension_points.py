@@ -170,7 +170,7 @@ def finding(kind: str, page=None) -> Finding:
 def test_one_location_for_every_format(kind, page, label, phrase):
     item = finding(kind, page)
     where = location(item)
-    assert (where.label, where.phrase, where.in_file_lines) == (label, phrase, kind == "line")
+    assert (where.label, where.phrase(), where.in_file_lines) == (label, phrase, kind == "line")
     assert text.format_finding(item).startswith(f"p.x:{label}: PL104")
     annotation = github.annotation(item)
     record = sarif.result_record(item, "k", 0, {}, ".")
@@ -187,6 +187,26 @@ def test_one_location_for_every_format(kind, page, label, phrase):
         assert record["message"]["text"] == f"{phrase}: Avoid it."
 
 
+POSITION_WORDS = {
+    "en": ("paragraph 12, column 5: ", "page 3, line 12, column 5: "),
+    "fr": ("paragraphe 12, colonne 5 : ", "page 3, ligne 12, colonne 5 : "),
+    "es": ("párrafo 12, columna 5: ", "página 3, línea 12, columna 5: "),
+    "el": ("παράγραφος 12, στήλη 5: ", "σελίδα 3, γραμμή 12, στήλη 5: "),
+    "ar": ("الفقرة 12، العمود 5: ", "الصفحة 3، السطر 12، العمود 5: "),
+}
+
+
+@pytest.mark.parametrize("language", list(POSITION_WORDS))
+def test_positions_in_messages_are_in_the_message_language(language):
+    paragraph, page = POSITION_WORDS[language]
+    for item, opening in ((finding("paragraph"), paragraph), (finding("page", 3), page)):
+        assert github.annotation(item, language).endswith(f"::{opening}Avoid it.")
+        record = sarif.result_record(item, "k", 0, {}, ".", language)
+        assert record["message"]["text"] == f"{opening}Avoid it."
+        # the logical location is data: the same whatever the message language
+        assert record["locations"][0]["logicalLocations"][0]["name"] == location(item).phrase("en")
+
+
 @pytest.fixture(scope="module")
 def binary_versions(tmp_path_factory):
     folder = tmp_path_factory.mktemp("versions")
@@ -196,12 +216,14 @@ def binary_versions(tmp_path_factory):
 
 def test_github_and_sarif_name_paragraphs_and_pages(binary_versions):
     runner = CliRunner()
-    args = ["check", "--today", "2026-11-22", "--message-lang", "en", "--isolated", *binary_versions]
-    annotations = [line for line in runner.invoke(main, [*args, "--format", "github"]).stdout.splitlines()
+    args = ["check", "--today", "2026-11-22", "--isolated", *binary_versions]
+    annotations = [line for line in runner.invoke(main, [*args, "--format", "github", "--message-lang", "en"]).stdout.splitlines()
                    if line.startswith("::")]
     assert annotations and not [a for a in annotations if ",line=" in a]
     assert {a.split("::")[2].split(",")[0].split()[0] for a in annotations} == {"paragraph", "page"}
-    results = json.loads(runner.invoke(main, [*args, "--format", "sarif"]).stdout)["runs"][0]["results"]
+    greek = runner.invoke(main, [*args, "--format", "github", "--message-lang", "el"]).stdout
+    assert "::παράγραφος " in greek and "::σελίδα " in greek
+    results = json.loads(runner.invoke(main, [*args, "--format", "sarif", "--message-lang", "en"]).stdout)["runs"][0]["results"]
     assert results and all("region" not in r["locations"][0]["physicalLocation"] for r in results)
     assert {r["locations"][0]["logicalLocations"][0]["kind"] for r in results} == {"element", "text"}
 

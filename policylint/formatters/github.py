@@ -7,7 +7,8 @@ Values are escaped as the runner expects: in the message `%`, CR and LF; in prop
 GitHub places an annotation on `line` of the file, so only a finding whose position is a line
 of the file gets `line=`, `col=`, `endLine=` and `endColumn=`. A Word paragraph or a PDF page's
 line would land on an unrelated line (or none) of the file: such a finding is annotated on
-the file, and its position opens the message ("paragraph 12, column 5: ...").
+the file, and its position opens the message, in the message language ("paragraph 12,
+column 5: ...", "paragraphe 12, colonne 5 : ...").
 """
 
 from __future__ import annotations
@@ -33,21 +34,21 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding) -> str:
+def annotation(finding: Finding, language: str = "en") -> str:
     where = location(finding)
     properties: dict[str, object] = {"file": finding.path}
     message = finding.message
     if where.in_file_lines:
         properties.update(line=where.line, col=where.column, endLine=where.end_line, endColumn=where.end_column)
     else:
-        message = f"{where.phrase}: {message}"
+        message = where.before(message, language)
     properties["title"] = f"{finding.code} {finding.rule}"
     joined = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
     return f"::{LEVELS[finding.severity]} {joined}::{escape_data(message)}"
 
 
 def render(result: Result, output: Output) -> str:
-    lines = [annotation(f) for f in result.findings]
+    lines = [annotation(f, output.message_language) for f in result.findings]
     lines += [f"::error file={escape_property(p.path)}::{escape_data(p.message)}"
               for p in result.problems if p.severity == "error"]
     lines.append(summary(result))

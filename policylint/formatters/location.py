@@ -38,15 +38,32 @@ class Location:
             return f"page {self.page}:line {self.line}:col {self.column}"
         return f"{self.line}:{self.column}"
 
-    @property
-    def phrase(self) -> str:
-        """In words, for formats whose position fields can only hold file lines (GitHub
-        annotations, SARIF regions): `paragraph 12, column 5`, `page 3, line 4, column 5`."""
-        if self.kind == "paragraph":
-            return f"paragraph {self.line}, column {self.column}"
-        if self.kind == "page":
-            return f"page {self.page}, line {self.line}, column {self.column}"
-        return f"line {self.line}, column {self.column}"
+    def phrase(self, language: str = "en") -> str:
+        """In words, in a message language, for formats whose position fields can only hold
+        file lines (GitHub annotations, SARIF regions): `paragraph 12, column 5`,
+        `page 3, line 4, column 5`."""
+        templates = PHRASES.get(language, PHRASES["en"])
+        return templates[self.kind].format(line=self.line, column=self.column, page=self.page)
+
+    def before(self, message: str, language: str = "en") -> str:
+        """The message, opened by where the finding is (`paragraph 12, column 5: message`)."""
+        separator = PHRASES.get(language, PHRASES["en"])["separator"]
+        return f"{self.phrase(language)}{separator}{message}"
+
+
+# How a position is said in each message language, and what separates it from the message.
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {"line": "line {line}, column {column}", "paragraph": "paragraph {line}, column {column}",
+           "page": "page {page}, line {line}, column {column}", "separator": ": "},
+    "fr": {"line": "ligne {line}, colonne {column}", "paragraph": "paragraphe {line}, colonne {column}",
+           "page": "page {page}, ligne {line}, colonne {column}", "separator": " : "},
+    "es": {"line": "línea {line}, columna {column}", "paragraph": "párrafo {line}, columna {column}",
+           "page": "página {page}, línea {line}, columna {column}", "separator": ": "},
+    "el": {"line": "γραμμή {line}, στήλη {column}", "paragraph": "παράγραφος {line}, στήλη {column}",
+           "page": "σελίδα {page}, γραμμή {line}, στήλη {column}", "separator": ": "},
+    "ar": {"line": "السطر {line}، العمود {column}", "paragraph": "الفقرة {line}، العمود {column}",
+           "page": "الصفحة {page}، السطر {line}، العمود {column}", "separator": ": "},
+}
 
 
 def location(finding: Finding) -> Location:

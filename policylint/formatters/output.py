@@ -27,6 +27,7 @@ class Output:
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # by code
     color: bool = False
     root: str = "."  # the folder SARIF URIs are relative to (the repository's top)
+    message_language: str = "en"  # of the words a format adds to messages (a paragraph's position)
 
 
 Render = Callable[["Result", Output], str]

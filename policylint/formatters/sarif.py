@@ -10,7 +10,8 @@ A region's lines and columns are the file's own, so only a finding whose positio
 the file has one. A Word or OpenDocument paragraph and a PDF page's line are no lines of the
 file: such a result is placed on the file alone, names its position in a logical location
 (`paragraph 12, column 5`, kind `element`: a paragraph element; `page 3, line 4, column 5`,
-kind `text`), and opens its message with that position, which is what code scanning shows.
+kind `text`; always in English, so the data does not change with --message-lang), and opens
+its message with that position in the message language, which is what code scanning shows.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def artifact_uri(path: str, root: str) -> str:
     return quote(relative, safe="/")
 
 
-def result_record(finding: Finding, key: str, occurrence: int, rule_index: dict[str, int], root: str) -> dict[str, Any]:
+def result_record(
+    finding: Finding, key: str, occurrence: int, rule_index: dict[str, int], root: str, language: str = "en"
+) -> dict[str, Any]:
     where = location(finding)
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.path, root), "uriBaseId": ROOT}}
     place: dict[str, Any] = {"physicalLocation": physical}
@@ -82,8 +85,8 @@ def result_record(finding: Finding, key: str, occurrence: int, rule_index: dict[
             "endColumn": where.end_column,
         }
     else:
-        place["logicalLocations"] = [{"name": where.phrase, "kind": LOGICAL_KINDS[where.kind]}]
-        message = f"{where.phrase}: {message}"
+        place["logicalLocations"] = [{"name": where.phrase(), "kind": LOGICAL_KINDS[where.kind]}]
+        message = where.before(message, language)
     record: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
@@ -113,7 +116,7 @@ def render(result: Result, output: Output) -> str:
         },
         "originalUriBaseIds": {ROOT: {"uri": root.as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": [result_record(*item, rule_index, str(root)) for item in keyed(result.findings)],
+        "results": [result_record(*item, rule_index, str(root), output.message_language) for item in keyed(result.findings)],
         "invocations": [
             {
                 "executionSuccessful": not any(p.severity == "error" for p in result.problems),
