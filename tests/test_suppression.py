@@ -193,3 +193,9 @@ def test_without_the_flag_sarif_does_not_describe_unused_suppression(tmp_path):
     path.write_text(document(markdown, next_line="policylint-disable-next-line jargon"))
     run = json.loads(CliRunner().invoke(main, ["check", "--format", "sarif", "--isolated", str(path)]).stdout)["runs"][0]
     assert "PL001" not in [r["id"] for r in run["tool"]["driver"]["rules"]]
+
+
+def test_every_built_in_profile_can_report_unused_suppressions(pack):
+    """--warn-unused-suppressions works whatever the profile: each one selects PL001."""
+    for name in pack.profiles:
+        assert "PL001" in [r.code for r in pack.select(name)], name
