@@ -14,6 +14,8 @@ from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.findings.engine import Settings
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
+from policylint.formatters.output_file import OutputError, check_target, write_output
+from policylint.formatters.safe_text import printable
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
@@ -21,7 +23,7 @@ from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, rule_records, rules_table
-from policylint.running.runner import Problem, discover, run
+from policylint.running.runner import STDIN, discover, run
 from policylint.settings.plans import Options, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -93,7 +95,7 @@ def read_stdin() -> bytes:
 def echo_problems(result) -> None:
     """Problems with the files themselves, one line each on standard error."""
     for problem in result.problems:
-        click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
+        click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
 
 
 def _selectors(ctx, param, value):
@@ -104,7 +106,7 @@ def _selectors(ctx, param, value):
 
 
 def fail(message: str):
-    click.echo(f"policylint: error: {message}", err=True)
+    click.echo(f"policylint: error: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -168,6 +170,9 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         isolated=isolated,
     )
     known = _read_baseline(baseline_file)
+    inputs = input_files(paths) if write_baseline else []
+    if write_baseline:
+        _writable(write_baseline, inputs)  # before the run, not after it
     chosen = pick(output_format)
     progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
     try:
@@ -183,10 +188,10 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     echo_problems(result)
     if write_baseline:
         try:
-            count = baseline.write(result.findings, write_baseline)
+            count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
             fail(f"{write_baseline}: {error}")
-        click.echo(f"policylint: wrote {count} findings to the baseline {write_baseline}", err=True)
+        click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
     elif known is not None:
         kept = baseline.new_findings(result.findings, known, baseline_file)
         result.baselined = len(result.findings) - len(kept)
@@ -199,6 +204,18 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     if not write_baseline and any(workspace.fails(f) for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def input_files(paths) -> list[str]:
+    """The files a run reads, which no output may be written over."""
+    return [item for item in discover(list(paths)) if isinstance(item, str) and item != STDIN]
+
+
+def _writable(target: str, inputs: list[str]) -> None:
+    try:
+        check_target(target, inputs)
+    except OutputError as error:
+        fail(f"{target}: {error}")
 
 
 def _read_baseline(path):
@@ -259,10 +276,9 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
     pack = load_rules(rules_dirs)
     rules = select_rules(pack, profile)
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
-    files = [item for item in discover(list(paths)) if not isinstance(item, Problem)]
-    if output and os.path.realpath(output) in {os.path.realpath(f) for f in files}:
-        click.echo(f"policylint: {output}: error: the report would overwrite a document it checks", err=True)
-        sys.exit(EXIT_ERROR)
+    files = input_files(paths)
+    if output:
+        _writable(output, files)  # before the run, not after it
     with ProgressBar(len(files)) as bar:
         audit, result = run_audit(paths, pack, rules, settings, profile, __version__, language=lang,
                                   read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path))
@@ -272,12 +288,10 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
         click.echo(text, nl=False)
     else:
         try:
-            with open(output, "w", encoding=REPORT_ENCODINGS.get(output_format, "utf-8"), newline="") as file:
-                file.write(text)
-        except OSError as error:
-            click.echo(f"policylint: {output}: error: cannot write the report: {error.strerror or error}", err=True)
-            sys.exit(EXIT_ERROR)
-        click.echo(f"{summary(result)} Report written to {output}.", err=True)
+            write_output(output, text, files, REPORT_ENCODINGS.get(output_format, "utf-8"))
+        except OutputError as error:
+            fail(f"{output}: {error}")
+        click.echo(f"{summary(result)} Report written to {printable(output)}.", err=True)
     sys.exit(EXIT_ERROR if result.input_errors else EXIT_CLEAN)
 
 

@@ -2,18 +2,21 @@
 the Actions run shows as annotations on the pull request's changed lines.
 
 Values are escaped as the runner expects: in the message `%`, CR and LF; in properties also
-`:` and `,`, which would otherwise end the property.
+`:` and `,`, which would otherwise end the property. Other control characters are shown
+escaped (`safe_text`), so no value can start a workflow command of its own.
 """
 
 from __future__ import annotations
 
+from policylint.formatters.safe_text import printable
 from policylint.formatters.text import summary
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # CR and LF as the runner decodes them; every other control shown escaped (safe_text)
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

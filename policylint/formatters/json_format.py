@@ -6,11 +6,11 @@ content key and occurrence, as in baselines and SARIF).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import asdict
 
 from policylint.findings.fingerprints import keyed
+from policylint.formatters.safe_text import json_text
 
 SCHEMA_VERSION = 2
 FIELDS = (
@@ -37,4 +37,4 @@ def render(result, output) -> str:
             "baselined": result.baselined,
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)

@@ -9,12 +9,12 @@ result per finding with its level, message, a location relative to the repositor
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
 
 from policylint.findings.fingerprints import keyed
+from policylint.formatters.safe_text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
@@ -46,13 +46,14 @@ def rule_descriptor(rule) -> dict:
 
 
 def artifact_uri(path: str, root: str) -> str:
-    """The path relative to the repository's top, with / separators, percent-encoded."""
+    """The path relative to the repository's top, with / separators, percent-encoded (from the
+    name's bytes, so a name that is not UTF-8 keeps its bytes as %XX)."""
     absolute = os.path.abspath(path)
     try:
         relative = Path(absolute).relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         relative = Path(path).as_posix()
-    return quote(relative, safe="/")
+    return quote(os.fsencode(relative), safe="/")
 
 
 def result_record(finding, key: str, occurrence: int, rule_index: dict[str, int], root: str) -> dict:
@@ -112,4 +113,4 @@ def render(result, output) -> str:
             }
         ],
     }
-    return json.dumps({"$schema": SCHEMA, "version": VERSION, "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"$schema": SCHEMA, "version": VERSION, "runs": [run]})

@@ -1,7 +1,8 @@
 """`path:line:col: CODE severity: message [rule]`, one finding a line, then a summary.
 
 On a terminal the path, code, severity and rule name are coloured (click.style); the words
-are the same either way.
+are the same either way. Paths, messages and rule names pass through `safe_text`, so a
+document or a file name cannot send a terminal or a CI log commands of its own.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections import Counter
 
 import click
 
+from policylint.formatters.safe_text import printable, printable_path
 from policylint.model import SEVERITIES
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -26,7 +28,7 @@ def position(finding) -> str:
 
 
 def location(finding) -> str:
-    return f"{finding.path}:{position(finding)}"
+    return f"{printable_path(finding.path)}:{position(finding)}"
 
 
 def format_finding(finding, color: bool = False) -> str:
@@ -35,8 +37,8 @@ def format_finding(finding, color: bool = False) -> str:
 
     return (
         f"{style(location(finding) + ':', bold=True)} "
-        f"{style(finding.code + ' ' + finding.severity + ':', fg=SEVERITY_COLORS.get(finding.severity), bold=True)} "
-        f"{finding.message} {style('[' + finding.rule + ']', dim=True)}"
+        f"{style(printable(finding.code) + ' ' + finding.severity + ':', fg=SEVERITY_COLORS.get(finding.severity), bold=True)} "
+        f"{printable(finding.message)} {style('[' + printable(finding.rule) + ']', dim=True)}"
     )
 
 
