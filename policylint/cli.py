@@ -19,6 +19,7 @@ from policylint.formatters.safe_text import printable
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
+from policylint.running import cache_folder
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
@@ -90,6 +91,13 @@ def document_options(command):
 
 def read_stdin() -> bytes:
     return sys.stdin.buffer.read()
+
+
+def echo_cache_refusal() -> None:
+    """One line when the cache folder is not used because someone else could write it."""
+    refused = cache_folder.refusal()
+    if refused:
+        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: notice: cache {refused}", err=True)
 
 
 def echo_problems(result) -> None:
@@ -169,6 +177,7 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         config_file=config_file,
         isolated=isolated,
     )
+    echo_cache_refusal()
     known = _read_baseline(baseline_file)
     inputs = input_files(paths) if write_baseline else []
     if write_baseline:
@@ -185,6 +194,7 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     finally:
         if progress:
             progress.close()
+    result.problems[:0] = workspace.problems
     echo_problems(result)
     if write_baseline:
         try:
@@ -267,6 +277,7 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
     """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
     from policylint.report import RENDERERS, run_audit  # only reports pay for importing the report code
 
+    echo_cache_refusal()
     profile = profile or DEFAULT_PROFILE
     settings = Settings(
         today=today or dt.date.today(),
