@@ -72,9 +72,11 @@ def pack_options(command):
 
 
 def document_options(command):
-    """--lang, --message-lang, --max-revision-age and --today: how documents are read and judged,
-    shared by check and report."""
+    """--lang, --message-lang, --max-revision-age, --today and --follow-links: which documents
+    are read and how they are judged, shared by check and report."""
     options = (
+        click.option("--follow-links", is_flag=True,
+                     help="In folders, also read symbolic links that lead outside the folder."),
         click.option("--lang", type=click.Choice(LANGUAGES),
                      help="Check every document in this language instead of detecting it."),
         click.option("--message-lang", type=click.Choice(LANGUAGES),
@@ -161,7 +163,7 @@ def select_rules(pack, profile):
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings.")
 @pack_options
 def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max_revision_age, today,
-          stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
+          follow_links, stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
           jobs, no_cache, profile, rules_dirs):
     """Check policy documents (files, folders, or - for standard input)."""
     options = Options(
@@ -179,7 +181,7 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     )
     echo_cache_refusal()
     known = _read_baseline(baseline_file)
-    inputs = input_files(paths) if write_baseline else []
+    inputs = input_files(paths, follow_links) if write_baseline else []
     if write_baseline:
         _writable(write_baseline, inputs)  # before the run, not after it
     chosen = pick(output_format)
@@ -188,7 +190,8 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         workspace = Workspace(options)
         result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions,
-                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress)
+                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress,
+                     follow_links=follow_links)
     except (ConfigError, PackError) as error:
         fail(str(error))
     finally:
@@ -216,9 +219,9 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     sys.exit(EXIT_CLEAN)
 
 
-def input_files(paths) -> list[str]:
+def input_files(paths, follow_links: bool) -> list[str]:
     """The files a run reads, which no output may be written over."""
-    return [item for item in discover(list(paths)) if isinstance(item, str) and item != STDIN]
+    return [item for item in discover(list(paths), follow_links) if isinstance(item, str) and item != STDIN]
 
 
 def _writable(target: str, inputs: list[str]) -> None:
@@ -273,7 +276,8 @@ def init(force, folder):
               help="Report format [default: from the --output suffix (.csv, .json), else html].")
 @document_options
 @pack_options
-def report(paths, output, output_format, lang, message_lang, max_revision_age, today, profile, rules_dirs):
+def report(paths, output, output_format, lang, message_lang, max_revision_age, today, follow_links, profile,
+           rules_dirs):
     """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
     from policylint.report import RENDERERS, run_audit  # only reports pay for importing the report code
 
@@ -287,12 +291,13 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
     pack = load_rules(rules_dirs)
     rules = select_rules(pack, profile)
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
-    files = input_files(paths)
+    files = input_files(paths, follow_links)
     if output:
         _writable(output, files)  # before the run, not after it
     with ProgressBar(len(files)) as bar:
         audit, result = run_audit(paths, pack, rules, settings, profile, __version__, language=lang,
-                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path))
+                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path),
+                                  follow_links=follow_links)
     echo_problems(result)
     text = RENDERERS[output_format](audit, settings.message_language)
     if output is None:
