@@ -67,7 +67,7 @@ def pack_options(command):
     )(command)
     return click.option(
         "--profile", default=None,
-        help=f"Which built-in rules run: core (the first seven) or customer-service (all) [default: {DEFAULT_PROFILE}].",
+        help=f"Which built-in rules run: core (the essentials) or customer-service (all) [default: {DEFAULT_PROFILE}].",
     )(command)
 
 

@@ -105,6 +105,17 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
+class Hidden(NamedTuple):
+    """A word that hid something from the rules (text/visible.py): an invisible character
+    inside it, or a letter that only looks like one of its script's."""
+
+    block: int
+    start: int  # the word's offsets in the block's visible text
+    end: int
+    character: str  # the first hidden or look-alike character, as it was in the source
+    kind: str  # "invisible" or "look-alike"
+
+
 @dataclass
 class Analysis:
     """One document, analysed once; every rule works on this."""
@@ -113,6 +124,8 @@ class Analysis:
     sentences: list[Sentence]
     # sentences of each block, by block index
     by_block: list[list[Sentence]]
+    # words that hid characters from the rules; `document` holds the text with them undone
+    hidden: list[Hidden] = field(default_factory=list)
     # what rules derive from the analysis and share (word index, finished sentences), by name
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 

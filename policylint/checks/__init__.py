@@ -9,6 +9,7 @@ Each module declares:
 """
 
 from policylint.checks import (
+    hidden_characters,
     long_section,
     long_sentence,
     placeholder,
@@ -32,4 +33,5 @@ CHECK_KINDS = {
     "terms": terms,
     "revision-date": revision_date,
     "placeholder": placeholder,
+    "hidden-characters": hidden_characters,
 }
