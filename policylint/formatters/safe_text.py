@@ -9,8 +9,9 @@ passes such text through here, so none of it is written raw:
 
 - `printable(text)` for one-line fields (excerpts, messages, paths): each unsafe character
   becomes a visible escape (`\\x1b`, `\\n`, `\\u202e`; an undecodable byte `\\xff`);
-- `printable_lines(text)` for a rendered document (HTML, CSV): the same, but line breaks and
-  tabs, which the format itself uses, are kept;
+- `printable_lines(text)` for a rendered document (HTML): the same, but line feeds and tabs,
+  which the format itself uses, are kept (a carriage return is not: it would let a name
+  overwrite a line on a terminal);
 - `json_text(payload)` for JSON and SARIF: the same characters as JSON escapes (`\\u001b`), so a
   tool reading the file gets the original value back, and the bytes are still safe to `cat`.
 """
@@ -24,9 +25,9 @@ import re
 # isolates (the "Trojan Source" characters); lone surrogates (undecodable bytes of a file name).
 # Bidi *marks* (LRM, RLM, ALM) are left alone: Arabic text uses them between runs, and they
 # reorder nothing around them.
-_UNSAFE_BEYOND_LINES = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE_CHARACTER = re.compile(f"[\t\n\r{_UNSAFE_BEYOND_LINES}]")
-_UNSAFE_IN_LINES = re.compile(f"[{_UNSAFE_BEYOND_LINES}]")  # tab, LF and CR kept
+_UNSAFE_BEYOND_LINES = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE_CHARACTER = re.compile(f"[\t\n{_UNSAFE_BEYOND_LINES}]")
+_UNSAFE_IN_LINES = re.compile(f"[{_UNSAFE_BEYOND_LINES}]")  # tab and LF kept
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -46,7 +47,7 @@ def printable(text: str) -> str:
 
 
 def printable_lines(text: str) -> str:
-    """`printable`, keeping the line breaks and tabs of a rendered document."""
+    """`printable`, keeping the line feeds and tabs of a rendered document."""
     return _UNSAFE_IN_LINES.sub(_visible, text)
 
 
