@@ -108,8 +108,9 @@ def test_an_unwritable_cache_is_not_fatal(tmp_path):
     assert "PL107" in result.stdout and result.stderr == ""
 
 
-def test_entries_are_written_whole_and_hold_no_path(tmp_path):
+def test_entries_are_written_whole_and_hold_no_path(tmp_path, monkeypatch):
     run(tmp_path, str(CORPORA / "el"))
+    monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))  # its key signs the entries
     written = entries(tmp_path)
     assert written and not [p for p in (tmp_path / "results").rglob("*") if p.name.startswith(".tmp-")]
     for entry in written:

@@ -44,12 +44,10 @@ _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 _CYRILLIC = "\u0400-\u052f"
 _INVISIBLE_CLASS = "".join(sorted(INVISIBLE))
-# Anything worth a closer look: an invisible or full-width character, or a Latin letter next to
-# a Greek or Cyrillic one. Most blocks have none, and are returned as they are.
-_SUSPECT = re.compile(
-    f"[{_INVISIBLE_CLASS}{_FULL_WIDTH}]"
-    f"|[{_LATIN}][{_GREEK}{_CYRILLIC}]|[{_GREEK}{_CYRILLIC}][{_LATIN}]"
-)
+# Worth a closer look: an invisible or full-width character, or a Latin letter next to a Greek
+# or Cyrillic one. Most blocks have none, and are returned as they are (`_suspect`).
+_RARE = re.compile(f"[{_INVISIBLE_CLASS}{_FULL_WIDTH}]")
+_MIXED = re.compile(f"[{_LATIN}][{_GREEK}{_CYRILLIC}]|[{_GREEK}{_CYRILLIC}][{_LATIN}]")
 _WORD = re.compile(r"[^\W_]+")
 # Persian letters an Arabic word can be typed with, and the Arabic letters they stand for
 _ARABIC_LOOK_ALIKES = {"\u06cc": "\u064a", "\u06a9": "\u0643"}
@@ -114,7 +112,7 @@ def visible_block(block: Block) -> tuple[Block, list[Hidden]]:
     hid something, by their offsets in the new text (`Hidden.block` is left 0)."""
     text = block.text
     arabic = block.language == "ar"
-    if not _SUSPECT.search(text) and not (arabic and any(c in text for c in _ARABIC_LOOK_ALIKES)):
+    if not _suspect(text, arabic):
         return block, []
     kept: list[str] = []
     origin: list[int] = []  # for each character kept, its offset in the original text
@@ -141,6 +139,16 @@ def visible_block(block: Block) -> tuple[Block, list[Hidden]]:
     if len(new_text) == len(text):  # nothing removed: the segments still hold
         return replace(block, text=new_text), hidden
     return replace(block, text=new_text, segments=_segments(block, origin)), hidden
+
+
+def _suspect(text: str, arabic: bool) -> bool:
+    """Whether the block may hide anything; the cheap tests first (ASCII text can only hide
+    nothing: every character above is outside it)."""
+    if text.isascii():
+        return False
+    if _RARE.search(text):
+        return True
+    return bool(_MIXED.search(text)) or (arabic and any(c in text for c in _ARABIC_LOOK_ALIKES))
 
 
 def _inside_word(text: str, offset: int) -> bool:
