@@ -203,7 +203,7 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         try:
             count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
-            fail(f"{write_baseline}: {error}")
+            output_failed(write_baseline, error)
         click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
     elif known is not None:
         kept = baseline.new_findings(result.findings, known, baseline_file)
@@ -228,7 +228,13 @@ def _writable(target: str, inputs: list[str]) -> None:
     try:
         check_target(target, inputs)
     except OutputError as error:
-        fail(f"{target}: {error}")
+        output_failed(target, error)
+
+
+def output_failed(target: str, error: Exception):
+    """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
+    click.echo(f"policylint: {printable(target)}: error: {printable(str(error))}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _read_baseline(path):
@@ -306,7 +312,7 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
         try:
             write_output(output, text, files, REPORT_ENCODINGS.get(output_format, "utf-8"))
         except OutputError as error:
-            fail(f"{output}: {error}")
+            output_failed(output, error)
         click.echo(f"{summary(result)} Report written to {printable(output)}.", err=True)
     sys.exit(EXIT_ERROR if result.input_errors else EXIT_CLEAN)
 

@@ -41,7 +41,7 @@ def unchanged(path) -> bool:
 def test_write_baseline_onto_the_document_it_checks_is_refused(policy):
     result = check("--write-baseline", "policy.md", "policy.md")
     assert result.exit_code == 2 and unchanged(policy)
-    assert "policy.md: is a document being checked" in result.stderr
+    assert "policylint: policy.md: error: is a document being checked" in result.stderr
 
 
 def test_a_baseline_in_a_checked_folder_is_refused_when_it_is_a_document(policy):
@@ -96,7 +96,7 @@ def test_a_failed_baseline_write_is_one_line_and_keeps_the_old_baseline(policy, 
     monkeypatch.setattr(output_file.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(5, "Input/output error")))
     result = check("--write-baseline", "baseline.json", "policy.md")
     assert result.exit_code == 2 and "Traceback" not in result.output
-    assert result.stderr.strip().endswith("baseline.json: cannot write: Input/output error")
+    assert result.stderr.strip() == "policylint: baseline.json: error: cannot write: Input/output error"
     assert (policy.parent / "baseline.json").read_text() == kept
     assert check("--baseline", "baseline.json", "policy.md").exit_code == 0
 

@@ -128,3 +128,13 @@ def test_one_function_escapes_every_kind_of_control():
     assert printable_lines("a\r\n\tb\x1b") == "a\\r\n\tb\\x1b"
     assert json.loads(json_text({"k": "\x1b\x9b\u202e"})) == {"k": "\x1b\x9b\u202e"}
     assert cell("-2+3") == "'-2+3" and cell(42) == 42 and cell("ok\x1b") == "ok\\x1b"
+
+
+def test_a_file_named_like_a_workflow_command_does_not_start_one(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = "::error file=a.md::All clear.md"
+    (tmp_path / name).write_text(DOCUMENT, encoding="utf-8")
+    result = check("--format", "text", name)
+    assert result.stdout.count("PL107") >= 2
+    assert not [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("::")]
+    assert f"./{name}:" in result.stdout

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from policylint.findings.fingerprints import keyed
 from policylint.formatters.output_file import OutputError, write_output
+from policylint.formatters.safe_text import json_text
 from policylint.model import Finding
 
 SCHEMA_VERSION = 1
@@ -48,8 +49,9 @@ def write(findings: list[Finding], baseline: Path, inputs=()) -> int:
     ]
     payload = {"schema_version": SCHEMA_VERSION, "tool": "policylint", "findings": entries}
     try:
-        # surrogates (a file name that is not UTF-8) as JSON escapes, so the path reads back
-        write_output(str(baseline), json.dumps(payload, ensure_ascii=True, indent=2) + "\n", inputs)
+        # readable in every script; control characters and the surrogates of a file name that
+        # is not UTF-8 as JSON escapes, so the path reads back
+        write_output(str(baseline), json_text(payload), inputs)
     except OutputError as error:
         raise BaselineError(str(error)) from None
     return len(entries)
