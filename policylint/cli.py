@@ -15,7 +15,7 @@ from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.findings.engine import Settings
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
-from policylint.formatters.safe_text import printable
+from policylint.formatters.safe_text import json_text, printable, printable_lines
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
@@ -327,13 +327,11 @@ def list_rules(output_format, profile, rules_dirs):
     Rules that the chosen --profile does not run are listed too, marked "off"."""
     pack = load_rules(rules_dirs)
     active = {r.code for r in select_rules(pack, profile)}
+    # a custom pack's texts are shown as safely as documents are (safe_text)
     if output_format == "json":
-        import json
-
-        records = rule_records(pack, active)
-        click.echo(json.dumps({"schema_version": 1, "rules": records}, ensure_ascii=False, indent=2))
+        click.echo(json_text({"schema_version": 1, "rules": rule_records(pack, active)}), nl=False)
     else:
-        click.echo(rules_table(pack, active), nl=False)
+        click.echo(printable_lines(rules_table(pack, active)), nl=False)
 
 
 @main.command()
@@ -348,4 +346,4 @@ def explain(rule, languages, profile, rules_dirs):
     if found is None:
         click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(explain_rule(pack, found, languages or LANGUAGES), nl=False)
+    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES)), nl=False)

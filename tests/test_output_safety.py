@@ -23,6 +23,7 @@ DOCUMENT = (
     f"We answer every email within [X{ESCAPES}] hours.\n\n"
     f"Contact [Company Name] today.{ESCAPES}\n"
 )
+POLICY_WITH_PLACEHOLDER = "# Policy\n\nWe answer every email within [X] hours.\n"
 HOSTILE_NAME = "policy\x1b]0;owned\x07\n::error file=x.md::All clear\r.md"
 UNDECODABLE_NAME = os.fsdecode(b"caf\xe9-\xff.md")  # Latin-1 bytes: not UTF-8
 # what a terminal or a log obeys: C0 controls but the line breaks, DEL and C1, bidi overrides
@@ -138,3 +139,30 @@ def test_a_file_named_like_a_workflow_command_does_not_start_one(tmp_path, monke
     assert result.stdout.count("PL107") >= 2
     assert not [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("::")]
     assert f"./{name}:" in result.stdout
+
+
+def test_a_custom_pack_cannot_send_escapes_either(tmp_path, monkeypatch):
+    from conftest import ROOT
+
+    monkeypatch.chdir(tmp_path)
+    rule = (ROOT / "rules" / "PL107-unfilled-placeholder.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("code: PL107", "code: EVIL1").replace("name: unfilled-placeholder", "name: evil-rule")
+    rule = rule.replace("summary: Template placeholders left in the policy.",
+                        'summary: "\\e]0;owned\\a Template placeholders left in the policy."')
+    rule = rule.replace("""  en: 'Unfilled placeholder "{term}": replace it with the real value.'""",
+                        '  en: "\\e[2K\\r\\n::error::Unfilled placeholder {term}"')
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "evil.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / "policy.md").write_text(POLICY_WITH_PLACEHOLDER, encoding="utf-8")
+    outputs = [
+        run("rules", "--rules-dir", "pack"),
+        run("rules", "--rules-dir", "pack", "--format", "json"),
+        run("explain", "evil-rule", "--rules-dir", "pack"),
+        check("--rules-dir", "pack", "--select", "EVIL1", "--format", "text", "policy.md"),
+        check("--rules-dir", "pack", "--select", "EVIL1", "--format", "github", "policy.md"),
+    ]
+    for result in outputs:
+        assert "owned" in result.stdout or "EVIL1" in result.stdout, result.output
+        assert not UNSAFE.search(result.stdout), (result.stdout, UNSAFE.search(result.stdout))
+        commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
+        assert len(commands) <= 1 and all(WORKFLOW_COMMAND.match(line) for line in commands), commands
