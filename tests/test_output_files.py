@@ -121,3 +121,8 @@ def test_undecodable_file_names_reach_every_output_file(tmp_path, monkeypatch):
         result = report("-o", f"report.{suffix}", name)
         assert result.exit_code == 0, result.output
         assert (tmp_path / f"report.{suffix}").stat().st_size > 100
+
+
+def test_a_device_is_written_in_place_not_replaced(tmp_path):
+    write_output(os.devnull, "<html></html>")
+    assert not os.path.isfile(os.devnull)  # still the device
