@@ -9,6 +9,7 @@ from policylint.model import Block, Segment
 from policylint.text.visible import visible_block
 
 ZWSP, SOFT_HYPHEN, WORD_JOINER, BOM, RLM = "\u200b", "\u00ad", "\u2060", "\ufeff", "\u200f"
+TAG_A = "\U000e0061"  # a tag character: invisible, it can spell a whole hidden text
 
 # (language, sentence with a vague standard, the word to disguise, the rule that must see it)
 HIDDEN_WORDS = [
@@ -35,7 +36,7 @@ LOOK_ALIKES = {
     "el": {"ο": "o", "α": "a", "ι": "i", "ν": "v", "κ": "k", "ρ": "p", "υ": "u"},  # Latin
     "ar": {"\u064a": "\u06cc", "\u0643": "\u06a9"},  # Persian yeh and kaf
 }
-INVISIBLES = [ZWSP, SOFT_HYPHEN, WORD_JOINER, BOM, RLM]
+INVISIBLES = [ZWSP, SOFT_HYPHEN, WORD_JOINER, BOM, RLM, TAG_A]
 
 
 def _rules(findings):
@@ -48,7 +49,7 @@ def disguised(word: str, character: str) -> str:
 
 
 @pytest.mark.parametrize("language, sentence, word, rule", HIDDEN_WORDS, ids=[f"{c[0]}-{c[3]}" for c in HIDDEN_WORDS])
-@pytest.mark.parametrize("character", INVISIBLES, ids=["zwsp", "soft-hyphen", "word-joiner", "bom", "rlm"])
+@pytest.mark.parametrize("character", INVISIBLES, ids=["zwsp", "soft-hyphen", "word-joiner", "bom", "rlm", "tag"])
 def test_an_invisible_character_hides_nothing(pack, settings, language, sentence, word, rule, character):
     assert rule in _rules(findings_for(sentence, pack, settings, lang=language))
     text = sentence.replace(word, disguised(word, character))

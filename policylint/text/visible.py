@@ -30,14 +30,17 @@ from policylint.model import Block, Document, Hidden, Segment
 
 # Soft hyphen, combining grapheme joiner, Arabic letter mark, Mongolian vowel separator,
 # zero-width space/non-joiner/joiner, LRM/RLM, bidi embeddings and overrides, word joiner and
-# invisible operators, bidi isolates, zero-width no-break space (byte-order mark).
+# invisible operators, bidi isolates, variation selectors, zero-width no-break space
+# (byte-order mark), and the tag characters that can spell a whole hidden text.
 INVISIBLE = frozenset(
     "\u00ad\u034f\u061c\u180e"
     + "".join(map(chr, range(0x200B, 0x2010)))
     + "".join(map(chr, range(0x202A, 0x202F)))
     + "".join(map(chr, range(0x2060, 0x2065)))
     + "".join(map(chr, range(0x2066, 0x206A)))
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
     + "\ufeff"
+    + "".join(map(chr, range(0xE0000, 0xE0080)))
 )
 _FULL_WIDTH = "\uff01-\uff5e"
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
