@@ -14,14 +14,17 @@ from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.findings.engine import Settings
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
+from policylint.formatters.output_file import OutputError, check_target, write_output
+from policylint.formatters.safe_text import json_text, printable, printable_lines
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
+from policylint.running import cache_folder
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, rule_records, rules_table
-from policylint.running.runner import Problem, discover, run
+from policylint.running.runner import STDIN, discover, run
 from policylint.settings.plans import Options, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -64,14 +67,16 @@ def pack_options(command):
     )(command)
     return click.option(
         "--profile", default=None,
-        help=f"Which built-in rules run: core (the first seven) or customer-service (all) [default: {DEFAULT_PROFILE}].",
+        help=f"Which built-in rules run: core (the essentials) or customer-service (all) [default: {DEFAULT_PROFILE}].",
     )(command)
 
 
 def document_options(command):
-    """--lang, --message-lang, --max-revision-age and --today: how documents are read and judged,
-    shared by check and report."""
+    """--lang, --message-lang, --max-revision-age, --today and --follow-links: which documents
+    are read and how they are judged, shared by check and report."""
     options = (
+        click.option("--follow-links", is_flag=True,
+                     help="In folders, also read symbolic links that lead outside the folder."),
         click.option("--lang", type=click.Choice(LANGUAGES),
                      help="Check every document in this language instead of detecting it."),
         click.option("--message-lang", type=click.Choice(LANGUAGES),
@@ -90,10 +95,17 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+def echo_cache_refusal() -> None:
+    """One line when the cache folder is not used because someone else could write it."""
+    refused = cache_folder.refusal()
+    if refused:
+        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: notice: cache {refused}", err=True)
+
+
 def echo_problems(result) -> None:
     """Problems with the files themselves, one line each on standard error."""
     for problem in result.problems:
-        click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
+        click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
 
 
 def _selectors(ctx, param, value):
@@ -104,7 +116,7 @@ def _selectors(ctx, param, value):
 
 
 def fail(message: str):
-    click.echo(f"policylint: error: {message}", err=True)
+    click.echo(f"policylint: error: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -151,7 +163,7 @@ def select_rules(pack, profile):
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings.")
 @pack_options
 def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max_revision_age, today,
-          stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
+          follow_links, stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
           jobs, no_cache, profile, rules_dirs):
     """Check policy documents (files, folders, or - for standard input)."""
     options = Options(
@@ -167,26 +179,32 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         config_file=config_file,
         isolated=isolated,
     )
+    echo_cache_refusal()
     known = _read_baseline(baseline_file)
+    inputs = input_files(paths, follow_links) if write_baseline else []
+    if write_baseline:
+        _writable(write_baseline, inputs)  # before the run, not after it
     chosen = pick(output_format)
     progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
     try:
         workspace = Workspace(options)
         result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions,
-                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress)
+                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress,
+                     follow_links=follow_links)
     except (ConfigError, PackError) as error:
         fail(str(error))
     finally:
         if progress:
             progress.close()
+    result.problems[:0] = workspace.problems
     echo_problems(result)
     if write_baseline:
         try:
-            count = baseline.write(result.findings, write_baseline)
+            count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
-            fail(f"{write_baseline}: {error}")
-        click.echo(f"policylint: wrote {count} findings to the baseline {write_baseline}", err=True)
+            output_failed(write_baseline, error)
+        click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
     elif known is not None:
         kept = baseline.new_findings(result.findings, known, baseline_file)
         result.baselined = len(result.findings) - len(kept)
@@ -200,6 +218,24 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
     if not write_baseline and any(workspace.fails(f) for f in result.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
+
+
+def input_files(paths, follow_links: bool) -> list[str]:
+    """The files a run reads, which no output may be written over."""
+    return [item for item in discover(list(paths), follow_links) if isinstance(item, str) and item != STDIN]
+
+
+def _writable(target: str, inputs: list[str]) -> None:
+    try:
+        check_target(target, inputs)
+    except OutputError as error:
+        output_failed(target, error)
+
+
+def output_failed(target: str, error: Exception):
+    """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
+    click.echo(f"policylint: {printable(target)}: error: {printable(str(error))}", err=True)
+    sys.exit(EXIT_ERROR)
 
 
 def _read_baseline(path):
@@ -243,10 +279,12 @@ def init(force, folder):
               help="Report format [default: from the --output suffix (.csv, .json), else html].")
 @document_options
 @pack_options
-def report(paths, output, output_format, lang, message_lang, max_revision_age, today, profile, rules_dirs):
+def report(paths, output, output_format, lang, message_lang, max_revision_age, today, follow_links, profile,
+           rules_dirs):
     """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
     from policylint.report import RENDERERS, run_audit  # only reports pay for importing the report code
 
+    echo_cache_refusal()
     profile = profile or DEFAULT_PROFILE
     settings = Settings(
         today=today or dt.date.today(),
@@ -256,25 +294,23 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
     pack = load_rules(rules_dirs)
     rules = select_rules(pack, profile)
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
-    files = [item for item in discover(list(paths)) if not isinstance(item, Problem)]
-    if output and os.path.realpath(output) in {os.path.realpath(f) for f in files}:
-        click.echo(f"policylint: {output}: error: the report would overwrite a document it checks", err=True)
-        sys.exit(EXIT_ERROR)
+    files = input_files(paths, follow_links)
+    if output:
+        _writable(output, files)  # before the run, not after it
     with ProgressBar(len(files)) as bar:
         audit, result = run_audit(paths, pack, rules, settings, profile, __version__, language=lang,
-                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path))
+                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path),
+                                  follow_links=follow_links)
     echo_problems(result)
     text = RENDERERS[output_format](audit, settings.message_language)
     if output is None:
         click.echo(text, nl=False)
     else:
         try:
-            with open(output, "w", encoding=REPORT_ENCODINGS.get(output_format, "utf-8"), newline="") as file:
-                file.write(text)
-        except OSError as error:
-            click.echo(f"policylint: {output}: error: cannot write the report: {error.strerror or error}", err=True)
-            sys.exit(EXIT_ERROR)
-        click.echo(f"{summary(result)} Report written to {output}.", err=True)
+            write_output(output, text, files, REPORT_ENCODINGS.get(output_format, "utf-8"))
+        except OutputError as error:
+            output_failed(output, error)
+        click.echo(f"{summary(result)} Report written to {printable(output)}.", err=True)
     sys.exit(EXIT_ERROR if result.input_errors else EXIT_CLEAN)
 
 
@@ -288,13 +324,11 @@ def list_rules(output_format, profile, rules_dirs):
     Rules that the chosen --profile does not run are listed too, marked "off"."""
     pack = load_rules(rules_dirs)
     active = {r.code for r in select_rules(pack, profile)}
+    # a custom pack's texts are shown as safely as documents are (safe_text)
     if output_format == "json":
-        import json
-
-        records = rule_records(pack, active)
-        click.echo(json.dumps({"schema_version": 1, "rules": records}, ensure_ascii=False, indent=2))
+        click.echo(json_text({"schema_version": 1, "rules": rule_records(pack, active)}), nl=False)
     else:
-        click.echo(rules_table(pack, active), nl=False)
+        click.echo(printable_lines(rules_table(pack, active)), nl=False)
 
 
 @main.command()
@@ -309,4 +343,4 @@ def explain(rule, languages, profile, rules_dirs):
     if found is None:
         click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(explain_rule(pack, found, languages or LANGUAGES), nl=False)
+    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES)), nl=False)

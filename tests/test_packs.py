@@ -28,6 +28,7 @@ RULE_NAMES = {
     "missing-review-cycle": "PL118",
     "long-sentence": "PL119",
     "weak-obligation": "PL120",
+    "hidden-characters": "PL121",
 }
 
 
@@ -65,7 +66,7 @@ def test_language_data_is_complete(pack):
 
 def test_messages_format_with_their_parameters(pack):
     params = {"term": "x", "suggestion": "", "date": "1 May 2020", "months": 12, "alternative": "y", "count": 9, "max": 4,
-              "directive": "policylint-disable jargon", "rules": "jargon"}
+              "directive": "policylint-disable jargon", "rules": "jargon", "word": "w", "character": "U+200B"}
     for rule in pack.rules:
         for language in LANGUAGES:
             rule.message[language].format(**params)

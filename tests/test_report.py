@@ -284,7 +284,8 @@ def test_the_report_never_overwrites_a_document(corpus):
     before = target.read_bytes()
     result = report(str(corpus / "es"), "-o", str(target))
     assert result.exit_code == 2
-    assert result.stderr == f"policylint: {target}: error: the report would overwrite a document it checks\n"
+    assert result.stderr == (f"policylint: {target}: error: is a document being checked; "
+                             "policylint never writes onto its input\n")
     assert target.read_bytes() == before
 
 
@@ -292,7 +293,7 @@ def test_unwritable_output_is_one_line(corpus, tmp_path):
     out = tmp_path / "no-such-folder" / "r.html"
     result = report(str(corpus / "ar"), "-o", str(out))
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [f"policylint: {out}: error: cannot write the report: No such file or directory"]
+    assert result.stderr.splitlines() == [f"policylint: {out}: error: cannot write: No such file or directory"]
 
 
 @pytest.mark.parametrize("args, profile, columns", [((), "customer-service", 17), (("--profile", "core"), "core", 7)])

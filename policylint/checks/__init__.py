@@ -8,6 +8,7 @@ the `check` function), and is listed here once. Rules find their kind in CHECK_K
 from __future__ import annotations
 
 from policylint.checks import (
+    hidden_characters,
     long_section,
     long_sentence,
     placeholder,
@@ -46,4 +47,5 @@ CHECK_KINDS: dict[str, CheckKind] = _registry(
     revision_date.KIND,
     placeholder.KIND,
     unused_suppression.KIND,
+    hidden_characters.KIND,
 )

@@ -9,6 +9,8 @@ of the file gets `line=`, `col=`, `endLine=` and `endColumn=`. A Word paragraph 
 line would land on an unrelated line (or none) of the file: such a finding is annotated on
 the file, and its position opens the message, in the message language ("paragraph 12,
 column 5: ...", "paragraphe 12, colonne 5 : ...").
+Other control characters are shown escaped (`safe_text`), so no value can start a workflow
+command of its own.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from policylint.formatters.location import location
 from policylint.formatters.output import Formatter, Output
+from policylint.formatters.safe_text import printable
 from policylint.formatters.text import summary
 from policylint.model import Finding
 
@@ -27,7 +30,8 @@ LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # CR and LF as the runner decodes them; every other control shown escaped (safe_text)
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

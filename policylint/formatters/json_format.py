@@ -6,7 +6,6 @@ content key and occurrence, as in baselines and SARIF).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
@@ -17,6 +16,7 @@ from policylint.model import Finding
 
 if TYPE_CHECKING:
     from policylint.running.runner import Result
+from policylint.formatters.safe_text import json_text
 
 SCHEMA_VERSION = 2
 FIELDS = (
@@ -43,7 +43,7 @@ def render(result: Result, output: Output) -> str:
             "baselined": result.baselined,
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
 
 
 FORMATTER = Formatter("json", render)

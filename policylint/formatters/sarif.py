@@ -16,7 +16,6 @@ its message with that position in the message language, which is what code scann
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +28,7 @@ from policylint.model import Finding
 
 if TYPE_CHECKING:
     from policylint.running.runner import Result
+from policylint.formatters.safe_text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
@@ -61,13 +61,14 @@ def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
 
 
 def artifact_uri(path: str, root: str) -> str:
-    """The path relative to the repository's top, with / separators, percent-encoded."""
+    """The path relative to the repository's top, with / separators, percent-encoded (from the
+    name's bytes, so a name that is not UTF-8 keeps its bytes as %XX)."""
     absolute = os.path.abspath(path)
     try:
         relative = Path(absolute).relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         relative = Path(path).as_posix()
-    return quote(relative, safe="/")
+    return quote(os.fsencode(relative), safe="/")
 
 
 def result_record(
@@ -131,7 +132,7 @@ def render(result: Result, output: Output) -> str:
             }
         ],
     }
-    return json.dumps({"$schema": SCHEMA, "version": VERSION, "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"$schema": SCHEMA, "version": VERSION, "runs": [run]})
 
 
 FORMATTER = Formatter("sarif", render)

@@ -1,7 +1,8 @@
 """`path:line:col: CODE severity: message [rule]`, one finding a line, then a summary.
 
 On a terminal the path, code, severity and rule name are coloured (click.style); the words
-are the same either way.
+are the same either way. Paths, messages and rule names pass through `safe_text`, so a
+document or a file name cannot send a terminal or a CI log commands of its own.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import click
 
 from policylint.formatters.location import location
 from policylint.formatters.output import Formatter, Output
+from policylint.formatters.safe_text import printable, printable_path
 from policylint.model import SEVERITIES, Finding
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 def located(finding: Finding) -> str:
     """`path:12:5`; paragraphs and pages are named (`path:paragraph 12:col 5`), so nobody reads
     a Word paragraph number or a PDF page's line as a line of the file."""
-    return f"{finding.path}:{location(finding).label}"
+    return f"{printable_path(finding.path)}:{location(finding).label}"
 
 
 def format_finding(finding: Finding, color: bool = False) -> str:
@@ -33,8 +35,8 @@ def format_finding(finding: Finding, color: bool = False) -> str:
 
     return (
         f"{style(located(finding) + ':', bold=True)} "
-        f"{style(finding.code + ' ' + finding.severity + ':', fg=SEVERITY_COLORS.get(finding.severity), bold=True)} "
-        f"{finding.message} {style('[' + finding.rule + ']', dim=True)}"
+        f"{style(printable(finding.code) + ' ' + finding.severity + ':', fg=SEVERITY_COLORS.get(finding.severity), bold=True)} "
+        f"{printable(finding.message)} {style('[' + printable(finding.rule) + ']', dim=True)}"
     )
 
 

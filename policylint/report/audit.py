@@ -167,7 +167,7 @@ def document_title(document: Document) -> str:
 
 
 def run_audit(paths, pack, rules, settings, profile: str, version: str, language=None,
-              read_stdin=None, on_file=None) -> tuple[Audit, object]:
+              read_stdin=None, on_file=None, follow_links: bool = False) -> tuple[Audit, object]:
     """Check the paths and build the audit; `on_file` is called after each file (progress).
 
     Returns the audit and the runner's Result (for its problems and exit status)."""
@@ -179,7 +179,7 @@ def run_audit(paths, pack, rules, settings, profile: str, version: str, language
             on_file(path, document)
 
     result = run(list(paths), pack, settings, language=language, read_stdin=read_stdin, rules=rules,
-                 on_file=collect)
+                 on_file=collect, follow_links=follow_links)
     findings, problems = defaultdict(list), defaultdict(list)
     for finding in result.findings:
         findings[finding.path].append(finding)

@@ -10,6 +10,8 @@ import shutil
 import sys
 import time
 
+from policylint.formatters.safe_text import printable
+
 BAR_WIDTH = 24
 MIN_FILES = 2  # one file needs no bar
 REDRAW_SECONDS = 0.1  # at most ten redraws a second, so thousands of small files stay fast
@@ -47,7 +49,7 @@ class ProgressBar:
         filled = BAR_WIDTH * self.done // self.total if self.total else BAR_WIDTH
         counter = f"{self.done}/{self.total}".rjust(2 * len(str(self.total)) + 1)
         head = f"[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {counter} "
-        label = label or "files"
+        label = printable(label) or "files"
         room = max(columns - len(head) - 1, 0)
         if len(label) > room:
             label = "…" + label[len(label) - room + 1:] if room > 1 else ""

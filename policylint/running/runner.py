@@ -3,6 +3,7 @@ on worker processes), and merge the outcomes in discovery order. No printing her
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,32 +43,77 @@ class Result:
         return any(p.severity == "error" for p in self.problems)
 
 
-def discover(paths: list[str]) -> Iterator[str | Problem]:
-    """Files to check, in a stable order: each named file, then each folder walked sorted."""
+def discover(paths: list[str], follow_links: bool = False) -> Iterator[str | Problem]:
+    """Files to check, in a stable order: each named file, then each folder walked sorted.
+
+    A file named on the command line is read even through a symbolic link (the user chose
+    it). In a folder, a link that leads outside the folder is passed over with a notice unless
+    `follow_links`: otherwise a link named policy.md could put /etc/passwd or a credentials
+    file into a report. A link loop is one error line; a sub-folder that cannot be read is
+    one notice."""
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
             yield STDIN
             continue
         if os.path.isdir(path):
-            found = list(_walk(path))
-            if not found:
-                yield Problem(path, f"no files to check (looked for {', '.join(SUPPORTED_SUFFIXES)})", "notice")
-            for file in found:
-                if file not in seen:
-                    seen.add(file)
-                    yield file
+            found = list(_walk(path, follow_links))
+            if not any(isinstance(item, str) for item in found):
+                found.append(Problem(path, f"no files to check (looked for {', '.join(SUPPORTED_SUFFIXES)})", "notice"))
+            for item in found:
+                if isinstance(item, Problem):
+                    yield item
+                elif item not in seen:
+                    seen.add(item)
+                    yield _looping(item) or item
         elif path not in seen:
             seen.add(path)
-            yield path
+            yield _looping(path) or path
 
 
-def _walk(directory: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
+def _looping(path: str) -> Problem | None:
+    """An error for a symbolic link that leads back to itself, which no reader can open."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Problem(path, "symbolic link loop; not checked", "error")
+    return None
+
+
+def _walk(directory: str, follow_links: bool) -> Iterator[str | Problem]:
+    top = os.path.realpath(directory)
+    unreadable: list[OSError] = []
+    visited: set[str] = set()  # real folders walked, so that followed links cannot loop
+    for root, dirs, files in os.walk(directory, followlinks=follow_links, onerror=unreadable.append):
+        yield from _unreadable(unreadable)
+        real_root = os.path.realpath(root)
+        if real_root in visited:
+            dirs[:] = []
+            continue
+        visited.add(real_root)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                if follow_links or not os.path.islink(path) or _inside(os.path.realpath(path), top):
+                    yield path
+                else:
+                    yield Problem(path, f"skipped: a symbolic link to a file outside {directory} "
+                                  "(--follow-links reads it)", "notice")
+    yield from _unreadable(unreadable)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[Problem]:
+    for error in errors:
+        yield Problem(error.filename or "?", f"folder skipped: cannot read it ({error.strerror or error})", "notice")
+    errors.clear()
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def run(
@@ -84,6 +130,7 @@ def run(
     jobs: int = 1,
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    follow_links: bool = False,
 ) -> Result:
     """Check every discovered file.
 
@@ -92,7 +139,8 @@ def run(
     configuration file decides; None skips the file. `on_file(path, document)` is called after
     each file, with None for a file that could not be checked (a report needs each document,
     so such a run checks every file here, without the cache). `on_progress(done, total)`
-    follows the files checked; `jobs` processes share the files the cache does not know.
+    follows the files checked; `jobs` processes share the files the cache does not know;
+    `follow_links` reads links in folders that lead outside them (see discover).
     """
     keep_documents = on_file is not None
     if keep_documents:
@@ -104,7 +152,7 @@ def run(
     outcomes: list[Problem | tuple[str, FileCheck | None]] = []
     tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name, plan)
     waiting: list[int] = []  # where each task's outcome goes
-    for item in discover(paths):
+    for item in discover(paths, follow_links):
         if isinstance(item, Problem):
             outcomes.append(item)
             continue

@@ -1,7 +1,10 @@
 """Configuration files: `.policylint.yaml` (or `.yml`), or `[tool.policylint]` in pyproject.toml.
 
 A file is found by walking up from each checked file; the nearest one applies to it, alone
-(settings are not merged across folders, as in ruff). Globs in it are relative to its folder.
+(settings are not merged across folders, as in ruff). The walk stops at the repository's top
+(a folder holding `.git`), and, as git's safe.directory does, passes over a file owned by
+another user than the one running policylint (or root): a configuration can silence every
+finding or add rules, so only its owner's word counts. Globs in it are relative to its folder.
 Every key and value is checked here, and a mistake is reported as "FILE:LINE: KEY: problem".
 Rule selectors (names, codes, prefixes) and the profile are checked against the rule pack
 when the configuration is used (workspace.py), with the same file, line and key.
@@ -10,6 +13,7 @@ when the configuration is used (workspace.py), with the same file, line and key.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -69,16 +73,35 @@ def _error(path, lines: dict[str, int], key: str, problem: str) -> ConfigError:
 # ---- finding the file ---------------------------------------------------------------------
 
 
-def find(directory: Path) -> Path | None:
-    """The nearest configuration file at or above `directory`."""
+def find(directory: Path, passed_over: dict[Path, int] | None = None) -> Path | None:
+    """The nearest configuration file at or above `directory`, up to the repository's top,
+    that the current user or root owns. Files owned by someone else are added to
+    `passed_over` (path -> owner's uid), for the caller to say so."""
     for folder in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
+        candidates = [folder / name for name in CONFIG_NAMES]
+        candidates.append(folder / PYPROJECT)
+        for candidate in candidates:
+            if not candidate.is_file() or (candidate.name == PYPROJECT and not _has_tool_table(candidate)):
+                continue
+            owner = foreign_owner(candidate)
+            if owner is None:
+                return candidate
+            if passed_over is not None:
+                passed_over[candidate] = owner
+        if (folder / ".git").exists():  # a directory, or a file in a worktree or submodule
+            return None
     return None
+
+
+def foreign_owner(path: Path) -> int | None:
+    """The uid owning `path` when it is neither the current user nor root, else None."""
+    if not hasattr(os, "getuid"):  # Windows: no uids to compare
+        return None
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return None
+    return None if owner in (0, os.getuid()) else owner
 
 
 def _has_tool_table(path: Path) -> bool:

@@ -20,7 +20,7 @@ from policylint.settings.globs import matches, matches_any
 from policylint.model import SEVERITIES
 from policylint.settings.pack_overrides import customise
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
-from policylint.running.runner import STDIN, Plan
+from policylint.running.runner import STDIN, Plan, Problem
 
 DEFAULT_FAIL_ON = "warning"
 
@@ -55,6 +55,7 @@ class Workspace:
         self._packs: dict[tuple, Pack] = {}
         self._customised: dict[Config, Pack] = {}
         self.rules_used: dict[str, Rule] = {}  # every rule some file was checked with, by code
+        self.passed_over: dict[Path, int] = {}  # configuration files of other owners, not read
 
     # ---- which configuration --------------------------------------------------------------
 
@@ -66,7 +67,7 @@ class Workspace:
             return self._explicit
         directory = self._folder(path if path != STDIN else "stdin")
         if directory not in self._found:
-            found = configuration.find(directory)
+            found = configuration.find(directory, self.passed_over)
             if found is None:
                 self._found[directory] = Config()
             else:
@@ -74,6 +75,15 @@ class Workspace:
                     self._loaded[found] = configuration.load(found)
                 self._found[directory] = self._loaded[found]
         return self._found[directory]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """A notice for each configuration file passed over because another user owns it."""
+        return [
+            Problem(str(path), f"ignored: owned by another user (uid {owner}); only your own or root's "
+                    "configuration files are read (use --config to choose one)", "notice")
+            for path, owner in self.passed_over.items()
+        ]
 
     def _folder(self, path: str) -> Path:
         """The resolved folder a file is in, resolved once per folder."""
