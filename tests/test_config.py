@@ -134,7 +134,7 @@ def test_accepted_terms_are_not_reported(pack, settings, language):
     sentence = pack.rule("jargon").examples[language]["fail"][0]
     before = findings_for(sentence, pack, settings, rule="jargon", lang=language)
     accepted = [f.excerpt for f in before]
-    custom = customise(pack, accepted_terms=[(language, tuple(accepted))])
+    custom = customise(pack, [("PL104", {"accepted_terms": {language: accepted}})])
     assert findings_for(sentence, custom, settings, rule="jargon", lang=language) == []
     assert findings_for(sentence, pack, settings, rule="jargon", lang=language) == before  # shared pack untouched
 
@@ -143,7 +143,7 @@ def test_accepted_terms_are_not_reported(pack, settings, language):
 def test_acronyms_accepted(pack, settings, language):
     sentence = pack.rule("jargon").examples[language]["fail"][1]
     acronym = findings_for(sentence, pack, settings, rule="jargon", lang=language)[0].excerpt
-    custom = customise(pack, accepted_terms=[(language, (acronym,))])
+    custom = customise(pack, [("PL104", {"accepted_terms": {language: [acronym]}})])
     assert findings_for(sentence, custom, settings, rule="jargon", lang=language) == []
 
 
@@ -151,7 +151,7 @@ def test_acronyms_accepted(pack, settings, language):
 def test_extra_jargon(pack, settings, language):
     sentence = pack.rule("jargon").examples[language]["pass"][0]
     word = max(sentence.rstrip(".").split(), key=len)
-    custom = customise(pack, jargon=[(language, ((word, "plainer"),))])
+    custom = customise(pack, [("PL104", {"extra_terms": {language: {word: "plainer"}}})])
     findings = findings_for(sentence, custom, settings, rule="jargon", lang=language)
     assert [f.excerpt for f in findings] == [word] and "plainer" in findings[0].message
     assert findings_for(sentence, pack, settings, rule="jargon", lang=language) == []

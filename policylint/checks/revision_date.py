@@ -15,6 +15,7 @@ from policylint.text.dates import find_dates, months_before
 
 VOCABULARY = {"revision_labels": "terms"}
 OPTIONS = {"report": "missing", "max_age_months": 12}
+OPTION_CHOICES = {"report": ("missing", "stale")}
 MESSAGES: tuple = ()
 NEUTRAL = False
 
@@ -59,9 +60,7 @@ def check(context):
     if not dates:
         return
     index, newest = max(dates, key=lambda item: item[1].date)
-    months = context.settings.max_revision_age
-    if months is None:
-        months = context.option("max_age_months")
+    months = context.option("max_age_months")
     if newest.date < months_before(context.settings.today, months):
         text = context.document.blocks[index].text[newest.start:newest.end]
         message = context.message({"date": text, "months": months})
