@@ -6,7 +6,8 @@ and the libraries it relies on, the rule pack's full contents (a custom pack inc
 run's Settings (today's date, the message language, the maximum revision age, and whatever
 is added to Settings later, since its whole repr is hashed) and a forced language. Change any
 of these and the old entries are simply not found again. An entry holds the findings without
-their path (the same bytes under another name give the same findings) and the file's notices.
+their path (the same bytes under another name give the same findings), the file's notices and
+what a report says of the document (its language and title), so `report` reuses entries too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from policylint.running import cache_folder as cache
 from policylint.running.code_identity import code_fingerprint
 from policylint.model import Finding
 
-FORMAT = 2  # bump when an entry's shape changes
+FORMAT = 3  # bump when an entry's shape changes
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name != "path")
 _NUMBERS = ("line", "column", "end_line", "end_column")
 _OPTIONAL_NUMBERS = ("page", "end_page")  # PDF only
@@ -54,6 +55,7 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
 class CachedFile:
     findings: list[Finding]
     notices: list[str]
+    facts: tuple[str | None, str]  # the document's language and title
 
 
 def _well_typed(name: str, value) -> bool:
@@ -82,16 +84,22 @@ class ResultCache:
         try:
             findings = [Finding(path=path, **{name: item[name] for name in _FINDING_FIELDS}) for item in stored["findings"]]
             notices = stored["notices"]
+            language, title = stored["language"], stored["title"]
         except (TypeError, KeyError, AttributeError):
             return None
-        well_formed = all(_well_typed(name, getattr(f, name)) for f in findings for name in _FINDING_FIELDS) and all(
-            isinstance(notice, str) for notice in notices
+        well_formed = (
+            all(_well_typed(name, getattr(f, name)) for f in findings for name in _FINDING_FIELDS)
+            and all(isinstance(notice, str) for notice in notices)
+            and (language is None or isinstance(language, str))
+            and isinstance(title, str)
         )
-        return CachedFile(findings, notices) if well_formed else None
+        return CachedFile(findings, notices, (language, title)) if well_formed else None
 
-    def put(self, key: str, findings: list[Finding], notices: list[str]) -> None:
+    def put(self, key: str, findings: list[Finding], notices: list[str], facts: tuple[str | None, str]) -> None:
         entry = {
             "findings": [{name: getattr(f, name) for name in _FINDING_FIELDS} for f in findings],
             "notices": list(notices),
+            "language": facts[0],
+            "title": facts[1],
         }
         cache.write_json(self._path(key), entry)
