@@ -369,3 +369,15 @@ def test_a_rule_files_option_values_are_checked(tmp_path):
         result = CliRunner().invoke(main, ["rules", "--rules-dir", str(folder)])
         assert result.exit_code == 2
         assert result.stderr == f"policylint: error: {folder / 'acme.yaml'}: {expected}\n"
+
+
+def test_the_starter_documents_every_key_and_its_rules_examples_are_valid(tree):
+    from policylint.settings.config import KEYS
+
+    assert all(f"{key}:" in STARTER for key in KEYS)
+    head, examples = STARTER.split("\nrules:\n")
+    uncommented = "\n".join(line.replace("  # ", "  ", 1) for line in examples.splitlines())
+    (tree / ".policylint.yaml").write_text(head + "\nrules:\n" + uncommented + "\n", encoding="utf-8")
+    config = load(tree / ".policylint.yaml")
+    assert [selector for selector, _ in config.rules] == ["stale-revision-date", "long-sentence", "jargon"]
+    assert check(str(tree / "bad.md")).exit_code in (0, 1)

@@ -4,7 +4,8 @@ A file is found by walking up from each checked file; the nearest one applies to
 (settings are not merged across folders, as in ruff). Globs in it are relative to its folder.
 Every key and value is checked here, and a mistake is reported as "FILE:LINE: KEY: problem".
 Rule selectors (names, codes, prefixes) and the profile are checked against the rule pack
-when the configuration is used (workspace.py), with the same file, line and key.
+when the configuration is used (plans.py), with the same file, line and key; so are the
+`rules:` entries' options, against the check kinds of the rules they name.
 """
 
 from __future__ import annotations
