@@ -69,6 +69,13 @@ def pack_options(command):
     )(command)
 
 
+def _selectors(ctx, param, value):
+    """--select/--ignore: comma-separated, repeatable, as in ruff."""
+    if not value:
+        return None
+    return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
+
+
 @dataclass(frozen=True)
 class RunRequest:
     """What `check` and `report` are told alike: how to plan each file (Options), and how to
@@ -83,9 +90,9 @@ class RunRequest:
 
 
 RUN_OPTIONS = (
-    click.option("--select", callback=lambda ctx, param, value: _selectors(value), multiple=True, metavar="RULES",
+    click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
                  help="Run only these rules: names, codes or code prefixes, comma-separated."),
-    click.option("--ignore", callback=lambda ctx, param, value: _selectors(value), multiple=True, metavar="RULES",
+    click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
                  help="Do not run these rules (added to the configuration's ignores)."),
     click.option("--lang", type=click.Choice(LANGUAGES),
                  help="Check every document in this language instead of detecting it."),
@@ -108,9 +115,20 @@ RUN_OPTIONS = (
                  help="Check files on N processes [default: all cores]."),
     click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
 )
-_RUN_PARAMETERS = ("select", "ignore", "lang", "message_lang", "max_revision_age", "today", "stdin_filename",
-                   "config_file", "isolated", "warn_unused_suppressions", "baseline_file", "jobs", "no_cache",
-                   "profile", "rules_dirs")
+
+
+def _parameter_names(*decorators) -> tuple[str, ...]:
+    """The names of the parameters that click option decorators give a command."""
+
+    def probe():
+        """Only carries the options."""
+
+    for decorate in decorators:
+        probe = decorate(probe)
+    return tuple(parameter.name for parameter in probe.__click_params__)
+
+
+_RUN_PARAMETERS = _parameter_names(*RUN_OPTIONS, pack_options)
 
 
 def run_options(command):
@@ -167,13 +185,6 @@ def echo_problems(result) -> None:
     """Problems with the files themselves, one line each on standard error."""
     for problem in result.problems:
         click.echo(f"policylint: {problem.path}: {problem.severity}: {problem.message}", err=True)
-
-
-def _selectors(value):
-    """--select/--ignore: comma-separated, repeatable, as in ruff."""
-    if not value:
-        return None
-    return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
 
 
 def fail(message: str):
