@@ -381,3 +381,14 @@ def test_the_starter_documents_every_key_and_its_rules_examples_are_valid(tree):
     config = load(tree / ".policylint.yaml")
     assert [selector for selector, _ in config.rules] == ["stale-revision-date", "long-sentence", "jargon"]
     assert check(str(tree / "bad.md")).exit_code in (0, 1)
+
+
+def test_every_shorthand_is_a_configuration_key_that_reaches_some_rule(pack):
+    from policylint.packs.model import SHORTHAND_KEYS
+    from policylint.settings.config import KEYS
+
+    assert set(SHORTHAND_KEYS) <= set(KEYS)
+    taken = {key for rule in pack.rules for key in rule.shorthands}
+    assert taken == set(SHORTHAND_KEYS)
+    assert pack.rule("stale-revision-date").shorthands == {"max-revision-age": "max_age_months"}
+    assert pack.rule("missing-revision-date").shorthands == {}  # same kind, not asked for it
