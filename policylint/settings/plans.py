@@ -144,7 +144,7 @@ class Workspace:
             "max-revision-age": config.max_revision_age,
             "jargon": {language: dict(terms) for language, terms in config.jargon},
             "accepted-terms": {language: list(terms) for language, terms in config.accepted_terms},
-        }, lambda key, problem: config.error(key, problem))
+        }, config.error)
         for selector, entry in config.rules:
             where = f"rules.{selector}"
             given = {name: value for name, value in entry.items() if name != "severity"}
@@ -163,7 +163,7 @@ class Workspace:
         for rule in pack.rules:
             for key, option in rule.shorthands.items():
                 if values.get(key):
-                    given = validate_options(rule.check, rule.kind, {option: values[key]}, _raise(error, key))
+                    given = validate_options(rule.check, rule.kind, {option: values[key]}, _as_shorthand(error, key))
                     overrides.append((rule.code, given))
         return overrides
 
@@ -199,6 +199,16 @@ class Workspace:
                 raise config.error(key, f"{selector!r} is not a rule name, code or code prefix{hint}")
             named += rules
         return named
+
+
+def _as_shorthand(error, key: str):
+    """A `fail(key, problem)` that names the shorthand key ("jargon.en") instead of the option it
+    sets ("extra_terms.en")."""
+
+    def fail(option_key, problem):
+        raise error(join_key(key, option_key.partition(".")[2]), problem)
+
+    return fail
 
 
 def _raise(error, prefix: str):
