@@ -17,7 +17,7 @@ import unicodedata
 from policylint.checks.common import body_sentences, words
 
 VOCABULARY: dict = {}
-OPTIONS = {"max_words": {}}  # per language: a whole number of words
+OPTIONS = {"max_words": {}}
 MESSAGES: tuple = ()
 NEUTRAL = False
 _CONTINUES = (",", ";", ":", "-", "–", "—", "(", "،", "؛")
