@@ -1,4 +1,4 @@
-"""The pieces the report is built from: labels, score, progress bar, excerpts, the facts the runner returns."""
+"""The pieces the report is built from: labels, score, progress bar, excerpts, the summaries the runner returns."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from policylint.model import LANGUAGES
 from policylint.running.progress import ProgressBar
 from policylint.report.labels import Labels, all_labels
 from policylint.report.score import MISSING_ELEMENT, PER_FINDING, RULE_CAP, document_score
-from policylint.running.one_file import DocumentFacts
+from policylint.running.one_file import DocumentSummary
 from policylint.running.runner import run
 
 
@@ -112,7 +112,7 @@ def test_progress_line_fits_the_terminal():
     assert line.endswith("policy.md") and "…" in line
 
 
-# --- excerpts and the facts the runner returns ----------------------------------------------------
+# --- excerpts and the summaries the runner returns---------------------------------------------------
 
 def test_a_finding_carries_its_excerpt(pack, settings):
     text = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n"
@@ -138,9 +138,9 @@ def test_the_runner_returns_each_files_facts_from_a_worker_or_the_cache(tmp_path
     (tmp_path / "c.md").write_text("Η πολιτική μας\n\nΑπαντάμε σε δύο ημέρες.\n", encoding="utf-8")
     for _ in range(2):  # the second run is answered from the cache when it is on
         result = run([str(tmp_path)], pack, settings, jobs=jobs, use_cache=use_cache)
-        facts = [(f.path.rsplit("/", 1)[1], f.facts) for f in result.files]
-        assert facts == [("a.md", DocumentFacts("en", "Policy")), ("b.md", None),
-                         ("c.md", DocumentFacts("el", "Η πολιτική μας"))]
+        summary = [(f.path.rsplit("/", 1)[1], f.summary) for f in result.files]
+        assert summary == [("a.md", DocumentSummary("en", "Policy")), ("b.md", None),
+                         ("c.md", DocumentSummary("el", "Η πολιτική μας"))]
         assert result.files[0].rules == tuple(pack.rules) and result.files_checked == 2
 
 

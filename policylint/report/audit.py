@@ -131,11 +131,11 @@ class Audit:
 def audit_document(number: int, checked: CheckedFile, findings, problems, elements: list[Rule]) -> DocumentAudit:
     """One document's audit: a cell for each element (a column of the matrix) and its score
     under the rules that ran on it (those of its plan that cover its language)."""
-    facts = checked.facts
-    if facts is None:
+    summary = checked.summary
+    if summary is None:
         cells = {rule.code: Cell(NOT_APPLICABLE) for rule in elements}
         return DocumentAudit(checked.path, checked=False, number=number, problems=problems, cells=cells)
-    ran = [rule for rule in checked.rules if rule.covers(facts.language)]
+    ran = [rule for rule in checked.rules if rule.covers(summary.language)]
     ran_codes = {rule.code for rule in ran}
     cells = {}
     for rule in elements:
@@ -150,8 +150,8 @@ def audit_document(number: int, checked: CheckedFile, findings, problems, elemen
         checked.path,
         checked=True,
         number=number,
-        language=facts.language,
-        title=facts.title,
+        language=summary.language,
+        title=summary.title,
         findings=findings,
         problems=problems,
         cells=cells,

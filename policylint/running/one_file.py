@@ -31,7 +31,7 @@ class Plan:
 
 
 @dataclass(frozen=True)
-class DocumentFacts:
+class DocumentSummary:
     """What a report says of a checked document besides its findings; worked out where the
     document is read (in a worker too) and kept in the result cache with the findings."""
 
@@ -39,7 +39,7 @@ class DocumentFacts:
     title: str  # the first heading's text, else the first block's, shortened
 
     @classmethod
-    def of(cls, document: Document) -> DocumentFacts:
+    def of(cls, document: Document) -> DocumentSummary:
         blocks = document.blocks
         block = next((b for b in blocks if b.is_heading), blocks[0] if blocks else None)
         return cls(document.language, shorten(block.text) if block else "")
@@ -47,12 +47,12 @@ class DocumentFacts:
 
 @dataclass
 class FileCheck:
-    """What came of one file: its findings, notices and facts, or why it could not be checked."""
+    """What came of one file: its findings, notices and summary, or why it could not be checked."""
 
     findings: list[Finding] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     error: str | None = None
-    facts: DocumentFacts | None = None
+    summary: DocumentSummary | None = None
 
 
 def load(source: str | bytes) -> bytes:
@@ -62,7 +62,7 @@ def load(source: str | bytes) -> bytes:
 
 def cached(data: bytes, reader_path: str, shown: str, cache: ResultCache | None) -> FileCheck | None:
     hit = cache.get(cache.key(data, reader_path), shown) if cache else None
-    return FileCheck(hit.findings, hit.notices, facts=DocumentFacts(*hit.facts)) if hit else None
+    return FileCheck(hit.findings, hit.notices, summary=DocumentSummary(*hit.summary)) if hit else None
 
 
 def check_source(
@@ -93,7 +93,7 @@ def check_source(
             findings.sort(key=Finding.sort_key)
     except Exception as error:  # a bug must not hide the other files' findings
         return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")
-    facts = DocumentFacts.of(document)
+    summary = DocumentSummary.of(document)
     if cache:
-        cache.put(cache.key(data, reader_path), findings, document.notices, (facts.language, facts.title))
-    return FileCheck(findings, list(document.notices), facts=facts)
+        cache.put(cache.key(data, reader_path), findings, document.notices, (summary.language, summary.title))
+    return FileCheck(findings, list(document.notices), summary=summary)

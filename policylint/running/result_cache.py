@@ -55,7 +55,7 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
 class CachedFile:
     findings: list[Finding]
     notices: list[str]
-    facts: tuple[str | None, str]  # the document's language and title
+    summary: tuple[str | None, str]  # the document's language and title
 
 
 def _well_typed(name: str, value) -> bool:
@@ -95,11 +95,11 @@ class ResultCache:
         )
         return CachedFile(findings, notices, (language, title)) if well_formed else None
 
-    def put(self, key: str, findings: list[Finding], notices: list[str], facts: tuple[str | None, str]) -> None:
+    def put(self, key: str, findings: list[Finding], notices: list[str], summary: tuple[str | None, str]) -> None:
         entry = {
             "findings": [{name: getattr(f, name) for name in _FINDING_FIELDS} for f in findings],
             "notices": list(notices),
-            "language": facts[0],
-            "title": facts[1],
+            "language": summary[0],
+            "title": summary[1],
         }
         cache.write_json(self._path(key), entry)

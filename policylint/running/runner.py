@@ -1,7 +1,7 @@
 """From paths to results: discover files, plan each one, check them (from the cache, here or
 on worker processes), and merge the outcomes in discovery order. No printing here.
 
-`check` and `report` both run this; the report's facts about each document (language, title,
+`check` and `report` both run this; the report's summary of each document (language, title,
 the rules it was checked with) come back in Result.files, from a worker or the cache alike."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.running.one_file import DocumentFacts, FileCheck, Plan, cached, load
+from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached, load
 from policylint.findings.engine import Settings
 from policylint.model import Finding
 from policylint.packs import Pack, Rule
@@ -38,7 +38,7 @@ class CheckedFile:
     """A file the run looked at (not one the configuration excludes), in discovery order."""
 
     path: str  # as shown
-    facts: DocumentFacts | None  # None: the file could not be checked
+    summary: DocumentSummary | None  # None: the file could not be checked
     rules: tuple[Rule, ...]  # the rules its plan ran (each covers some languages)
 
 
@@ -163,7 +163,7 @@ def _merge(outcomes) -> Result:
             continue
         shown, checked, plan = outcome
         rules = plan.rules if plan.rules is not None else tuple(plan.pack.rules)
-        result.files.append(CheckedFile(shown, checked.facts if checked.error is None else None, rules))
+        result.files.append(CheckedFile(shown, checked.summary if checked.error is None else None, rules))
         if checked.error is not None:
             result.problems.append(Problem(shown, checked.error, "error"))
             continue
