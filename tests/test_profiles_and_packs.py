@@ -48,7 +48,7 @@ def test_unknown_profiles_and_rules_are_errors_not_silence(pack, call):
 def test_a_custom_pack_adds_its_rules_and_profiles():
     pack = load_pack(extra_dirs=[PRIVACY])
     assert {"PRIV01", "PRIV02"} <= set(codes(pack.rules))
-    chosen = codes(pack.select("privacy"))
+    chosen = codes(pack.select("privacy-pack"))
     assert chosen == ["PL104", "PL105", "PL106", "PL107", "PRIV01", "PRIV02"]
     # a custom rule runs only on the languages it covers
     assert pack.rule("PRIV01").covers("en") and not pack.rule("PRIV01").covers("el")
@@ -78,7 +78,7 @@ def test_check_with_a_custom_pack_from_the_command_line(tmp_path):
     policy = tmp_path / "notice.md"
     policy.write_text("# Privacy notice\n\nUpdated 1 October 2026.\n\nWe keep your records as long as necessary.\n")
     result = run("check", "--today", "2026-11-22", "--message-lang", "en", "--rules-dir", str(PRIVACY),
-                 "--profile", "privacy", str(policy))
+                 "--profile", "privacy-pack", str(policy))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert any("PRIV01" in line and "[missing-data-controller]" in line for line in lines)
@@ -110,7 +110,7 @@ def test_a_profile_naming_an_unknown_rule_is_an_error(tmp_path):
 def test_an_unknown_profile_exits_two():
     result = run("check", "--profile", "nope", str(ROOT / "corpora" / "en"))
     assert result.exit_code == 2
-    assert "unknown profile 'nope'; expected one of core, customer-service" in result.stderr
+    assert "unknown profile 'nope'; expected one of code-of-conduct, complaints, core, customer-service" in result.stderr
 
 
 @pytest.mark.parametrize("old, new, expected", [

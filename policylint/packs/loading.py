@@ -15,12 +15,13 @@ from typing import Any
 
 from policylint.checks import CHECK_KINDS
 from policylint.model import LANGUAGES, SEVERITIES
-from policylint.packs.model import BUILTIN, SHORTHAND_KEYS, Pack, PackError, Profile, Rule
+from policylint.packs.model import BUILTIN, SHORTHAND_KEYS, Kind, Pack, PackError, Profile, Rule
 from policylint.packs.yaml_cache import load_yaml
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
 OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element")
 PROFILE_KEYS = ("name", "summary", "rules", "extends")
+KIND_KEYS = ("name", "profile", "label", "detect")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 LANGUAGE_DATA_KEYS = {
@@ -72,7 +73,10 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
                 raise PackError(f"{rule.path}: {key!r} is already used by {seen[key]}")
             seen[key] = rule.path
     rules.sort(key=lambda r: r.code)
-    pack = Pack(rules=rules, language_data=language_data, profiles=profiles)
+    pack = Pack(rules=rules, language_data=language_data, profiles=profiles, kinds=_kinds(directory))
+    for kind in pack.kinds.values():
+        if kind.profile is not None and kind.profile not in profiles:
+            raise PackError(f"{kind.path}: profile: unknown profile {kind.profile!r}")
     for profile in profiles.values():
         for selector in profile.selectors:  # every selector names a rule
             if selector.strip().lower() not in ("all", "*") and not pack.matching(selector):
@@ -240,6 +244,33 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         pack=pack,
         shorthands=shorthands,
     )
+
+
+def _kinds(directory: Path) -> dict[str, Kind]:
+    """Document kinds in DIR/kinds/*.yaml: a label and, per language, title terms and words."""
+    kinds: dict[str, Kind] = {}
+    for path in sorted((directory / "kinds").glob("*.yaml")):
+        data = _mapping(path, required=KIND_KEYS, optional=())
+        if not isinstance(data["name"], str) or not _NAME.match(data["name"]):
+            raise PackError(f"{path}: name: expected lower-case words joined by hyphens, like returns")
+        if data["name"] in kinds:
+            raise PackError(f"{path}: name: kind {data['name']!r} is already defined by {kinds[data['name']].path}")
+        if data["profile"] is not None and not isinstance(data["profile"], str):
+            raise PackError(f"{path}: profile: expected a profile name, or null for text that is not a policy")
+        label = _per_language_text(path, "label", data["label"])
+        detect = data["detect"]
+        if not isinstance(detect, dict):
+            raise PackError(f"{path}: detect: expected title terms and words for each language")
+        titles, words = {}, {}
+        for language in LANGUAGES:
+            entry = detect.get(language)
+            if not isinstance(entry, dict) or set(entry) != {"title", "words"}:
+                raise PackError(f"{path}: detect.{language}: expected the keys title and words")
+            for key in ("title", "words"):
+                _check_shape(path, f"detect.{language}.{key}", entry[key], "terms")
+            titles[language], words[language] = tuple(entry["title"]), tuple(entry["words"])
+        kinds[data["name"]] = Kind(data["name"], data["profile"], label, titles, words, str(path))
+    return kinds
 
 
 def join_key(*parts) -> str:

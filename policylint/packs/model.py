@@ -62,11 +62,25 @@ class Profile:
     path: str = ""
 
 
+@dataclass(frozen=True)
+class Kind:
+    """A kind of document (returns policy, privacy notice...): how to recognise it, per
+    language, and the profile whose rules judge it (None: not a policy, no rule applies)."""
+
+    name: str
+    profile: str | None
+    label: dict[str, str]  # what the kind is called, per language
+    title_terms: dict[str, tuple[str, ...]]  # per language: words of a title naming this kind
+    words: dict[str, tuple[str, ...]]  # per language: words the body of this kind uses
+    path: str = ""
+
+
 @dataclass
 class Pack:
     rules: list[Rule]
     language_data: dict[str, dict[str, Any]]
     profiles: dict[str, Profile] = field(default_factory=dict)
+    kinds: dict[str, Kind] = field(default_factory=dict)
     # compiled vocabulary, filled by the engine: (rule code, key, language) -> Matcher
     matchers: dict = field(default_factory=dict, repr=False)
     # Pack.select's answers, by its arguments
