@@ -132,3 +132,14 @@ def test_report_exit_status_comes_from_the_same_decision(tree):
     result = CliRunner().invoke(main, ["report", "--format", "json", str(tree)])
     assert result.exit_code == 2
     assert result.stderr == f"policylint: error: {bad}:1: ignore: 'jargn' is not a rule name, code or code prefix (did you mean 'jargon'?)\n"
+
+
+def test_the_reports_matrix_and_profile_follow_the_configuration(tree, pack):
+    (tree / ".policylint.yaml").write_text('profile: core\nper-file-ignores:\n  "fr/*.md": [missing-scope]\n',
+                                           encoding="utf-8")
+    payload = invoke("report", tree)
+    assert payload["profile"] == "core"
+    assert [e["code"] for e in payload["elements"]] == [r.code for r in pack.select("core") if r.element]
+    coverage = {d["path"].split(str(tree) + "/")[1]: d["coverage"] for d in payload["documents"]}
+    assert coverage["fr/bad-template.md"]["missing-scope"] == "not_applicable"  # the rule did not run there
+    assert coverage["es/bad-template.md"]["missing-scope"] == "missing"
