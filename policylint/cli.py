@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import click
 
 from policylint import __version__
-from policylint.findings import baseline, suppression
+from policylint.findings import baseline
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
@@ -233,7 +233,8 @@ def check(paths, output_format, fail_on, write_baseline, request):
     else:
         status = settle(result, workspace.fails, known, request.baseline_file)
     output = Output(__version__, _rule_infos(workspace, request.warn_unused),
-                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."))
+                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
+                    message_language=request.options.message_language)
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
     sys.exit(status)
 
@@ -248,17 +249,13 @@ def _read_baseline(path):
 
 
 def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
-    """The rules the files were checked with, described for SARIF."""
-    infos = {
+    """The rules the files were checked with, described for SARIF (unused-suppression only
+    when the run reported unused suppressions)."""
+    return {
         code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
         for code, r in sorted(workspace.rules_used.items())
+        if r.kind.runs_in_engine or with_unused
     }
-    if with_unused:
-        infos[suppression.UNUSED_CODE] = RuleInfo(
-            suppression.UNUSED_CODE, suppression.UNUSED_RULE, "warning",
-            suppression.UNUSED_SUMMARY, suppression.UNUSED_SUMMARY, suppression.UNUSED_HELP,
-        )
-    return infos
 
 
 @main.command()

@@ -25,8 +25,7 @@ PACK = load_pack()
 sys.path.insert(0, str(ROOT / "tools"))
 import corpus_formats  # noqa: E402
 
-# the sample policies only: corpora/real/ is measured by benchmarks/accuracy.py
-SOURCES = sorted(source for language in LANGUAGES for source in (CORPORA / language).glob("*.md"))
+SOURCES = sorted(CORPORA.glob("??/*.md"))
 CASES = [(source, fmt) for source in SOURCES for fmt in corpus_formats.FORMATS]
 
 

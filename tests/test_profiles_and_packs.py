@@ -9,27 +9,27 @@ from policylint.cli import main
 from policylint.packs import PackError, load_pack
 
 PRIVACY = ROOT / "examples" / "privacy-pack"
-CORE = ["PL101", "PL102", "PL103", "PL104", "PL105", "PL106", "PL107"]
+CORE = ["PL001", "PL101", "PL102", "PL103", "PL104", "PL105", "PL106", "PL107"]
 
 
 def codes(rules):
     return [r.code for r in rules]
 
 
-def test_core_profile_runs_the_first_seven_rules(pack):
+def test_core_profile_runs_the_first_seven_rules_and_unused_suppression(pack):
     assert codes(pack.select("core")) == CORE
 
 
 def test_customer_service_is_the_default_and_runs_every_rule(pack):
     assert codes(pack.select()) == codes(pack.rules)
-    assert len(pack.rules) == 20
+    assert len(pack.rules) == 21
 
 
 @pytest.mark.parametrize("select, ignore, expected", [
-    (["PL10"], [], CORE + ["PL108", "PL109"]),
+    (["PL10"], [], CORE[1:] + ["PL108", "PL109"]),
     (["missing-scope", "PL107"], [], ["PL101", "PL107"]),
     ([], ["PL11", "long-sentence", "PL12"], CORE + ["PL108", "PL109"]),
-    (["all"], ["PL1"], []),
+    (["all"], ["PL1"], ["PL001"]),
 ])
 def test_select_and_ignore_take_names_codes_and_prefixes(pack, select, ignore, expected):
     assert codes(pack.select("customer-service", select, ignore)) == expected

@@ -11,14 +11,9 @@ the revision date.
 from __future__ import annotations
 
 from policylint.checks.facts import DatedBlock
+from policylint.checks.kind import CheckKind
 from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates, months_before
-
-VOCABULARY = {"revision_labels": "terms"}
-OPTIONS = {"report": "missing", "max_age_months": 12}
-OPTION_CHOICES = {"report": ("missing", "stale")}
-MESSAGES: tuple = ()
-NEUTRAL = False
 
 
 def revision_dates(context) -> list[DatedBlock]:
@@ -64,3 +59,13 @@ def check(context):
         text = context.document.blocks[index].text[newest.start:newest.end]
         message = context.message({"date": text, "months": months})
         yield context.finding(index, newest.start, newest.end, message, context.document.blocks[index].language)
+
+
+KIND = CheckKind(
+    name="revision-date",
+    description=__doc__ or "",
+    check=check,
+    vocabulary={"revision_labels": "terms"},
+    options={"report": "missing", "max_age_months": 12},
+    option_choices={"report": ("missing", "stale")},
+)

@@ -6,17 +6,10 @@ import re
 
 from functools import lru_cache
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm, stem
 
-VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
-# extra_terms: more terms per language (term: plainer word, or null); accepted_terms: words
-# the readers know per language, taken out of the terms and known as acronyms
-OPTIONS = {"acronyms": True, "extra_terms": {}, "accepted_terms": {}}
-OPTION_SHAPES = {"extra_terms": "mapping", "accepted_terms": "terms"}  # per language, as vocabulary
-SHORTHANDS = {"accepted-terms": "accepted_terms"}  # the configuration's accepted terms reach every word list
-MESSAGES = ("acronym", "suggestion")
-NEUTRAL = False
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")
@@ -136,3 +129,18 @@ def _defined(document, acronym: str) -> bool:
         rf"\(\s*{escaped}s?\s*\)|(?<!\w){escaped}s?\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}s?\s*[:=–—-]\s*\w+\s+\w+"
     )
     return any(acronym in block.text and pattern.search(block.text) for block in document.blocks)  # `in` is cheap
+
+
+KIND = CheckKind(
+    name="terms",
+    description=__doc__ or "",
+    check=check,
+    vocabulary={"terms": "mapping", "known_acronyms": "terms"},
+    # extra_terms: more terms per language (term: plainer word, or null); accepted_terms: words
+    # the readers know per language, taken out of the terms and known as acronyms
+    options={"acronyms": True, "extra_terms": {}, "accepted_terms": {}},
+    option_shapes={"extra_terms": "mapping", "accepted_terms": "terms"},
+    shorthands={"accepted-terms": "accepted_terms"},  # the configuration's accepted terms reach every word list
+    vocabulary_with_options=vocabulary_with_options,
+    messages=("acronym", "suggestion"),
+)

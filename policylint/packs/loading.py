@@ -202,21 +202,20 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         if not isinstance(vocabulary, dict):
             raise PackError(f"{path}: languages.{language}: expected a mapping of vocabulary lists")
         for key, value in vocabulary.items():
-            shape = kind.VOCABULARY.get(key)
+            shape = kind.vocabulary.get(key)
             if shape is None:
                 raise PackError(f"{path}: languages.{language}.{key}: unknown key for {data['check']}")
             _check_shape(path, f"languages.{language}.{key}", value, shape)
     message = _per_language_text(path, "message", data["message"], covered)
     messages = data.get("messages") or {}
-    for name in kind.MESSAGES:
+    for name in kind.messages:
         if name not in messages:
             raise PackError(f"{path}: messages.{name}: missing (the {data['check']} check needs it)")
         _per_language_text(path, f"messages.{name}", messages[name], covered)
-    given = validate_options(data["check"], kind, data.get("options") or {},
+    given = validate_options(kind, data.get("options") or {},
                              lambda key, problem: _fail(path, join_key("options", key), problem))
-    options = merged_options(kind, dict(kind.OPTIONS), given)
-    shorthands = dict(getattr(kind, "SHORTHANDS", {}))
-    shorthands.update(_shorthands(path, data["check"], kind, data.get("shorthands") or {}))
+    options = merged_options(kind, dict(kind.options), given)
+    shorthands = {**kind.shorthands, **_shorthands(path, kind, data.get("shorthands") or {})}
     languages = vocabulary_with_options(kind, languages, options, lambda language, key: language_data.get(language, {}).get(key, []))
     examples = data["examples"]
     for language in covered:
@@ -282,15 +281,15 @@ def _fail(path, key: str, problem: str):
     raise PackError(f"{path}: {key}: {problem}")
 
 
-def _shorthands(path, check: str, kind, given) -> dict[str, str]:
+def _shorthands(path, kind, given) -> dict[str, str]:
     """A rule file's `shorthands`: configuration key -> one of its kind's options."""
     if not isinstance(given, dict):
         _fail(path, "shorthands", "expected a mapping of configuration key to option")
     for key, option in given.items():
         if key not in SHORTHAND_KEYS:
             _fail(path, f"shorthands.{key}", f"not a shorthand key{did_you_mean(key, SHORTHAND_KEYS)}")
-        if option not in kind.OPTIONS:
-            _fail(path, f"shorthands.{key}", f"{option!r} is not an option of {check}{did_you_mean(option, kind.OPTIONS)}")
+        if option not in kind.options:
+            _fail(path, f"shorthands.{key}", f"{option!r} is not an option of {kind.name}{did_you_mean(option, kind.options)}")
     return dict(given)
 
 
@@ -308,26 +307,24 @@ def did_you_mean(word, known, listing: bool = True) -> str:
     return f"; expected one of {', '.join(known)}" if known and listing else ""
 
 
-def validate_options(check: str, kind, given, fail, also_known=()) -> dict:
-    """`given` options of a rule of kind `check`, checked against what the kind declares and
+def validate_options(kind, given, fail, also_known=()) -> dict:
+    """`given` options of a rule of `kind`, checked against what the kind declares and
     normalised (a per-language option given one value gets it for every language).
 
     `fail(key, problem)` reports a mistake and does not return; rule files and configuration
     files each say where. `also_known` are other keys the caller accepts beside the options
     (for the "did you mean" of a misspelt one)."""
     if not isinstance(given, dict):
-        fail("", f"expected a mapping of option to value (options of {check}: {', '.join(kind.OPTIONS) or 'none'})")
-    choices = getattr(kind, "OPTION_CHOICES", {})
-    shapes = getattr(kind, "OPTION_SHAPES", {})
+        fail("", f"expected a mapping of option to value (options of {kind.name}: {', '.join(kind.options) or 'none'})")
     result = {}
     for key, value in given.items():
-        if key not in kind.OPTIONS:
-            fail(key, f"unknown option for {check}{did_you_mean(key, [*kind.OPTIONS, *also_known])}")
-        default = kind.OPTIONS[key]
+        if key not in kind.options:
+            fail(key, f"unknown option for {kind.name}{did_you_mean(key, [*kind.options, *also_known])}")
+        default = kind.options[key]
         if isinstance(default, dict):
-            result[key] = _per_language_option(key, value, shapes.get(key), fail)
+            result[key] = _per_language_option(key, value, kind.option_shapes.get(key), fail)
             continue
-        problem = _value_problem(value, default, choices.get(key))
+        problem = _value_problem(value, default, kind.option_choices.get(key))
         if problem:
             fail(key, problem)
         result[key] = value
@@ -381,12 +378,12 @@ def merged_options(kind, current: dict, given: dict) -> dict:
     `given` does not name."""
     options = dict(current)
     for key, value in given.items():
-        options[key] = {**options.get(key, {}), **value} if isinstance(kind.OPTIONS[key], dict) else value
+        options[key] = {**options.get(key, {}), **value} if isinstance(kind.options[key], dict) else value
     return options
 
 
 def vocabulary_with_options(kind, languages: dict, options: dict, lookup) -> dict:
     """The rule's vocabulary as its options change it (a kind may declare how, for example
     extra terms); `lookup(language, key)` gives a shared list the rule does not hold itself."""
-    change = getattr(kind, "vocabulary_with_options", None)
+    change = kind.vocabulary_with_options
     return change(languages, options, lookup) if change else languages

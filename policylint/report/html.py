@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from policylint.formatters.text import position
+from policylint.formatters.location import location
 from policylint.model import SEVERITIES
 from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, DocumentAudit, score_band
 from policylint.report.charts import bar_chart
@@ -238,7 +238,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: s
         # the rule's fix advice is written in English in the rule files; say so to the browser
         fix_lang = "" if language == "en" else ' lang="en" dir="ltr"'
         rows = "".join(
-            f'<tr><td class="position"><bdi>{escape(position(f))}</bdi></td>'
+            f'<tr><td class="position"><bdi>{escape(location(f).label)}</bdi></td>'
             f'<td class="excerpt">{_excerpt(f, labels)}</td>'
             f"<td>{escape(f.message)}</td></tr>"
             for f in findings

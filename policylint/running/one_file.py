@@ -86,11 +86,11 @@ def check_source(
     document.path = shown
     try:
         document = detect(document, plan.language)
-        rules = list(plan.rules) if plan.rules is not None else None
-        findings, unused = suppression.apply(document, check_document(document, plan.pack, plan.settings, rules))
-        if warn_unused:
-            findings += suppression.unused_findings(document, unused, plan.settings.message_language)
-            findings.sort(key=Finding.sort_key)
+        rules = list(plan.rules) if plan.rules is not None else list(plan.pack.rules)
+        # rules the engine cannot run (unused-suppression) judge the comments once applied
+        reporters = [r for r in rules if not r.kind.runs_in_engine] if warn_unused else []
+        findings = check_document(document, plan.pack, plan.settings, rules)
+        findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings
         return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")
     summary = DocumentSummary.of(document)

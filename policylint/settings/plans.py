@@ -150,7 +150,7 @@ class Workspace:
             given = {name: value for name, value in entry.items() if name != "severity"}
             level = {"severity": entry["severity"]} if "severity" in entry else {}
             for rule in self._known(pack, config, where, [selector]):
-                options = validate_options(rule.check, rule.kind, given, _raise(config.error, where), ("severity",))
+                options = validate_options(rule.kind, given, _raise(config.error, where), ("severity",))
                 overrides.append((rule.code, {**level, **options}))
         flags = {"max-revision-age": self.options.max_revision_age}
         overrides += self._shorthands(pack, flags, lambda key, problem: ConfigError(f"--{key}: {problem}"))
@@ -163,7 +163,7 @@ class Workspace:
         for rule in pack.rules:
             for key, option in rule.shorthands.items():
                 if values.get(key):
-                    given = validate_options(rule.check, rule.kind, {option: values[key]}, _as_shorthand(error, key))
+                    given = validate_options(rule.kind, {option: values[key]}, _as_shorthand(error, key))
                     overrides.append((rule.code, given))
         return overrides
 
