@@ -347,7 +347,7 @@ def _value_problem(value, default, allowed) -> str | None:
     if allowed is not None:
         wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
         if wrong:
-            return f"{wrong[0]!r} is not one of {', '.join(allowed)}{did_you_mean(wrong[0], allowed)}"
+            return f"{wrong[0]!r} is not one of {', '.join(allowed)}{did_you_mean(wrong[0], allowed, listing=False)}"
     return None
 
 
