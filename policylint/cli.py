@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
+from dataclasses import dataclass, replace
 
 import click
 
@@ -12,22 +14,21 @@ from policylint import __version__
 from policylint.findings import baseline
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
-from policylint.findings.engine import Settings
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
 from policylint.formatters.safe_text import json_text, printable, printable_lines
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
-from policylint.running import cache_folder
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, rule_records, rules_table
+from policylint.running import cache_folder
 from policylint.running.runner import STDIN, discover, run
+from policylint.running.verdict import EXIT_ERROR, settle
 from policylint.settings.plans import Options, Workspace
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 REPORT_FORMATS = ("csv", "html", "json")
 REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
 # spreadsheet programs read a UTF-8 CSV as UTF-8 (Greek, Arabic) only when it starts with a BOM
@@ -71,24 +72,119 @@ def pack_options(command):
     )(command)
 
 
-def document_options(command):
-    """--lang, --message-lang, --max-revision-age, --today and --follow-links: which documents
-    are read and how they are judged, shared by check and report."""
-    options = (
-        click.option("--follow-links", is_flag=True,
-                     help="In folders, also read symbolic links that lead outside the folder."),
-        click.option("--lang", type=click.Choice(LANGUAGES),
-                     help="Check every document in this language instead of detecting it."),
-        click.option("--message-lang", type=click.Choice(LANGUAGES),
-                     help="Language of the messages [default: your locale's, else en]."),
-        click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
-                     help="Oldest acceptable revision date, in months [default: 12]."),
-        click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-                     help="Date that revision ages are measured from [default: today]."),
-    )
-    for option in reversed(options):
-        command = option(command)
-    return command
+def _selectors(ctx, param, value):
+    """--select/--ignore: comma-separated, repeatable, as in ruff."""
+    if not value:
+        return None
+    return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """What `check` and `report` are told alike: how to plan each file (Options), and how to
+    run and settle the files."""
+
+    options: Options
+    stdin_name: str
+    jobs: int
+    use_cache: bool
+    warn_unused: bool
+    baseline_file: str | None
+    follow_links: bool
+
+
+RUN_OPTIONS = (
+    click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
+                 help="Run only these rules: names, codes or code prefixes, comma-separated."),
+    click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
+                 help="Do not run these rules (added to the configuration's ignores)."),
+    click.option("--lang", type=click.Choice(LANGUAGES),
+                 help="Check every document in this language instead of detecting it."),
+    click.option("--message-lang", type=click.Choice(LANGUAGES),
+                 help="Language of the messages [default: your locale's, else en]."),
+    click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
+                 help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
+                      "[default: the configuration's, else 12]."),
+    click.option("--today", callback=_date, metavar="YYYY-MM-DD",
+                 help="Date that revision ages are measured from [default: today]."),
+    click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
+                 help="Name to report for standard input ('-'); its suffix picks the reader."),
+    click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                 help="Use this configuration file instead of searching for one."),
+    click.option("--isolated", is_flag=True, help="Ignore configuration files."),
+    click.option("--warn-unused-suppressions", is_flag=True, help="Report suppression comments that suppressed nothing."),
+    click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+                 help="Report only findings this baseline does not record."),
+    click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+                 help="Check files on N processes [default: all cores]."),
+    click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
+    click.option("--follow-links", is_flag=True,
+                 help="In folders, also read symbolic links that lead outside the folder."),
+)
+
+
+def _parameter_names(*decorators) -> tuple[str, ...]:
+    """The names of the parameters that click option decorators give a command."""
+
+    def probe():
+        """Only carries the options."""
+
+    for decorate in decorators:
+        probe = decorate(probe)
+    return tuple(parameter.name for parameter in probe.__click_params__)
+
+
+_RUN_PARAMETERS = _parameter_names(*RUN_OPTIONS, pack_options)
+
+
+def run_options(command):
+    """Every option that decides which findings a run reports, shared by `check` and `report`
+    so that the two cannot drift: the command receives them as one RunRequest, `request`."""
+
+    @functools.wraps(command)
+    def with_request(**parameters):
+        given = {name: parameters.pop(name) for name in _RUN_PARAMETERS}
+        options = Options(
+            today=given["today"] or dt.date.today(),
+            message_language=given["message_lang"] or locale_language(),
+            select=given["select"],
+            ignore=given["ignore"] or (),
+            profile=given["profile"],
+            rules_dirs=tuple(given["rules_dirs"]),
+            language=given["lang"],
+            max_revision_age=given["max_revision_age"],
+            config_file=given["config_file"],
+            isolated=given["isolated"],
+        )
+        request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
+                             not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
+                             given["follow_links"])
+        return command(request=request, **parameters)
+
+    for option in reversed(RUN_OPTIONS):
+        with_request = option(with_request)
+    return pack_options(with_request)
+
+
+def execute(paths, request: RunRequest, fail_on: str | None = None, progress=None):
+    """Plan, check and report problems with the files: (workspace, result, baseline or None).
+    A configuration, pack or baseline that cannot be used is one line and exit 2."""
+    echo_cache_refusal()
+    known = _read_baseline(request.baseline_file)
+    try:
+        workspace = Workspace(replace(request.options, fail_on=fail_on))
+        result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
+                     plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
+                     jobs=request.jobs, use_cache=request.use_cache, on_progress=progress,
+                     follow_links=request.follow_links)
+    except (ConfigError, PackError) as error:
+        fail(str(error))
+    finally:
+        if progress:
+            progress.close()
+    result.problems[:0] = workspace.problems
+    echo_problems(result)
+    return workspace, result, known
 
 
 def read_stdin() -> bytes:
@@ -106,13 +202,6 @@ def echo_problems(result) -> None:
     """Problems with the files themselves, one line each on standard error."""
     for problem in result.problems:
         click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
-
-
-def _selectors(ctx, param, value):
-    """--select/--ignore: comma-separated, repeatable, as in ruff."""
-    if not value:
-        return None
-    return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
 
 
 def fail(message: str):
@@ -141,83 +230,33 @@ def select_rules(pack, profile):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
               help="Output format; auto is github under GitHub Actions, else text.")
-@click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
-              help="Run only these rules: names, codes or code prefixes, comma-separated.")
-@click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
-              help="Do not run these rules (added to the configuration's ignores).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
               help="Exit 1 when a finding has at least this severity [default: warning].")
-@document_options
-@click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
-              help="Name to report for standard input ('-'); its suffix picks the reader.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Use this configuration file instead of searching for one.")
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--warn-unused-suppressions", is_flag=True, help="Report suppression comments that suppressed nothing.")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Report only findings this baseline does not record.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings in FILE (and exit 0).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-              help="Check files on N processes [default: all cores].")
-@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings.")
-@pack_options
-def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max_revision_age, today,
-          follow_links, stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
-          jobs, no_cache, profile, rules_dirs):
+@run_options
+def check(paths, output_format, fail_on, write_baseline, request):
     """Check policy documents (files, folders, or - for standard input)."""
-    options = Options(
-        today=today or dt.date.today(),
-        message_language=message_lang or locale_language(),
-        select=select,
-        ignore=ignore or (),
-        profile=profile,
-        rules_dirs=tuple(rules_dirs),
-        language=lang,
-        max_revision_age=max_revision_age,
-        fail_on=fail_on,
-        config_file=config_file,
-        isolated=isolated,
-    )
-    echo_cache_refusal()
-    known = _read_baseline(baseline_file)
-    inputs = input_files(paths, follow_links) if write_baseline else []
+    chosen = pick(output_format)
+    inputs = input_files(paths, request.follow_links) if write_baseline else []
     if write_baseline:
         _writable(write_baseline, inputs)  # before the run, not after it
-    chosen = pick(output_format)
     progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
-    try:
-        workspace = Workspace(options)
-        result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=read_stdin,
-                     plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions,
-                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress,
-                     follow_links=follow_links)
-    except (ConfigError, PackError) as error:
-        fail(str(error))
-    finally:
-        if progress:
-            progress.close()
-    result.problems[:0] = workspace.problems
-    echo_problems(result)
+    workspace, result, known = execute(paths, request, fail_on, progress)
     if write_baseline:
         try:
             count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
             output_failed(write_baseline, error)
         click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
-    elif known is not None:
-        kept = baseline.new_findings(result.findings, known, baseline_file)
-        result.baselined = len(result.findings) - len(kept)
-        result.findings = kept
-    output = Output(__version__, _rule_infos(workspace, warn_unused_suppressions),
+        status = settle(result, workspace.fails, findings_fail=False)
+    else:
+        status = settle(result, workspace.fails, known, request.baseline_file)
+    output = Output(__version__, _rule_infos(workspace, request.warn_unused),
                     color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
-                    message_language=options.message_language)
+                    message_language=request.options.message_language)
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
-    if result.input_errors:
-        sys.exit(EXIT_ERROR)
-    if not write_baseline and any(workspace.fails(f) for f in result.findings):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+    sys.exit(status)
 
 
 def input_files(paths, follow_links: bool) -> list[str]:
@@ -277,32 +316,25 @@ def init(force, folder):
               help="Where to write the report [default: standard output].")
 @click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS),
               help="Report format [default: from the --output suffix (.csv, .json), else html].")
-@document_options
-@pack_options
-def report(paths, output, output_format, lang, message_lang, max_revision_age, today, follow_links, profile,
-           rules_dirs):
-    """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
-    from policylint.report import RENDERERS, run_audit  # only reports pay for importing the report code
+@run_options
+def report(paths, output, output_format, request):
+    """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets.
 
-    echo_cache_refusal()
-    profile = profile or DEFAULT_PROFILE
-    settings = Settings(
-        today=today or dt.date.today(),
-        message_language=message_lang or locale_language(),
-        max_revision_age=max_revision_age,
-    )
-    pack = load_rules(rules_dirs)
-    rules = select_rules(pack, profile)
+    The findings are the ones `check` reports with the same options and configuration; a
+    report exits 0 whatever they are (2 when a file could not be checked)."""
+    from policylint.report import RENDERERS, build_audit  # only reports pay for importing the report code
+
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
-    files = input_files(paths, follow_links)
+    files = input_files(paths, request.follow_links)
     if output:
         _writable(output, files)  # before the run, not after it
-    with ProgressBar(len(files)) as bar:
-        audit, result = run_audit(paths, pack, rules, settings, profile, __version__, language=lang,
-                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path),
-                                  follow_links=follow_links)
-    echo_problems(result)
-    text = RENDERERS[output_format](audit, settings.message_language)
+    workspace, result, known = execute(paths, request, progress=ProgressBar())
+    status = settle(result, workspace.fails, known, request.baseline_file, findings_fail=False)
+    profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
+    rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
+    audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__)
+    language = request.options.message_language
+    text = RENDERERS[output_format](audit, language)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -311,7 +343,7 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
         except OutputError as error:
             output_failed(output, error)
         click.echo(f"{summary(result)} Report written to {printable(output)}.", err=True)
-    sys.exit(EXIT_ERROR if result.input_errors else EXIT_CLEAN)
+    sys.exit(status)
 
 
 @main.command("rules")
@@ -324,8 +356,8 @@ def list_rules(output_format, profile, rules_dirs):
     Rules that the chosen --profile does not run are listed too, marked "off"."""
     pack = load_rules(rules_dirs)
     active = {r.code for r in select_rules(pack, profile)}
-    # a custom pack's texts are shown as safely as documents are (safe_text)
     if output_format == "json":
+        # a custom pack's texts are shown as safely as documents are (safe_text)
         click.echo(json_text({"schema_version": 1, "rules": rule_records(pack, active)}), nl=False)
     else:
         click.echo(printable_lines(rules_table(pack, active)), nl=False)

@@ -52,6 +52,8 @@ def test_the_same_bytes_under_another_name_report_that_name(tmp_path):
 
 
 def test_settings_options_and_pack_are_part_of_the_key(pack):
+    from policylint.settings.pack_overrides import customise
+
     def fingerprint(pack=pack, settings=None, language=None, rules=None, warn_unused=False):
         return run_fingerprint(Plan(pack, rules, settings or base, language), warn_unused)
 
@@ -59,7 +61,7 @@ def test_settings_options_and_pack_are_part_of_the_key(pack):
     fingerprints = {
         fingerprint(),
         fingerprint(settings=Settings(message_language="fr", today=base.today)),
-        fingerprint(settings=Settings(message_language="en", today=base.today, max_revision_age=3)),
+        fingerprint(pack=customise(pack, [("PL106", {"max_age_months": 3})])),
         fingerprint(language="fr"),
         fingerprint(rules=tuple(pack.select("core"))),
         fingerprint(warn_unused=True),

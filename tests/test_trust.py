@@ -132,24 +132,29 @@ GOOD_FINDING = {
 }
 
 
+SUMMARY = {"language": "en", "title": "T"}
+
+
 @pytest.mark.parametrize("entry", [
-    {"findings": [GOOD_FINDING | {"severity": "fatal"}], "notices": []},
-    {"findings": [GOOD_FINDING | {"position_kind": "galaxy"}], "notices": []},
-    {"findings": [GOOD_FINDING | {"line": "3"}], "notices": []},
-    {"findings": [GOOD_FINDING | {"line": True}], "notices": []},
-    {"findings": [GOOD_FINDING | {"page": -1}], "notices": []},
-    {"findings": [GOOD_FINDING | {"extra": 1}], "notices": []},
-    {"findings": [{k: v for k, v in GOOD_FINDING.items() if k != "code"}], "notices": []},
-    {"findings": [GOOD_FINDING], "notices": "not a list"},
-    {"findings": {"0": GOOD_FINDING}, "notices": []},
-    {"findings": [GOOD_FINDING], "notices": [], "more": 1},
+    {"findings": [GOOD_FINDING | {"severity": "fatal"}], "notices": [], **SUMMARY},
+    {"findings": [GOOD_FINDING | {"position_kind": "galaxy"}], "notices": [], **SUMMARY},
+    {"findings": [GOOD_FINDING | {"line": "3"}], "notices": [], **SUMMARY},
+    {"findings": [GOOD_FINDING | {"line": True}], "notices": [], **SUMMARY},
+    {"findings": [GOOD_FINDING | {"page": -1}], "notices": [], **SUMMARY},
+    {"findings": [GOOD_FINDING | {"extra": 1}], "notices": [], **SUMMARY},
+    {"findings": [{k: v for k, v in GOOD_FINDING.items() if k != "code"}], "notices": [], **SUMMARY},
+    {"findings": [GOOD_FINDING], "notices": "not a list", **SUMMARY},
+    {"findings": {"0": GOOD_FINDING}, "notices": [], **SUMMARY},
+    {"findings": [GOOD_FINDING], "notices": [], "more": 1, **SUMMARY},
+    {"findings": [GOOD_FINDING], "notices": [], "language": "en"},
+    {"findings": [GOOD_FINDING], "notices": [], "language": 3, "title": "T"},
     [GOOD_FINDING],
     "text",
 ])
 def test_a_signed_entry_of_the_wrong_shape_is_a_miss(cache, entry):
     results = ResultCache("0" * 64)
     key = results.key(b"data", "a.md")
-    results.put(key, [], [])
+    results.put(key, [], [], ("en", "Title"))
     assert results.get(key, "a.md") is not None
     cache_folder.write_json(results._path(key), entry)
     assert results.get(key, "a.md") is None
@@ -158,7 +163,7 @@ def test_a_signed_entry_of_the_wrong_shape_is_a_miss(cache, entry):
 def test_entries_planted_without_the_key_or_as_links_are_misses(cache):
     results = ResultCache("0" * 64)
     key = results.key(b"data", "a.md")
-    results.put(key, [], [])
+    results.put(key, [], [], ("en", "Title"))
     path = results._path(key)
     signed = path.read_bytes()
     header, _, payload = signed.partition(b"\n")

@@ -24,8 +24,14 @@ class CheckKind:
     """A way of looking at a document, which rules configure.
 
     `vocabulary`: per-language keys a rule may give, each with its shape (VOCABULARY_SHAPES).
-    `options`: option names with their defaults (the default's type is the option's type);
-    `option_choices`: the allowed values of an option, when they are limited.
+    `options`: option names with their defaults (the default's type is the option's type; a
+    mapping is an option per language); `option_choices`: the allowed values of an option, when
+    they are limited; `option_shapes`: for a per-language option whose values are vocabulary,
+    their shape (VOCABULARY_SHAPES), else its values are whole numbers.
+    `shorthands`: configuration keys (packs.model.SHORTHAND_KEYS) that set one option of every
+    rule of the kind (a rule file may name more for itself).
+    `vocabulary_with_options(languages, options, lookup)`: a rule's vocabulary as its options
+    change it (`lookup(language, key)` gives a shared list), for a kind with such options.
     `messages`: the names of the extra messages a rule needs besides `message`.
     `neutral`: it can run on a document in an unsupported language.
     `check`: the findings for one document; None for a kind whose findings another stage
@@ -38,6 +44,9 @@ class CheckKind:
     vocabulary: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
     option_choices: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    option_shapes: Mapping[str, str] = field(default_factory=dict)
+    shorthands: Mapping[str, str] = field(default_factory=dict)
+    vocabulary_with_options: Callable[..., dict] | None = None
     messages: tuple[str, ...] = ()
     neutral: bool = False
 
@@ -45,9 +54,10 @@ class CheckKind:
         wrong = [key for key, shape in self.vocabulary.items() if shape not in VOCABULARY_SHAPES]
         if wrong:
             raise ValueError(f"check kind {self.name}: vocabulary {wrong[0]!r} has an unknown shape")
-        unknown = [key for key in self.option_choices if key not in self.options]
+        unknown = [key for key in (*self.option_choices, *self.option_shapes, *self.shorthands.values())
+                   if key not in self.options]
         if unknown:
-            raise ValueError(f"check kind {self.name}: choices for an unknown option {unknown[0]!r}")
+            raise ValueError(f"check kind {self.name}: choices, shape or shorthand for an unknown option {unknown[0]!r}")
 
     @property
     def runs_in_engine(self) -> bool:

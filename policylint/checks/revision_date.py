@@ -54,9 +54,7 @@ def check(context):
     if not dates:
         return
     index, newest = max(dates, key=lambda item: item[1].date)
-    months = context.settings.max_revision_age
-    if months is None:
-        months = context.option("max_age_months")
+    months = context.option("max_age_months")
     if newest.date < months_before(context.settings.today, months):
         text = context.document.blocks[index].text[newest.start:newest.end]
         message = context.message({"date": text, "months": months})
@@ -69,4 +67,5 @@ KIND = CheckKind(
     check=check,
     vocabulary={"revision_labels": "terms"},
     options={"report": "missing", "max_age_months": 12},
+    option_choices={"report": ("missing", "stale")},
 )

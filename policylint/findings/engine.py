@@ -19,7 +19,6 @@ EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
 class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     message_language: str = "en"
-    max_revision_age: int | None = None  # months; None keeps each rule's own option
     # the configuration file that governs the document, so that anything keyed on the
     # settings (a results cache) also covers what the configuration changed
     config: Config = field(default_factory=Config)

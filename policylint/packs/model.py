@@ -9,6 +9,9 @@ from policylint.checks import CHECK_KINDS, CheckKind
 
 DEFAULT_PROFILE = "customer-service"
 BUILTIN = "built-in"
+# configuration keys (and command-line flags) that set one option of the rules that take them:
+# a check kind's `shorthands` reach all its rules, a rule file's `shorthands` that rule alone
+SHORTHAND_KEYS = ("max-revision-age", "jargon", "accepted-terms")
 
 
 class PackError(Exception):
@@ -35,6 +38,8 @@ class Rule:
     # without one are about wording rather than a missing part
     element: dict[str, str] = field(default_factory=dict)
     pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
+    # configuration key -> the option it sets (the kind's `shorthands` and the file's own)
+    shorthands: dict[str, str] = field(default_factory=dict)
 
     @property
     def kind(self) -> CheckKind:

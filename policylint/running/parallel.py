@@ -24,22 +24,21 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _initialise(plans, caches, warn_unused, keep_documents) -> None:
-    _worker.update(plans=plans, caches=caches, warn_unused=warn_unused, keep_documents=keep_documents)
+def _initialise(plans, caches, warn_unused) -> None:
+    _worker.update(plans=plans, caches=caches, warn_unused=warn_unused)
 
 
 def _check(task) -> FileCheck:
     source, reader_path, shown, plan = task
     return check_source(
-        source, reader_path, shown, _worker["plans"][plan], _worker["caches"][plan],
-        _worker["warn_unused"], _worker["keep_documents"],
+        source, reader_path, shown, _worker["plans"][plan], _worker["caches"][plan], _worker["warn_unused"],
     )
 
 
-def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False, keep_documents=False) -> Iterator[FileCheck]:
+def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False) -> Iterator[FileCheck]:
     """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs` processes."""
     workers = min(jobs, len(tasks))
-    setup = (plans, caches, warn_unused, keep_documents)
+    setup = (plans, caches, warn_unused)
     if workers <= 1:
         _initialise(*setup)
         yield from map(_check, tasks)

@@ -1,7 +1,7 @@
 """A one-line progress bar on standard error for long runs, drawn only for a person at a terminal.
 
 Redirected output, CI logs, machine formats and tests see nothing, so the bar never mixes with
-results. `check` feeds it (done, total) as files finish; `report` advances it file by file.
+results. `check` and `report` feed it (done, total) as files finish.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ and the libraries it relies on, the rule pack's full contents (a custom pack inc
 run's Settings (today's date, the message language, the maximum revision age, and whatever
 is added to Settings later, since its whole repr is hashed) and a forced language. Change any
 of these and the old entries are simply not found again. An entry holds the findings without
-their path (the same bytes under another name give the same findings) and the file's notices.
+their path (the same bytes under another name give the same findings), the file's notices and
+what a report says of the document (its language and title), so `report` reuses entries too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from policylint.running import cache_folder as cache
 from policylint.running.code_identity import code_fingerprint
 from policylint.model import POSITION_KINDS, SEVERITIES, Finding
 
-FORMAT = 2  # bump when an entry's shape changes
+FORMAT = 3  # bump when an entry's shape changes
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name != "path")
 _NUMBERS = ("line", "column", "end_line", "end_column")
 _OPTIONAL_NUMBERS = ("page", "end_page")  # PDF only
@@ -54,6 +55,7 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
 class CachedFile:
     findings: list[Finding]
     notices: list[str]
+    summary: tuple[str | None, str]  # the document's language and title
 
 
 # fields whose value must be one of a few: a finding with another would break every formatter
@@ -94,17 +96,22 @@ class ResultCache:
     def get(self, key: str, path: str) -> CachedFile | None:
         """The cached findings, shown under `path`; None when missing or damaged."""
         stored = cache.read_json(self._path(key))
-        if not isinstance(stored, dict) or set(stored) != {"findings", "notices"}:
+        if not isinstance(stored, dict) or set(stored) != {"findings", "notices", "language", "title"}:
             return None
         items, notices = stored["findings"], stored["notices"]
+        language, title = stored["language"], stored["title"]
         if not isinstance(items, list) or not isinstance(notices, list) or not all(isinstance(n, str) for n in notices):
             return None
+        if not (language is None or isinstance(language, str)) or not isinstance(title, str):
+            return None
         findings = [_finding(item, path) for item in items]
-        return None if None in findings else CachedFile(findings, notices)
+        return None if None in findings else CachedFile(findings, notices, (language, title))
 
-    def put(self, key: str, findings: list[Finding], notices: list[str]) -> None:
+    def put(self, key: str, findings: list[Finding], notices: list[str], summary: tuple[str | None, str]) -> None:
         entry = {
             "findings": [{name: getattr(f, name) for name in _FINDING_FIELDS} for f in findings],
             "notices": list(notices),
+            "language": summary[0],
+            "title": summary[1],
         }
         cache.write_json(self._path(key), entry)

@@ -1,5 +1,8 @@
 """From paths to results: discover files, plan each one, check them (from the cache, here or
-on worker processes), and merge the outcomes in discovery order. No printing here."""
+on worker processes), and merge the outcomes in discovery order. No printing here.
+
+`check` and `report` both run this; the report's summary of each document (language, title,
+the rules it was checked with) come back in Result.files, from a worker or the cache alike."""
 
 from __future__ import annotations
 
@@ -9,17 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.running.one_file import FileCheck, Plan, cached, load
+from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached, load
 from policylint.findings.engine import Settings
 from policylint.model import Finding
-from policylint.packs import Pack
+from policylint.packs import Pack, Rule
 from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
 from policylint.running.result_cache import ResultCache, run_fingerprint
 
 STDIN = "-"
 
-__all__ = ["STDIN", "Plan", "Problem", "Result", "discover", "run"]
+__all__ = ["STDIN", "CheckedFile", "Plan", "Problem", "Result", "discover", "run"]
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,22 @@ class Problem:
     severity: str  # "error": the file was not checked; "notice": it was, with a remark
 
 
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file the run looked at (not one the configuration excludes), in discovery order."""
+
+    path: str  # as shown
+    summary: DocumentSummary | None  # None: the file could not be checked
+    rules: tuple[Rule, ...]  # the rules its plan ran (each covers some languages)
+
+
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
     baselined: int = 0  # findings a baseline hid
+    files: list[CheckedFile] = field(default_factory=list)
 
     @property
     def input_errors(self) -> bool:
@@ -126,7 +139,6 @@ def run(
     rules=None,
     plan_for: Callable[[str], Plan | None] | None = None,
     warn_unused_suppressions: bool = False,
-    on_file: Callable | None = None,
     jobs: int = 1,
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
@@ -136,20 +148,15 @@ def run(
 
     `rules` (default: the whole pack) are the rules to run. `plan_for(path)` (for standard
     input, the name given for it) replaces pack, settings, language and rules per file, as a
-    configuration file decides; None skips the file. `on_file(path, document)` is called after
-    each file, with None for a file that could not be checked (a report needs each document,
-    so such a run checks every file here, without the cache). `on_progress(done, total)`
-    follows the files checked; `jobs` processes share the files the cache does not know;
+    configuration file decides; None skips the file. `on_progress(done, total)` follows the
+    files checked; `jobs` processes share the files the cache does not know;
     `follow_links` reads links in folders that lead outside them (see discover).
     """
-    keep_documents = on_file is not None
-    if keep_documents:
-        jobs, use_cache = 1, False
     fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
     plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
     plan_index: dict[tuple, int] = {}
     caches: list[ResultCache | None] = []
-    outcomes: list[Problem | tuple[str, FileCheck | None]] = []
+    outcomes: list[Problem | tuple[str, FileCheck | None, Plan]] = []
     tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name, plan)
     waiting: list[int] = []  # where each task's outcome goes
     for item in discover(paths, follow_links):
@@ -180,16 +187,15 @@ def run(
         if outcome is None:
             tasks.append((source, reader_path, shown, index))
             waiting.append(len(outcomes))
-        outcomes.append((shown, outcome))
+        outcomes.append((shown, outcome, plan))
     total = len(outcomes) - sum(isinstance(o, Problem) for o in outcomes)
     done = total - len(tasks)
     if on_progress:
         on_progress(done, total)
-    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, keep_documents)
+    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions)
     for index, outcome in zip(waiting, checked):
-        outcomes[index] = (outcomes[index][0], outcome)
-        if on_file is not None:
-            on_file(outcomes[index][0], outcome.document)
+        shown, _, plan = outcomes[index]
+        outcomes[index] = (shown, outcome, plan)
         done += 1
         if on_progress:
             on_progress(done, total)
@@ -203,7 +209,9 @@ def _merge(outcomes) -> Result:
         if isinstance(outcome, Problem):
             result.problems.append(outcome)
             continue
-        shown, checked = outcome
+        shown, checked, plan = outcome
+        rules = plan.rules if plan.rules is not None else tuple(plan.pack.rules)
+        result.files.append(CheckedFile(shown, checked.summary if checked.error is None else None, rules))
         if checked.error is not None:
             result.problems.append(Problem(shown, checked.error, "error"))
             continue

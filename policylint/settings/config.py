@@ -7,7 +7,8 @@ another user than the one running policylint (or root): a configuration can sile
 finding or add rules, so only its owner's word counts. Globs in it are relative to its folder.
 Every key and value is checked here, and a mistake is reported as "FILE:LINE: KEY: problem".
 Rule selectors (names, codes, prefixes) and the profile are checked against the rule pack
-when the configuration is used (workspace.py), with the same file, line and key.
+when the configuration is used (plans.py), with the same file, line and key; so are the
+`rules:` entries' options, against the check kinds of the rules they name.
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ class Config:
     jargon: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()  # (language, (term, alternative))
     accepted_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, terms)
     rules_dirs: tuple[str, ...] = ()  # absolute folders of custom rule packs
+    # `rules:` (selector, {"severity": ..., option: value}), in the file's order; options are
+    # checked against the rules' check kinds when the pack is known (plans.py). Not hashed:
+    # option values are lists and mappings, and the other fields tell configurations apart.
+    rules: tuple[tuple[str, dict[str, Any]], ...] = field(default=(), hash=False)
     # line of each key in the file ("severity.jargon" -> 7), for messages about selectors
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
@@ -179,18 +184,21 @@ def _toml_lines(text: str, data: dict) -> dict[str, int]:
 
     def find_key(name: str, start: int) -> int:
         quoted = re.escape(name)
-        pattern = re.compile(rf"""^\s*(?:\[\s*tool\s*\.\s*policylint\s*\.\s*)?["']?{quoted}["']?\s*[=\]]""")
+        # "name =", "[tool.policylint.name]" or, for a nested table, "[tool.policylint.rules.name]"
+        pattern = re.compile(rf"""^\s*(?:\[\s*tool\s*\.\s*policylint\s*\.\s*(?:[^\]=]*\.\s*)?)?["']?{quoted}["']?\s*[=\]]""")
         for index in range(start, len(source)):
             if pattern.match(source[index]) or re.search(rf"""[{{,]\s*["']?{quoted}["']?\s*=""", source[index]):
                 return index
         return start
 
-    for key, value in data.items():
-        at = find_key(key, header)
-        lines[key] = at + 1
-        if isinstance(value, dict):
-            for sub in value:
-                lines[f"{key}.{sub}"] = find_key(str(sub), at) + 1
+    def walk(mapping: dict, prefix: str, start: int) -> None:
+        for key, value in mapping.items():
+            at = find_key(str(key), start)
+            lines[f"{prefix}{key}"] = at + 1
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.", at)
+
+    walk(data, "", header)
     return lines
 
 
@@ -307,6 +315,20 @@ def _accepted(value, key, fail, base=None):
     )
 
 
+def _rule_entries(value, key, fail, base=None):
+    entries = []
+    for selector, entry in _mapping(value, key, fail, "rule to its severity and options").items():
+        where = f"{key}.{selector}"
+        if entry is None:
+            continue
+        if not isinstance(entry, dict):
+            fail(where, "expected a mapping of severity and options (option: value)")
+        if "severity" in entry and entry["severity"] not in SEVERITIES:
+            fail(f"{where}.severity", f"expected one of {', '.join(SEVERITIES)}, found {entry['severity']!r}")
+        entries.append((str(selector), {str(name): option for name, option in entry.items()}))
+    return tuple(entries)
+
+
 def _folders(value, key, fail, base: Path):
     return tuple(str((base / folder).resolve()) for folder in _strings(value, key, fail))
 
@@ -325,5 +347,6 @@ _KEYS = {
     "jargon": ("jargon", _jargon),
     "accepted-terms": ("accepted_terms", _accepted),
     "rules-dir": ("rules_dirs", _folders),
+    "rules": ("rules", _rule_entries),
 }
 KEYS = tuple(_KEYS)
