@@ -16,6 +16,7 @@ from policylint.findings.engine import Settings
 from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
+from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
@@ -32,13 +33,13 @@ REPORT_ENCODINGS = {"csv": "utf-8-sig"}
 
 
 def locale_language() -> str:
-    """The user's language when it is one of the five, else English."""
+    """The user's language when policylint checks it, else the base language (English)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else "en"
-    return "en"
+            return code if code in LANGUAGES else BASE_LANGUAGE
+    return BASE_LANGUAGE
 
 
 def _date(ctx, param, value):
