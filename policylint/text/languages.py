@@ -217,11 +217,12 @@ def _check_scripts(profiles: list[LanguageProfile], paths: dict[str, Path]) -> N
         known = first.setdefault(profile.script, profile)
         if profile.letters != known.letters:
             raise PackError(f"{paths[profile.code]}: letters: not those {paths[known.code].name} gives the {profile.script} script")
-    claimed: list[tuple[int, int, str]] = sorted((a, b, s) for s, p in first.items() for a, b in p.letters)
-    for (_, last, script), (following, _, other) in zip(claimed, claimed[1:]):
-        if following <= last:
-            where = next(paths[p.code] for p in profiles if p.script == other)
-            raise PackError(f"{where}: letters: U+{following:04X} is already a letter of the {script} script")
+    reach, owner = -1, ""  # the furthest letter the ranges so far cover, and whose
+    for start, last, script in sorted((a, b, s) for s, p in first.items() for a, b in p.letters):
+        if start <= reach and script != owner:
+            raise PackError(f"{paths[first[script].code]}: letters: U+{start:04X} is already a letter of the {owner} script")
+        if last > reach:
+            reach, owner = last, script
     for profile in profiles:
         shared = sum(1 for p in profiles if p.script == profile.script) > 1
         if shared and not (profile.function_words and profile.langdetect):
