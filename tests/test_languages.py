@@ -192,3 +192,19 @@ def test_a_sixth_language_is_only_data(tmp_path):
     assert "not supported" not in checked.stdout + checked.stderr
     explained = policylint("explain", "jargon", "--lang", "ru")
     assert explained.returncode == 0 and "Russian:" in explained.stdout, explained.stderr
+
+
+def test_a_recheck_reads_the_language_files_without_the_yaml_parser(tmp_path):
+    """The profiles are read at start-up (--lang's choices): from the YAML cache, as JSON."""
+    script = (
+        "import runpy, sys\n"
+        "sys.argv = ['policylint', 'check', sys.argv[1]]\n"
+        "try:\n    runpy.run_module('policylint', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('yaml parser imported' if 'yaml' in sys.modules else 'no yaml parser')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), POLICYLINT_CACHE_DIR=str(tmp_path))
+    policy = str(ROOT / "corpora" / "el" / "good-service-standards.md")
+    runs = [subprocess.run([sys.executable, "-c", script, policy], env=env, capture_output=True, text=True,
+                           encoding="utf-8") for _ in range(2)]
+    assert [run.stdout.splitlines()[-1] for run in runs] == ["yaml parser imported", "no yaml parser"]
