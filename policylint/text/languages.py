@@ -146,26 +146,26 @@ def _dates(value: Any) -> DateWords:
         raise ValueError(f"{error} under each key") from None
 
 
-# Each key of the profile part of a language file, the LanguageProfile field it fills, and how
-# its value is read. Every key is required: a language file says everything about its language.
-_FIELDS = {
-    "name": ("name", _text),
-    "native_name": ("native_name", _text),
-    "order": ("order", _order),
-    "script": ("script", _identifier),
-    "letters": ("letters", _letters),
-    "direction": ("direction", _direction),
-    "stemmer": ("stemmer", _stemmer),
-    "spacy": ("spacy", _identifier),
-    "langdetect": ("langdetect", _optional_identifier),
-    "function_words": ("function_words", lambda v: frozenset(_words(v))),
-    "shared_function_words": ("shared_function_words", lambda v: frozenset(_words(v))),
-    "sentence_ends": ("sentence_ends", _words),
-    "digits": ("digits", _digits),
-    "folds": ("folds", _folds),
-    "dates": ("dates", _dates),
+# How each key of the profile part of a language file is read into the LanguageProfile field
+# of its name. Every key is required: a language file says everything about its language.
+_READERS = {
+    "name": _text,
+    "native_name": _text,
+    "order": _order,
+    "script": _identifier,
+    "letters": _letters,
+    "direction": _direction,
+    "stemmer": _stemmer,
+    "spacy": _identifier,
+    "langdetect": _optional_identifier,
+    "function_words": lambda value: frozenset(_words(value)),
+    "shared_function_words": lambda value: frozenset(_words(value)),
+    "sentence_ends": _words,
+    "digits": _digits,
+    "folds": _folds,
+    "dates": _dates,
 }
-LANGUAGE_PROFILE_KEYS = ("language", *_FIELDS)  # the keys of a language file that are not rule vocabulary
+LANGUAGE_PROFILE_KEYS = ("language", *_READERS)  # the keys of a language file that are not rule vocabulary
 
 
 def language_files(directory: Path) -> dict[str, tuple[Path, dict]]:
@@ -194,11 +194,11 @@ def read_profiles(files: dict[str, tuple[Path, dict]]) -> dict[str, LanguageProf
     profiles = []
     for code, (path, data) in files.items():
         fields = {}
-        for key, (field, read) in _FIELDS.items():
+        for key, read in _READERS.items():
             if key not in data:
                 raise PackError(f"{path}: {key}: missing")
             try:
-                fields[field] = read(data[key])
+                fields[key] = read(data[key])
             except ValueError as error:
                 raise PackError(f"{path}: {key}: {error}") from None
         profiles.append(LanguageProfile(code=code, **fields))
