@@ -73,6 +73,7 @@ def test_a_language_file_must_say_everything_and_say_it_right(tmp_path):
     assert "fr.yaml: stemmer: expected one of PyStemmer's" in problem(source.replace("stemmer: french", "stemmer: frensh"))
     assert "fr.yaml: letters: expected a list of code point ranges" in problem(source.replace("0041-005A", "005A-0041"))
     assert "fr.yaml: spacy: missing" in problem(source.replace("spacy: fr ", "spakey: fr "))
+    assert "fr.yaml: spacy: spaCy has no language class 'fx'" in problem(source.replace("spacy: fr ", "spacy: fx "))
     assert "fr.yaml: language: expected 'fr'" in problem(source.replace("language: fr", "language: es"))
     assert "fr.yaml: dates: expected a mapping" in problem(source.replace("  before_year: []", "  after_year: []"))
 
