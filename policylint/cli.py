@@ -32,6 +32,19 @@ REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
 REPORT_ENCODINGS = {"csv": "utf-8-sig"}
 
 
+def _language_choice() -> click.Choice:
+    """The choices of --lang and --message-lang: the language files present, read as the
+    options are declared; a broken language file is one clear line, not a traceback."""
+    try:
+        return click.Choice(tuple(LANGUAGES))
+    except PackError as error:
+        click.echo(f"policylint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+LANGUAGE_CHOICE = _language_choice()
+
+
 def locale_language() -> str:
     """The user's language when policylint checks it, else the base language (English)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
@@ -73,9 +86,9 @@ def document_options(command):
     """--lang, --message-lang, --max-revision-age and --today: how documents are read and judged,
     shared by check and report."""
     options = (
-        click.option("--lang", type=click.Choice(LANGUAGES),
+        click.option("--lang", type=LANGUAGE_CHOICE,
                      help="Check every document in this language instead of detecting it."),
-        click.option("--message-lang", type=click.Choice(LANGUAGES),
+        click.option("--message-lang", type=LANGUAGE_CHOICE,
                      help="Language of the messages [default: your locale's, else en]."),
         click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                      help="Oldest acceptable revision date, in months [default: 12]."),
@@ -303,7 +316,7 @@ def list_rules(output_format, profile, rules_dirs):
 
 @main.command()
 @click.argument("rule")
-@click.option("--lang", "languages", multiple=True, type=click.Choice(LANGUAGES),
+@click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
               help="Show the examples of this language only (repeatable) [default: all five].")
 @pack_options
 def explain(rule, languages, profile, rules_dirs):

@@ -166,21 +166,36 @@ def _with_russian(rule: dict) -> dict:
     return rule
 
 
+def _package_copy(folder):
+    """A copy of the package and its rule folder, and how to run its command line."""
+    shutil.copytree(ROOT / "policylint", folder / "policylint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", folder / "rules")
+    env = dict(os.environ, PYTHONPATH=str(folder), POLICYLINT_CACHE_DIR=str(folder / "cache"))
+
+    def policylint(*args):
+        return subprocess.run([sys.executable, "-m", "policylint", *args], cwd=folder, env=env,
+                              capture_output=True, text=True, encoding="utf-8")
+
+    return folder / "rules", policylint
+
+
+def test_a_broken_language_file_is_one_clear_line(tmp_path):
+    rules, policylint = _package_copy(tmp_path)
+    french = rules / "languages" / "fr.yaml"
+    french.write_text(french.read_text(encoding="utf-8").replace("direction: ltr", "direction: sideways"), encoding="utf-8")
+    (tmp_path / "policy.md").write_text("# Policy\n\nWe answer every call.\n", encoding="utf-8")
+    checked = policylint("check", "policy.md")
+    assert checked.returncode == 2
+    assert checked.stderr == f"policylint: error: {french}: direction: expected one of ltr, rtl\n"
+
+
 def test_a_sixth_language_is_only_data(tmp_path):
-    shutil.copytree(ROOT / "policylint", tmp_path / "policylint", ignore=shutil.ignore_patterns("__pycache__"))
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
+    rules, policylint = _package_copy(tmp_path)
     (rules / "languages" / "ru.yaml").write_text(RUSSIAN, encoding="utf-8")
     for path in rules.glob("*.yaml"):
         data = _with_russian(yaml.safe_load(path.read_text(encoding="utf-8")))
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (tmp_path / "policy.md").write_text(RUSSIAN_DOCUMENT, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(tmp_path), POLICYLINT_CACHE_DIR=str(tmp_path / "cache"))
-
-    def policylint(*args):
-        return subprocess.run([sys.executable, "-m", "policylint", *args], cwd=tmp_path, env=env,
-                              capture_output=True, text=True, encoding="utf-8")
-
     checked = policylint("check", "--message-lang", "ru", "--format", "json", "policy.md")
     assert checked.returncode == 1, checked.stderr
     import json
