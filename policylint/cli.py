@@ -24,7 +24,7 @@ from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
-from policylint.packs.docs import explain_rule, rule_records, rules_table
+from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
 from policylint.running import cache_folder
 from policylint.running.runner import STDIN, discover, run
 from policylint.running.verdict import EXIT_ERROR, settle
@@ -114,6 +114,10 @@ RUN_OPTIONS = (
                  help="Do not run these rules (added to the configuration's ignores)."),
     click.option("--lang", type=LANGUAGE_CHOICE,
                  help="Check every document in this language instead of detecting it."),
+    click.option("--kind", metavar="KIND",
+                 help="Judge every document as this kind (returns, privacy, code-of-conduct, terms, complaints, "
+                      "customer-service, other-policy, not-a-policy) instead of recognising it; "
+                      "`policylint rules --kinds` lists them."),
     click.option("--message-lang", type=LANGUAGE_CHOICE,
                  help="Language of the messages [default: your locale's, else en]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
@@ -166,6 +170,7 @@ def run_options(command):
             profile=given["profile"],
             rules_dirs=tuple(given["rules_dirs"]),
             language=given["lang"],
+            kind=given["kind"],
             max_revision_age=given["max_revision_age"],
             config_file=given["config_file"],
             isolated=given["isolated"],
@@ -248,8 +253,10 @@ def select_rules(pack, profile):
               help="Exit 1 when a finding has at least this severity [default: warning].")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings in FILE (and exit 0).")
+@click.option("--show-kinds", is_flag=True,
+              help="Text format: a line per file with the kind of document it was judged as, and why.")
 @run_options
-def check(paths, output_format, fail_on, write_baseline, request):
+def check(paths, output_format, fail_on, write_baseline, show_kinds, request):
     """Check policy documents (files, folders, or - for standard input)."""
     chosen = pick(output_format)
     inputs = input_files(paths, request.follow_links) if write_baseline else []
@@ -268,7 +275,7 @@ def check(paths, output_format, fail_on, write_baseline, request):
         status = settle(result, workspace.fails, known, request.baseline_file)
     output = Output(__version__, _rule_infos(workspace, request.warn_unused),
                     color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
-                    message_language=request.options.message_language)
+                    message_language=request.options.message_language, show_kinds=show_kinds)
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
     sys.exit(status)
 
@@ -346,7 +353,7 @@ def report(paths, output, output_format, request):
     status = settle(result, workspace.fails, known, request.baseline_file, findings_fail=False)
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
-    audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__)
+    audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__, workspace.kind_labels())
     language = request.options.message_language
     text = RENDERERS[output_format](audit, language)
     if output is None:
@@ -363,12 +370,22 @@ def report(paths, output, output_format, request):
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")
+@click.option("--kinds", "show_kinds", is_flag=True,
+              help="List the kinds of document policylint recognises, and the rules each is judged by.")
+@click.option("--message-lang", type=LANGUAGE_CHOICE, help="Language of the kinds' names [default: your locale's].")
 @pack_options
-def list_rules(output_format, profile, rules_dirs):
+def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
     """List every rule: code, name, severity, profiles, languages and summary.
 
     Rules that the chosen --profile does not run are listed too, marked "off"."""
     pack = load_rules(rules_dirs)
+    if show_kinds:
+        language = message_lang or locale_language()
+        if output_format == "json":
+            click.echo(json_text({"schema_version": 1, "kinds": kind_records(pack, language)}), nl=False)
+        else:
+            click.echo(printable_lines(kinds_table(pack, language)), nl=False)
+        return
     active = {r.code for r in select_rules(pack, profile)}
     if output_format == "json":
         # a custom pack's texts are shown as safely as documents are (safe_text)

@@ -27,11 +27,13 @@ def expected_line(finding) -> str:
 
 
 def actual() -> dict[str, list[str]]:
-    from policylint.findings.engine import Settings
-    from policylint.packs import load_pack
+    """The findings of the sample policies as `policylint check` gives them by default: each
+    document judged by the rules of the kind it is recognised as."""
     from policylint.running.runner import run
+    from policylint.settings.plans import Options, Workspace
 
-    result = run(SAMPLE_FOLDERS, load_pack(), Settings(today=TODAY, message_language="en"))
+    workspace = Workspace(Options(today=TODAY, message_language="en", isolated=True))
+    result = run(SAMPLE_FOLDERS, None, None, plan_for=workspace.plan_for)
     assert not result.problems, result.problems
     lines: dict[str, list[str]] = {}
     for finding in result.findings:

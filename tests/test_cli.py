@@ -60,7 +60,8 @@ def test_json_output_carries_every_field(files):
     result = check("--format", "json", str(files / "bad.md"))
     payload = json.loads(result.output)
     finding = next(f for f in payload["findings"] if f["rule"] == "unfilled-placeholder")
-    assert payload["schema_version"] == 2
+    assert payload["schema_version"] == 3
+    assert [f["path"] for f in payload["files"]] == [str(files / "bad.md")] and payload["files"][0]["kind"]
     assert len(finding.pop("fingerprint")) == 32 + len(":0")
     assert finding == {
         "path": str(files / "bad.md"),

@@ -99,7 +99,7 @@ def test_both_commands_declare_the_same_run_options():
                  "max_revision_age", "today", "jobs", "no_cache", "warn_unused_suppressions", "baseline_file",
                  "stdin_filename"):
         assert name in shared
-    assert names(check_command) - shared == {"fail_on", "write_baseline"}
+    assert names(check_command) - shared == {"fail_on", "write_baseline", "show_kinds"}
     assert names(report_command) - shared == {"output"}
 
 

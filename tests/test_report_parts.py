@@ -139,8 +139,8 @@ def test_the_runner_returns_each_files_facts_from_a_worker_or_the_cache(tmp_path
     for _ in range(2):  # the second run is answered from the cache when it is on
         result = run([str(tmp_path)], pack, settings, jobs=jobs, use_cache=use_cache)
         summary = [(f.path.rsplit("/", 1)[1], f.summary) for f in result.files]
-        assert summary == [("a.md", DocumentSummary("en", "Policy")), ("b.md", None),
-                         ("c.md", DocumentSummary("el", "Η πολιτική μας"))]
+        assert summary == [("a.md", DocumentSummary("en", "Policy", "other-policy", 'title: "policy"')), ("b.md", None),
+                         ("c.md", DocumentSummary("el", "Η πολιτική μας", "other-policy", 'title: "πολιτική"'))]
         assert result.files[0].rules == tuple(pack.rules) and result.files_checked == 2
 
 

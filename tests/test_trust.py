@@ -132,7 +132,7 @@ GOOD_FINDING = {
 }
 
 
-SUMMARY = {"language": "en", "title": "T"}
+SUMMARY = {"language": "en", "title": "T", "kind": "other-policy", "kind_reason": "title"}
 
 
 @pytest.mark.parametrize("entry", [
@@ -146,15 +146,15 @@ SUMMARY = {"language": "en", "title": "T"}
     {"findings": [GOOD_FINDING], "notices": "not a list", **SUMMARY},
     {"findings": {"0": GOOD_FINDING}, "notices": [], **SUMMARY},
     {"findings": [GOOD_FINDING], "notices": [], "more": 1, **SUMMARY},
-    {"findings": [GOOD_FINDING], "notices": [], "language": "en"},
-    {"findings": [GOOD_FINDING], "notices": [], "language": 3, "title": "T"},
+    {"findings": [GOOD_FINDING], "notices": [], "language": "en", "title": "T", "kind": "other-policy"},
+    {"findings": [GOOD_FINDING], "notices": [], "language": 3, "title": "T", "kind": None, "kind_reason": None},
     [GOOD_FINDING],
     "text",
 ])
 def test_a_signed_entry_of_the_wrong_shape_is_a_miss(cache, entry):
     results = ResultCache("0" * 64)
     key = results.key(b"data", "a.md")
-    results.put(key, [], [], ("en", "Title"))
+    results.put(key, [], [], ("en", "Title", "other-policy", "title"))
     assert results.get(key, "a.md") is not None
     cache_folder.write_json(results._path(key), entry)
     assert results.get(key, "a.md") is None
@@ -163,7 +163,7 @@ def test_a_signed_entry_of_the_wrong_shape_is_a_miss(cache, entry):
 def test_entries_planted_without_the_key_or_as_links_are_misses(cache):
     results = ResultCache("0" * 64)
     key = results.key(b"data", "a.md")
-    results.put(key, [], [], ("en", "Title"))
+    results.put(key, [], [], ("en", "Title", "other-policy", "title"))
     path = results._path(key)
     signed = path.read_bytes()
     header, _, payload = signed.partition(b"\n")

@@ -1,7 +1,8 @@
 """One JSON object: the findings, the file problems and a summary.
 
 schema_version 2 added each finding's `excerpt` (the flagged text) and `fingerprint` (its
-content key and occurrence, as in baselines and SARIF).
+content key and occurrence, as in baselines and SARIF); schema_version 3 added `files`: each file
+checked, with its language and the kind of document it was judged as, and why.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from policylint.running.runner import Result
 from policylint.formatters.safe_text import json_text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FIELDS = (
     "path", "line", "column", "end_line", "end_column", "rule", "code", "severity", "message", "language",
     "position_kind", "page", "end_page", "excerpt",
@@ -36,6 +37,10 @@ def render(result: Result, output: Output) -> str:
         "tool": {"name": "policylint", "version": output.version},
         "findings": [record(*item) for item in keyed(result.findings)],
         "problems": [asdict(p) for p in result.problems],
+        "files": [
+            {"path": f.path, "language": f.summary.language, "kind": f.summary.kind, "kind_reason": f.summary.kind_reason}
+            for f in result.files if f.summary is not None
+        ],
         "summary": {
             "files_checked": result.files_checked,
             "findings": len(result.findings),

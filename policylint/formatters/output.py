@@ -30,6 +30,7 @@ class Output:
     color: bool = False
     root: str = "."  # the folder SARIF URIs are relative to (the repository's top)
     message_language: str = BASE_LANGUAGE  # of the words a format adds to messages (a paragraph's position)
+    show_kinds: bool = False  # text: a line per file with the kind it was judged as, and why
 
 
 Render = Callable[["Result", Output], str]

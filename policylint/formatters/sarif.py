@@ -118,6 +118,15 @@ def render(result: Result, output: Output) -> str:
         },
         "originalUriBaseIds": {ROOT: {"uri": root.as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
+        # each file checked, with the kind of document it was judged as and why
+        "artifacts": [
+            {
+                "location": {"uri": artifact_uri(f.path, str(root)), "uriBaseId": ROOT},
+                "properties": {"language": f.summary.language, "kind": f.summary.kind,
+                               "kindReason": f.summary.kind_reason},
+            }
+            for f in result.files if f.summary is not None
+        ],
         "results": [result_record(*item, rule_index, str(root), output.message_language) for item in keyed(result.findings)],
         "invocations": [
             {

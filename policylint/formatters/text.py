@@ -63,8 +63,15 @@ def _findings_summary(result: Result) -> str:
     )
 
 
+def kind_line(path: str, kind: str | None, reason: str | None) -> str:
+    """`path: kind: returns (title: "Refunds and Returns")`."""
+    return f"{printable_path(path)}: kind: {printable(kind or 'none')} ({printable(reason or '')})"
+
+
 def render(result: Result, output: Output) -> str:
-    lines = [format_finding(f, output.color) for f in result.findings]
+    lines = [kind_line(f.path, f.summary.kind, f.summary.kind_reason)
+             for f in result.files if output.show_kinds and f.summary is not None]
+    lines += [format_finding(f, output.color) for f in result.findings]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
 

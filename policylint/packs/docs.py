@@ -6,7 +6,7 @@ import textwrap
 
 from policylint.model import LANGUAGES
 from policylint.packs import Pack, Rule
-from policylint.text.languages import profile
+from policylint.text.languages import BASE_LANGUAGE, profile
 
 SAMPLE_TERMS = 8  # terms shown per vocabulary list; the YAML file holds the rest
 WIDTH = 100
@@ -59,6 +59,31 @@ def rules_table(pack: Pack, active: set[str]) -> str:
     enabled = sum(r["enabled"] for r in records)
     lines.append(f"{len(records)} rules, {enabled} enabled.")
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def kind_records(pack: Pack, language: str) -> list[dict]:
+    """Each document kind: its name, what it is called in `language`, its profile and the
+    rules that profile runs (none for text that is not a policy)."""
+    return [
+        {
+            "name": name,
+            "label": kind.label.get(language) or kind.label[BASE_LANGUAGE],
+            "profile": kind.profile,
+            "rules": [rule.name for rule in pack.select(kind.profile)] if kind.profile else [],
+        }
+        for name, kind in pack.kinds.items()
+    ]
+
+
+def kinds_table(pack: Pack, language: str) -> str:
+    """`policylint rules --kinds`: the kinds policylint recognises and what each is judged on."""
+    lines = []
+    for record in kind_records(pack, language):
+        lines.append(f"{record['name']}: {record['label']}")
+        judged = ", ".join(record["rules"]) if record["rules"] else "no rule: a notice says the file was not taken for a policy"
+        lines.append(f"  {judged}")
+    lines.append(f"{len(pack.kinds)} kinds; `--kind KIND` or the configuration's `kind:` names one for a file.")
+    return "\n".join(lines) + "\n"
 
 
 def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:

@@ -14,6 +14,7 @@ from policylint.model import SEVERITIES, Finding
 from policylint.packs import Rule
 from policylint.report.score import FULL_MARKS, document_score
 from policylint.running.runner import CheckedFile, Problem, Result
+from policylint.text.languages import BASE_LANGUAGE
 
 PRESENT, MISSING, NOT_APPLICABLE = "present", "missing", "not_applicable"
 NEEDS_WORK_LIMIT = 5  # documents listed under "need work first"
@@ -42,6 +43,8 @@ class DocumentAudit:
     number: int = 0  # 1-based place in the run: the anchor of its section in the HTML
     language: str | None = None
     title: str = ""
+    kind: str | None = None  # the kind of document it was judged as, and why
+    kind_reason: str | None = None
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     cells: dict[str, Cell] = field(default_factory=dict)  # by rule code
@@ -71,6 +74,11 @@ class Audit:
     profile: str
     version: str
     problems: list[Problem] = field(default_factory=list)  # about paths rather than documents
+    kind_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> language -> name
+
+    def kind_label(self, kind: str | None, language: str) -> str:
+        labels = self.kind_labels.get(kind or "", {})
+        return labels.get(language) or labels.get(BASE_LANGUAGE) or (kind or "–")
 
     @property
     def elements(self) -> list[Rule]:
@@ -152,6 +160,8 @@ def audit_document(number: int, checked: CheckedFile, findings, problems, elemen
         number=number,
         language=summary.language,
         title=summary.title,
+        kind=summary.kind,
+        kind_reason=summary.kind_reason,
         findings=findings,
         problems=problems,
         cells=cells,
@@ -159,7 +169,8 @@ def audit_document(number: int, checked: CheckedFile, findings, problems, elemen
     )
 
 
-def build_audit(result: Result, rules: list[Rule], profile: str, today: str, version: str) -> Audit:
+def build_audit(result: Result, rules: list[Rule], profile: str, today: str, version: str,
+                kind_labels: dict[str, dict[str, str]] | None = None) -> Audit:
     """The audit of a run's result (its findings after the baseline, as `check` keeps them).
 
     `rules` are the rules some file was checked with, in code order: the matrix's columns are
@@ -183,4 +194,5 @@ def build_audit(result: Result, rules: list[Rule], profile: str, today: str, ver
         profile=profile,
         version=version,
         problems=[p for p in result.problems if p.path not in paths_seen],
+        kind_labels=kind_labels or {},
     )

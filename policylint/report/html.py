@@ -15,6 +15,7 @@ from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, Doc
 from policylint.report.charts import bar_chart
 from policylint.report.labels import Labels
 from policylint.report.score import formula_parameters
+from policylint.settings.plans import BY_KIND
 from policylint.text.languages import BASE_LANGUAGE, is_right_to_left, profile
 
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e68a00", "info": "#1565c0"}
@@ -104,7 +105,8 @@ def render(audit: Audit, language: str) -> str:
 
 
 def _header(audit: Audit, labels: Labels) -> str:
-    generated = labels("generated", version=audit.version, profile=audit.profile, date=audit.today)
+    profile_name = labels("profile_by_kind") if audit.profile == BY_KIND else audit.profile
+    generated = labels("generated", version=audit.version, profile=profile_name, date=audit.today)
     sections = [("summary", "summary"), ("coverage", "coverage"), ("score", "score_formula_title"),
                 ("documents", "details")]
     links = "".join(f'<li><a href="#{anchor}">{escape(labels(key))}</a></li>' for anchor, key in sections)
@@ -224,6 +226,8 @@ def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: s
     meta = [
         f'{escape(labels("title"))}: {_text(document.title, document.language)}',
         f'{escape(labels("language"))}: {escape(labels.language_name(document.language))}',
+        f'{escape(labels("kind"))}: <span title="{escape(document.kind_reason or "")}">'
+        f'{escape(audit.kind_label(document.kind, language))}</span>' if document.kind else "",
         f'{escape(labels("score"))}: <strong class="score band-{score_band(document.score)}">{document.score}</strong>',
         _severity_badges(document, labels),
     ]

@@ -81,6 +81,8 @@ def render_json(audit: Audit, language: str) -> str:
                 "checked": d.checked,
                 "language": d.language,
                 "title": d.title,
+                "kind": d.kind,
+                "kind_reason": d.kind_reason,
                 "score": d.score,
                 "coverage": {audit.rule(code).name: cell.state for code, cell in d.cells.items()},
                 "problems": [{"severity": p.severity, "message": p.message} for p in d.problems],

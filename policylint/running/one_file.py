@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policylint.findings import suppression
-from policylint.findings.engine import Settings, check_document, shorten
+from policylint.findings.engine import Settings, run_rules, shorten
+from policylint.text.analysis import analyse
+from policylint.text.kinds import KindChoice, detect_kind, given
 from policylint.text.language import detect
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
@@ -17,17 +19,39 @@ from policylint.running.result_cache import ResultCache
 @dataclass(frozen=True)
 class Plan:
     """How to check one file: the pack (with the configuration's changes), its rules, the
-    settings and the language to assume (None: detect it)."""
+    settings, the language to assume (None: detect it) and the document kind to assume (None:
+    recognise it).
+
+    `by_kind`, when given, holds the rules for each kind of document (each kind's profile,
+    with the selection and ignores laid over it): the file's recognised kind picks its rules.
+    Without it, `rules` judge every kind of policy alike (a profile was chosen by name)."""
 
     pack: Pack
     rules: tuple[Rule, ...] | None  # None: the whole pack
     settings: Settings
     language: str | None = None
+    kind: str | None = None
+    kind_source: str = "option"  # where a given kind comes from: "option" or "configuration"
+    by_kind: tuple[tuple[str, tuple[Rule, ...]], ...] | None = None
 
     def identity(self) -> tuple:
         """Plans with the same identity check files the same way (a run keeps one of each)."""
         codes = tuple(r.code for r in self.rules) if self.rules is not None else None
-        return (id(self.pack), codes, repr(self.settings), self.language)
+        kinds = tuple((name, tuple(r.code for r in rules)) for name, rules in self.by_kind or ())
+        return (id(self.pack), codes, repr(self.settings), self.language, self.kind, kinds)
+
+    def rules_for(self, kind: str | None) -> tuple[Rule, ...]:
+        """The rules that judge a document of this kind (None: no kind could be told)."""
+        if self.by_kind is not None and kind is not None:
+            return dict(self.by_kind).get(kind, ())
+        return self.rules if self.rules is not None else tuple(self.pack.rules)
+
+    def every_rule(self) -> tuple[Rule, ...]:
+        """Every rule some kind of document would be judged by, in code order."""
+        chosen = {r.code: r for r in self.rules_for(None)}
+        for _, rules in self.by_kind or ():
+            chosen.update((r.code, r) for r in rules)
+        return tuple(sorted(chosen.values(), key=lambda r: r.code))
 
 
 @dataclass(frozen=True)
@@ -37,12 +61,18 @@ class DocumentSummary:
 
     language: str | None  # the detected (or forced) language; None when not one of LANGUAGES
     title: str  # the first heading's text, else the first block's, shortened
+    kind: str | None = None  # the document kind it was judged as; None: the pack has no kinds
+    kind_reason: str | None = None  # why: where the kind came from, and the words that decided
 
     @classmethod
-    def of(cls, document: Document) -> DocumentSummary:
+    def of(cls, document: Document, choice: KindChoice | None) -> DocumentSummary:
         blocks = document.blocks
         block = next((b for b in blocks if b.is_heading), blocks[0] if blocks else None)
-        return cls(document.language, shorten(block.text) if block else "")
+        return cls(document.language, shorten(block.text) if block else "",
+                   choice.name if choice else None, choice.reason() if choice else None)
+
+    def fields(self) -> tuple[str | None, ...]:
+        return (self.language, self.title, self.kind, self.kind_reason)
 
 
 @dataclass
@@ -53,6 +83,18 @@ class FileCheck:
     notices: list[str] = field(default_factory=list)
     error: str | None = None
     summary: DocumentSummary | None = None
+
+
+NOT_A_POLICY_NOTICE = ("not taken for a policy ({reason}), so no rule applies; to check it anyway, name its "
+                       "kind with --kind or the configuration's `kind:`")
+
+
+def _kind(analysis, plan: Plan) -> KindChoice | None:
+    """The kind the document is judged as: the one the user gave, else the one recognised;
+    None when the pack knows no kinds."""
+    if plan.kind is not None:
+        return given(plan.kind, plan.kind_source)
+    return detect_kind(analysis, plan.pack) if plan.pack.kinds else None
 
 
 def load(source: str | bytes) -> bytes:
@@ -86,14 +128,21 @@ def check_source(
     document.path = shown
     try:
         document = detect(document, plan.language)
-        rules = list(plan.rules) if plan.rules is not None else list(plan.pack.rules)
-        # rules the engine cannot run (unused-suppression) judge the comments once applied
-        reporters = [r for r in rules if not r.kind.runs_in_engine] if warn_unused else []
-        findings = check_document(document, plan.pack, plan.settings, rules)
-        findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
+        analysis = analyse(document)
+        choice = _kind(analysis, plan)
+        if choice is not None and plan.kind is None and plan.pack.kinds[choice.name].profile is None:
+            # not a policy: one notice, no finding, unless the user names a kind for it
+            document.notices.append(NOT_A_POLICY_NOTICE.format(reason=choice.reason()))
+            findings: list[Finding] = []
+        else:
+            rules = list(plan.rules_for(choice.name if choice else None))
+            # rules the engine cannot run (unused-suppression) judge the comments once applied
+            reporters = [r for r in rules if not r.kind.runs_in_engine] if warn_unused else []
+            findings = run_rules(analysis, plan.pack, plan.settings, rules)
+            findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings
         return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")
-    summary = DocumentSummary.of(document)
+    summary = DocumentSummary.of(document, choice)
     if cache:
-        cache.put(cache.key(data, reader_path), findings, document.notices, (summary.language, summary.title))
+        cache.put(cache.key(data, reader_path), findings, document.notices, summary.fields())
     return FileCheck(findings, list(document.notices), summary=summary)

@@ -21,7 +21,9 @@ from policylint.running import cache_folder as cache
 from policylint.running.code_identity import code_fingerprint
 from policylint.model import POSITION_KINDS, SEVERITIES, Finding
 
-FORMAT = 3  # bump when an entry's shape changes
+FORMAT = 4  # bump when an entry's shape changes
+# what an entry says of the document besides its findings (DocumentSummary's fields)
+SUMMARY_FIELDS = ("language", "title", "kind", "kind_reason")
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name != "path")
 _NUMBERS = ("line", "column", "end_line", "end_column")
 _OPTIONAL_NUMBERS = ("page", "end_page")  # PDF only
@@ -29,8 +31,8 @@ _OPTIONAL_NUMBERS = ("page", "end_page")  # PDF only
 
 def run_fingerprint(plan, warn_unused: bool = False) -> str:
     """Everything besides the file itself that decides a file's findings: the plan's pack,
-    chosen rules, settings (the configuration among them) and language, and whether unused
-    suppressions are reported."""
+    chosen rules (per document kind too), settings (the configuration among them), language
+    and kind, and whether unused suppressions are reported."""
     # a rule holds only plain data (no nested dataclasses), so no deep copy (asdict) is needed
     rules = [{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)} for rule in plan.pack.rules]
     described = json.dumps(
@@ -41,6 +43,9 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
             "language": plan.language,
             "rules": rules,
             "chosen": [rule.code for rule in plan.rules] if plan.rules is not None else None,
+            "kind": plan.kind,
+            "by_kind": [[name, [rule.code for rule in rules]] for name, rules in plan.by_kind or ()],
+            "kinds": {name: dataclasses.asdict(kind) for name, kind in plan.pack.kinds.items()},
             "warn_unused": warn_unused,
             "language_data": plan.pack.language_data,
         },
@@ -55,7 +60,7 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
 class CachedFile:
     findings: list[Finding]
     notices: list[str]
-    summary: tuple[str | None, str]  # the document's language and title
+    summary: tuple[str | None, ...]  # the document's language, title, kind and why (SUMMARY_FIELDS)
 
 
 # fields whose value must be one of a few: a finding with another would break every formatter
@@ -96,22 +101,21 @@ class ResultCache:
     def get(self, key: str, path: str) -> CachedFile | None:
         """The cached findings, shown under `path`; None when missing or damaged."""
         stored = cache.read_json(self._path(key))
-        if not isinstance(stored, dict) or set(stored) != {"findings", "notices", "language", "title"}:
+        if not isinstance(stored, dict) or set(stored) != {"findings", "notices", *SUMMARY_FIELDS}:
             return None
         items, notices = stored["findings"], stored["notices"]
-        language, title = stored["language"], stored["title"]
+        summary = tuple(stored[name] for name in SUMMARY_FIELDS)
         if not isinstance(items, list) or not isinstance(notices, list) or not all(isinstance(n, str) for n in notices):
             return None
-        if not (language is None or isinstance(language, str)) or not isinstance(title, str):
+        if not all(value is None or isinstance(value, str) for value in summary) or not isinstance(stored["title"], str):
             return None
         findings = [_finding(item, path) for item in items]
-        return None if None in findings else CachedFile(findings, notices, (language, title))
+        return None if None in findings else CachedFile(findings, notices, summary)
 
-    def put(self, key: str, findings: list[Finding], notices: list[str], summary: tuple[str | None, str]) -> None:
+    def put(self, key: str, findings: list[Finding], notices: list[str], summary: tuple[str | None, ...]) -> None:
         entry = {
             "findings": [{name: getattr(f, name) for name in _FINDING_FIELDS} for f in findings],
             "notices": list(notices),
-            "language": summary[0],
-            "title": summary[1],
+            **dict(zip(SUMMARY_FIELDS, summary)),
         }
         cache.write_json(self._path(key), entry)

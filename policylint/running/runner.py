@@ -210,8 +210,9 @@ def _merge(outcomes) -> Result:
             result.problems.append(outcome)
             continue
         shown, checked, plan = outcome
-        rules = plan.rules if plan.rules is not None else tuple(plan.pack.rules)
-        result.files.append(CheckedFile(shown, checked.summary if checked.error is None else None, rules))
+        summary = checked.summary if checked.error is None else None
+        rules = plan.rules_for(summary.kind if summary else None)
+        result.files.append(CheckedFile(shown, summary, rules))
         if checked.error is not None:
             result.problems.append(Problem(shown, checked.error, "error"))
             continue

@@ -52,6 +52,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     language: tuple[tuple[str, str], ...] = ()  # (glob, language)
+    kind: tuple[tuple[str, str], ...] = ()  # (glob, document kind); "**" for `kind: NAME`
     max_revision_age: int | None = None
     jargon: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()  # (language, (term, alternative))
     accepted_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, terms)
@@ -283,6 +284,17 @@ def _languages_by_glob(value, key, fail, base=None):
     )
 
 
+def _kinds_by_glob(value, key, fail, base=None):
+    """`kind: returns` for every file, or a mapping of glob to kind; the names are checked
+    against the rule pack's kinds when the configuration is used (settings/plans.py)."""
+    if isinstance(value, str):
+        return (("**", _text(value, key, fail)),)
+    return tuple(
+        (str(glob), _text(kind, f"{key}.{glob}", fail))
+        for glob, kind in _mapping(value, key, fail, "glob to document kind").items()
+    )
+
+
 def _per_language(value, key, fail) -> dict:
     mapping = _mapping(value, key, fail, f"language ({', '.join(LANGUAGES)}) to terms")
     for language in mapping:
@@ -343,6 +355,7 @@ _KEYS = {
     "exclude": ("exclude", _strings),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "language": ("language", _languages_by_glob),
+    "kind": ("kind", _kinds_by_glob),
     "max-revision-age": ("max_revision_age", _months),
     "jargon": ("jargon", _jargon),
     "accepted-terms": ("accepted_terms", _accepted),

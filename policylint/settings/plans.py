@@ -31,6 +31,8 @@ from policylint.packs.loading import did_you_mean, join_key, validate_options
 from policylint.running.runner import STDIN, Plan, Problem
 
 DEFAULT_FAIL_ON = "warning"
+# what the report names as its profile when each document's kind chose its rules
+BY_KIND = "by document kind"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Options:
     profile: str | None = None
     rules_dirs: tuple[str, ...] = ()
     language: str | None = None
+    kind: str | None = None  # the document kind to assume; None: recognise each file's
     max_revision_age: int | None = None
     fail_on: str | None = None
     config_file: str | None = None
@@ -115,12 +118,48 @@ class Workspace:
         if config.exclude and matches_any(config.exclude, relative):
             return None
         pack = self._pack(config)
-        rules = self._rules(pack, config, relative)
-        self.rules_used.update((r.code, r) for r in rules)
         options = self.options
+        kind, kind_source = self._kind(pack, config, relative)
+        named_profile = options.profile or config.profile
+        by_kind = None
+        if named_profile is not None:  # a profile chosen by name judges every kind of policy
+            rules = self._rules(pack, config, relative)
+        elif kind is not None:  # a kind chosen by name: its profile's rules
+            profile = pack.kinds[kind].profile
+            rules = self._rules(pack, config, relative, profile) if profile else []
+        else:  # each file's recognised kind picks its profile's rules
+            rules = self._rules(pack, config, relative, record=not pack.kinds)
+            by_kind = tuple(
+                (name, tuple(self._rules(pack, config, relative, k.profile, record=False) if k.profile else ()))
+                for name, k in pack.kinds.items()
+            )
+            if pack.kinds:
+                self.profiles_used[BY_KIND] = None
         settings = Settings(today=options.today, message_language=options.message_language, config=config)
         language = options.language or next((lang for glob, lang in config.language if matches(glob, relative)), None)
-        return Plan(pack, tuple(rules), settings, language)
+        plan = Plan(pack, tuple(rules), settings, language, kind, kind_source, by_kind)
+        self.rules_used.update((r.code, r) for r in plan.every_rule())
+        return plan
+
+    def kind_labels(self) -> dict[str, dict[str, str]]:
+        """What each document kind of the packs used is called, per language (for the report)."""
+        return {name: dict(kind.label) for pack in self._packs.values() for name, kind in pack.kinds.items()}
+
+    def _kind(self, pack: Pack, config: Config, relative: str) -> tuple[str | None, str]:
+        """The kind the user names for a file (--kind, else the configuration's `kind:`), and
+        where it was named; an unknown kind is an error with the kinds there are."""
+        known = sorted(pack.kinds)
+        if self.options.kind is not None:
+            if self.options.kind not in pack.kinds:
+                raise ConfigError(f"--kind: unknown document kind {self.options.kind!r}{did_you_mean(self.options.kind, known)}")
+            return self.options.kind, "option"
+        for glob, kind in config.kind:
+            if kind not in pack.kinds:
+                key = "kind" if glob == "**" and len(config.kind) == 1 else f"kind.{glob}"
+                raise config.error(key, f"unknown document kind {kind!r}{did_you_mean(kind, known)}")
+            if matches(glob, relative):
+                return kind, "configuration"
+        return None, ""
 
     def _relative(self, path: str, config: Config) -> str:
         """The path relative to the configuration's folder, which its globs are written for."""
@@ -177,12 +216,16 @@ class Workspace:
                     overrides.append((rule.code, given))
         return overrides
 
-    def _rules(self, pack: Pack, config: Config, relative: str) -> list[Rule]:
+    def _rules(self, pack: Pack, config: Config, relative: str, profile: str | None = None,
+               record: bool = True) -> list[Rule]:
+        """The rules for a file: `profile` (else the named or default one), then the selection,
+        ignores and per-file ignores; `record` counts the profile among those the run used."""
         options = self.options
-        profile = options.profile or config.profile or DEFAULT_PROFILE
+        profile = profile or options.profile or config.profile or DEFAULT_PROFILE
         if options.profile is None and config.profile and config.profile not in pack.profiles:
             raise config.error("profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}")
-        self.profiles_used[profile] = None
+        if record:
+            self.profiles_used[profile] = None
         self._known(pack, config, "select", config.select)
         self._known(pack, config, "ignore", config.ignore)
         ignore = list(options.ignore)

@@ -36,6 +36,12 @@ per-file-ignores:
 language:
   # "policies/fr/**": fr
 
+# The kind of document some files are, instead of recognising it: customer-service, complaints,
+# returns, code-of-conduct, privacy, terms, other-policy or not-a-policy. Each kind is judged by
+# its own rules (`policylint rules --kinds`); a file taken for no policy gets a notice only.
+kind:
+  # "legal/terms-*.md": terms
+
 # Oldest acceptable revision date, in months: the stale-revision-date rule's max_age_months.
 # A custom rule keeps its own maximum age.
 max-revision-age: 12

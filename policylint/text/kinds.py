@@ -26,8 +26,6 @@ HEADING_WEIGHT = 3
 WORD_CAP = 3
 # The least score that makes a document a particular kind of policy.
 KIND_THRESHOLD = 4
-# The least score of policy words (the other-policy kind's) that makes a document a policy.
-POLICY_THRESHOLD = 5
 # How many headings at the top of a document can make up its title.
 TITLE_BLOCKS = 3
 # File names that software projects and note-takers use for documents that are not policies.
@@ -88,13 +86,14 @@ def detect_kind(analysis: Analysis, pack: Pack) -> KindChoice:
         terms = tuple(heads.get(best, ())) or _top_words(body.get(best, {}))
         return KindChoice(best, source, terms, scores)
     policy_score = scores.get(OTHER_POLICY, 0) + sum(scores[name] for name in policies)
-    if OTHER_POLICY in kinds and (title.get(OTHER_POLICY) or policy_score >= POLICY_THRESHOLD) \
-            and policy_score > leans_away:
-        source = "title" if title.get(OTHER_POLICY) else "words"
+    # a document is taken for text that is not a policy only on evidence (its words, its file
+    # name): one that says too little either way is judged as a policy of some other kind
+    if OTHER_POLICY in kinds and (title.get(OTHER_POLICY) or policy_score >= leans_away):
+        source = "title" if title.get(OTHER_POLICY) else "words" if policy_score else "no words of any kind"
         terms = tuple(title.get(OTHER_POLICY, ())) or _top_words(body.get(OTHER_POLICY, {}))
         return KindChoice(OTHER_POLICY, source, terms, scores)
     terms = tuple(title.get(NOT_A_POLICY, ())) or _top_words(body.get(NOT_A_POLICY, {}))
-    return KindChoice(NOT_A_POLICY, "words" if terms else "no policy words", terms, scores)
+    return KindChoice(NOT_A_POLICY, "words", terms, scores)
 
 
 def _named_by_file(path: str) -> str | None:
