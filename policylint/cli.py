@@ -20,8 +20,10 @@ from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
+from policylint.readers import MAX_FILE_BYTES
 from policylint.packs.docs import explain_rule, rule_records, rules_table
 from policylint.running.runner import Problem, discover, run
+from policylint.running.time_budget import DEFAULT_SECONDS
 from policylint.settings.plans import Options, Workspace
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -86,8 +88,17 @@ def document_options(command):
     return command
 
 
+def timeout_option(command):
+    """--timeout: each file's time budget, shared by check and report."""
+    return click.option(
+        "--timeout", type=click.FloatRange(min=0), default=DEFAULT_SECONDS, show_default=True, metavar="SECONDS",
+        help="Report a file that takes longer than this as not checked, and go on (0: no limit).",
+    )(command)
+
+
 def read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
+    # one byte past the cap is enough for the reader to refuse it: never the whole stream
+    return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
 
 
 def echo_problems(result) -> None:
@@ -149,10 +160,11 @@ def select_rules(pack, profile):
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Check files on N processes [default: all cores].")
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings.")
+@timeout_option
 @pack_options
 def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max_revision_age, today,
           stdin_filename, config_file, isolated, warn_unused_suppressions, baseline_file, write_baseline,
-          jobs, no_cache, profile, rules_dirs):
+          jobs, no_cache, timeout, profile, rules_dirs):
     """Check policy documents (files, folders, or - for standard input)."""
     options = Options(
         today=today or dt.date.today(),
@@ -174,7 +186,8 @@ def check(paths, output_format, select, ignore, lang, message_lang, fail_on, max
         workspace = Workspace(options)
         result = run(list(paths), None, None, stdin_name=stdin_filename, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=warn_unused_suppressions,
-                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress)
+                     jobs=jobs or available_cores(), use_cache=not no_cache, on_progress=progress,
+                     timeout=timeout or None)
     except (ConfigError, PackError) as error:
         fail(str(error))
     finally:
@@ -245,8 +258,9 @@ def init(force, folder):
 @click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS),
               help="Report format [default: from the --output suffix (.csv, .json), else html].")
 @document_options
+@timeout_option
 @pack_options
-def report(paths, output, output_format, lang, message_lang, max_revision_age, today, profile, rules_dirs):
+def report(paths, output, output_format, lang, message_lang, max_revision_age, today, timeout, profile, rules_dirs):
     """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets."""
     from policylint.report import RENDERERS, run_audit  # only reports pay for importing the report code
 
@@ -265,7 +279,8 @@ def report(paths, output, output_format, lang, message_lang, max_revision_age, t
         sys.exit(EXIT_ERROR)
     with ProgressBar(len(files)) as bar:
         audit, result = run_audit(paths, pack, rules, settings, profile, __version__, language=lang,
-                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path))
+                                  read_stdin=read_stdin, on_file=lambda path, document: bar.advance(path),
+                                  timeout=timeout or None)
     echo_problems(result)
     text = RENDERERS[output_format](audit, settings.message_language)
     if output is None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import os
+import stat
 from pathlib import PurePath
+from typing import BinaryIO
 
 from policylint.model import Document
 from policylint.readers.decode import InputError, decode
@@ -28,8 +30,9 @@ READERS = {
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 MAX_FILE_BYTES = 16 * 1024 * 1024
+TOO_LARGE = f"file is too large (more than {MAX_FILE_BYTES // 1048576} MiB); not checked"
 
-__all__ = ["InputError", "READERS", "SUPPORTED_SUFFIXES", "read_bytes", "read_file", "read_raw", "reader_for"]
+__all__ = ["InputError", "MAX_FILE_BYTES", "READERS", "SUPPORTED_SUFFIXES", "read_bytes", "read_capped", "read_file", "read_raw", "reader_for"]
 
 
 def reader_for(path: str):
@@ -49,7 +52,7 @@ def read_bytes(data: bytes, path: str) -> Document:
     """Decode and parse one document; raises InputError with a one-line reason."""
     reader = reader_for(path)
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(_too_large(len(data)))
+        raise InputError(TOO_LARGE)
     if getattr(reader, "BINARY", False):
         document = reader.read(data, path)
     else:
@@ -68,14 +71,21 @@ def read_file(path: str) -> Document:
 
 
 def read_raw(path: str) -> bytes:
-    """A supported file's bytes, opened read-only; raises InputError with a one-line reason."""
+    """A supported regular file's bytes, opened read-only; raises InputError with a one-line reason.
+
+    Only regular files are read: a link to /dev/zero or a named pipe would otherwise be read
+    forever or block. The size cap is applied while reading, not trusted from the file system.
+    """
     _reader_name(path)  # an unsupported type is reported before the file is opened
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(_too_large(size))
-        with open(path, "rb") as handle:
-            data = handle.read()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError("not a regular file (a device, pipe or socket); not checked")
+        # O_NONBLOCK: a file swapped for a pipe after the check above does not block the open
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError("not a regular file (a device, pipe or socket); not checked")
+            return read_capped(handle)
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except PermissionError:
@@ -84,8 +94,14 @@ def read_raw(path: str) -> bytes:
         raise InputError("is a directory") from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
+
+
+def read_capped(handle: BinaryIO) -> bytes:
+    """At most MAX_FILE_BYTES from a stream (a file or standard input); InputError past that.
+
+    One byte more than the cap is asked for, so a stream is never read further than needed to
+    know it is too large, whatever size it claims."""
+    data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(TOO_LARGE)
     return data
-
-
-def _too_large(size: int) -> str:
-    return f"file is too large ({size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} MiB)"

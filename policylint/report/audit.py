@@ -167,8 +167,9 @@ def document_title(document: Document) -> str:
 
 
 def run_audit(paths, pack, rules, settings, profile: str, version: str, language=None,
-              read_stdin=None, on_file=None) -> tuple[Audit, object]:
-    """Check the paths and build the audit; `on_file` is called after each file (progress).
+              read_stdin=None, on_file=None, timeout=None) -> tuple[Audit, object]:
+    """Check the paths and build the audit; `on_file` is called after each file (progress),
+    and a file that takes more than `timeout` seconds is not checked.
 
     Returns the audit and the runner's Result (for its problems and exit status)."""
     seen: list[tuple[str, Document | None]] = []
@@ -179,7 +180,7 @@ def run_audit(paths, pack, rules, settings, profile: str, version: str, language
             on_file(path, document)
 
     result = run(list(paths), pack, settings, language=language, read_stdin=read_stdin, rules=rules,
-                 on_file=collect)
+                 on_file=collect, timeout=timeout)
     findings, problems = defaultdict(list), defaultdict(list)
     for finding in result.findings:
         findings[finding.path].append(finding)

@@ -12,6 +12,7 @@ from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
 from policylint.running.result_cache import ResultCache
+from policylint.running.time_budget import TimeBudgetExceeded, limited, not_checked
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class FileCheck:
     notices: list[str] = field(default_factory=list)
     error: str | None = None
     document: Document | None = None  # kept only when the caller asks (never across processes)
+    timed_out: bool = False  # stopped by its time budget (its worker may hold half-built state)
 
 
 def load(source: str | bytes) -> bytes:
@@ -58,9 +60,19 @@ def check_source(
     cache: ResultCache | None,
     warn_unused: bool = False,
     keep_document: bool = False,
+    timeout: float | None = None,
 ) -> FileCheck:
     """Check a file (or given bytes) read by the reader of `reader_path`, shown as `shown`:
-    the plan's rules, then the document's own suppression comments."""
+    the plan's rules, then the document's own suppression comments; a file that takes more
+    than `timeout` seconds is reported as not checked."""
+    try:
+        with limited(timeout):
+            return _check(source, reader_path, shown, plan, cache, warn_unused, keep_document)
+    except TimeBudgetExceeded:
+        return FileCheck(error=not_checked(timeout), timed_out=True)
+
+
+def _check(source, reader_path, shown, plan, cache, warn_unused, keep_document) -> FileCheck:
     try:
         data = load(source)
         hit = cached(data, reader_path, shown, cache)

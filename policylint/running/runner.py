@@ -15,6 +15,7 @@ from policylint.packs import Pack
 from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
 from policylint.running.result_cache import ResultCache, run_fingerprint
+from policylint.running.time_budget import DEFAULT_SECONDS
 
 STDIN = "-"
 
@@ -84,6 +85,7 @@ def run(
     jobs: int = 1,
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    timeout: float | None = DEFAULT_SECONDS,
 ) -> Result:
     """Check every discovered file.
 
@@ -93,6 +95,7 @@ def run(
     each file, with None for a file that could not be checked (a report needs each document,
     so such a run checks every file here, without the cache). `on_progress(done, total)`
     follows the files checked; `jobs` processes share the files the cache does not know.
+    A file that takes more than `timeout` seconds is reported as not checked (None: no limit).
     """
     keep_documents = on_file is not None
     if keep_documents:
@@ -137,7 +140,7 @@ def run(
     done = total - len(tasks)
     if on_progress:
         on_progress(done, total)
-    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, keep_documents)
+    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, keep_documents, timeout)
     for index, outcome in zip(waiting, checked):
         outcomes[index] = (outcomes[index][0], outcome)
         if on_file is not None:
