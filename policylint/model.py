@@ -63,6 +63,12 @@ class Block:
     def is_heading(self) -> bool:
         return self.kind == "heading"
 
+    def with_language(self, language: str | None) -> Block:
+        """The same block in `language`: the one way a block is rebuilt. It names the fields
+        itself, because dataclasses.replace looks them up on every call and language
+        detection rebuilds every block of every document."""
+        return Block(self.kind, self.text, self.segments, self.level, language)
+
 
 class Directive(NamedTuple):
     """A comment that may hold an instruction to policylint, as its reader found it.
@@ -99,7 +105,7 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True)
 class Sentence:
-    block: int  # index into Analysis.blocks
+    block: int  # index into Document.blocks
     start: int
     end: int
     tokens: tuple[Token, ...]
@@ -113,29 +119,6 @@ class Analysis:
     sentences: list[Sentence]
     # sentences of each block, by block index
     by_block: list[list[Sentence]]
-    # what rules derive from the analysis and share (word index, finished sentences), by name
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def word_index(self) -> dict[str | None, WordIndex]:
-        """For each block language, the index of its sentences' words; built once, so a rule
-        looks only at the sentences that can hold its words."""
-        index = self.memo.get("words")
-        if index is None:
-            index = {}
-            blocks = self.document.blocks
-            for number, sentence in enumerate(self.sentences):
-                language = blocks[sentence.block].language
-                words = index.get(language)
-                if words is None:
-                    words = index[language] = WordIndex({}, {})
-                by_stem, by_norm = words.by_stem, words.by_norm
-                tokens = sentence.tokens
-                for stem in {t.stem for t in tokens}:
-                    by_stem.setdefault(stem, []).append(number)
-                for word in {t.norm for t in tokens}:
-                    by_norm.setdefault(word, []).append(number)
-            self.memo["words"] = index
-        return index
 
 
 @dataclass

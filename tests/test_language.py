@@ -129,10 +129,9 @@ def test_script_counts_at_the_edges_of_each_range():
 def test_a_block_keeps_all_its_fields_when_its_language_is_set():
     import dataclasses
 
-    from policylint.text.language import _with_language
     from policylint.model import Block, Segment
 
-    # _with_language names every field: a new one must be added there too
+    # Block.with_language names every field: a new one must be added there too
     assert [f.name for f in dataclasses.fields(Block)] == ["kind", "text", "segments", "level", "language"]
     block = Block("heading", "Scope", (Segment(0, 3, 4, 2),), level=2, language="fr")
-    assert _with_language(block, "en") == dataclasses.replace(block, language="en")
+    assert block.with_language("en") == dataclasses.replace(block, language="en")

@@ -8,7 +8,7 @@ part of the statement.
 
 from __future__ import annotations
 
-from policylint.checks.common import is_heading_like, section_after
+from policylint.checks.sections import is_heading_like, section_after
 
 VOCABULARY = {"headings": "terms", "statements": "terms"}
 OPTIONS = {"max_sentences": 4}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from policylint.checks.common import body_sentences, words
+from policylint.checks.tokens import words
 
 VOCABULARY: dict = {}
 OPTIONS = {"max_words": {}}
@@ -38,6 +38,15 @@ def check(context):
             if count > limit:
                 message = context.message({"count": count, "max": limit})
                 yield context.finding(sentence.block, run[0].start, run[-1].end, message, language)
+
+
+def body_sentences(context):
+    """(sentence, its block's language) for every sentence outside headings."""
+    blocks = context.document.blocks
+    for sentence in context.analysis.sentences:
+        block = blocks[sentence.block]
+        if not block.is_heading:
+            yield sentence, block.language
 
 
 def _runs(block, tokens):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from policylint.checks.common import PLACEHOLDER_SHAPES as _SHAPES
-from policylint.checks.common import placeholder_matches, report_tokens, span_text
+from policylint.checks.fill_ins import PLACEHOLDER_SHAPES as _SHAPES
+from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm
 
 # numbered_labels: words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")
@@ -30,7 +30,7 @@ _CHECKBOX = re.compile(r"^\s*\[[ xX]\]")
 def check(context):
     labels_by_language: dict = {}
     for index, block in enumerate(context.document.blocks):
-        for match in placeholder_matches(context.analysis, index):
+        for match in context.facts.fill_ins(index):
             text = match.group(0)
             if block.language not in labels_by_language:
                 labels_by_language[block.language] = {norm(t) for t in context.vocabulary("numbered_labels", block.language)}

@@ -8,24 +8,26 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 
 from __future__ import annotations
 
-from policylint.checks.common import CONTACT_SHAPES, has_contact_shape, is_finished, is_heading_like, leading_label
+from policylint.checks.contact_shapes import CONTACT_SHAPES
+from policylint.checks.sections import is_heading_like
+from policylint.checks.tokens import words
 
 VOCABULARY = {"headings": "terms", "statements": "terms"}
 OPTIONS: dict = {"shapes": []}
 OPTION_CHOICES = {"shapes": tuple(CONTACT_SHAPES)}
 MESSAGES: tuple = ()
 NEUTRAL = False
+LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a colon is not
 
 
 def check(context):
-    analysis = context.analysis
+    analysis, facts = context.analysis, context.facts
     blocks = analysis.document.blocks
-    shapes = context.option("shapes")
-    if shapes and has_contact_shape(context.analysis, shapes):
-        return
+    if any(facts.holds_contact_shape(name) for name in context.option("shapes")):
+        return  # the shapes are looked for in the order given, until one is found
     for sentence, language in context.sentences_with("headings"):
         block = blocks[sentence.block]
-        if not is_finished(context, sentence):
+        if not facts.is_finished(sentence):
             continue
         headings = context.matcher("headings", language)
         if is_heading_like(block):
@@ -34,6 +36,18 @@ def check(context):
         elif sentence is analysis.by_block[sentence.block][0] and headings.search(leading_label(sentence.tokens)):
             return
     for sentence, language in context.sentences_with("statements"):
-        if is_finished(context, sentence) and context.matcher("statements", language).search(sentence.tokens):
+        if facts.is_finished(sentence) and context.matcher("statements", language).search(sentence.tokens):
             return
     yield context.document_finding(context.message({}))
+
+
+def leading_label(tokens) -> list:
+    """The words of a label that opens a block ("Purpose: ...", "1. OBJETIVO: ..."), or [].
+
+    A label inside a list item or a paragraph names what follows as a heading would, so
+    section vocabulary is matched against it too."""
+    for index, token in enumerate(tokens[: LABEL_WORDS + 1]):
+        if token.text in (":", "："):
+            label = tokens[:index]
+            return label if words(label) else []
+    return []

@@ -8,7 +8,7 @@ counts when a frequency or a date stands in its block or in the cell or line aft
 
 from __future__ import annotations
 
-from policylint.checks.common import finished_sentences, is_finished, section_after
+from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates
 
 VOCABULARY = {
@@ -29,7 +29,7 @@ def check(context):
     for sentence, language in context.sentences_with("reviews"):
         tokens = sentence.tokens
         if (
-            is_finished(context, sentence)
+            context.facts.is_finished(sentence)
             and context.matcher("subjects", language).search(tokens)
             and _frequency(context, tokens, language)
         ):
@@ -53,7 +53,7 @@ def _frequency(context, tokens, language) -> bool:
 
 def _states_when(context, index: int) -> bool:
     block = context.document.blocks[index]
-    if any(_frequency(context, s.tokens, block.language) for s in finished_sentences(context, index)):
+    if any(_frequency(context, s.tokens, block.language) for s in context.facts.finished_sentences(index)):
         return True
     months = context.pack.language_data.get(block.language, {}).get("months", {})
     return bool(find_dates(block.text, months))

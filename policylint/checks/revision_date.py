@@ -10,7 +10,8 @@ the revision date.
 
 from __future__ import annotations
 
-from policylint.checks.common import section_after
+from policylint.checks.facts import DatedBlock
+from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates, months_before
 
 VOCABULARY = {"revision_labels": "terms"}
@@ -19,17 +20,15 @@ MESSAGES: tuple = ()
 NEUTRAL = False
 
 
-def revision_dates(context):
-    """(block index, found date) for every labelled date in the document; worked out once per
-    document and rule vocabulary, since the missing and the stale rule both need it."""
+def revision_dates(context) -> list[DatedBlock]:
+    """(block index, found date) for every labelled date in the document, shared with the
+    other rules that have the same revision labels in the document's languages."""
     languages = sorted({block.language for block in context.document.blocks if block.language})
-    key = ("revision_dates", *((lang, tuple(context.vocabulary("revision_labels", lang))) for lang in languages))
-    if key not in context.analysis.memo:
-        context.analysis.memo[key] = _revision_dates(context)
-    return context.analysis.memo[key]
+    labels = tuple((language, tuple(context.vocabulary("revision_labels", language))) for language in languages)
+    return context.facts.revision_dates(labels, lambda: _revision_dates(context))
 
 
-def _revision_dates(context):
+def _revision_dates(context) -> list[DatedBlock]:
     document, analysis = context.document, context.analysis
     blocks = document.blocks
     found = []

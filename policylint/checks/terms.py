@@ -6,7 +6,7 @@ import re
 
 from functools import lru_cache
 
-from policylint.checks.common import placeholder_spans, report_tokens, span_text
+from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm
 
 VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
@@ -58,7 +58,7 @@ def _undefined_acronyms(context):
         if block.language not in known_by_language:
             known_by_language[block.language] = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
         known = known_by_language[block.language]
-        fill_ins = placeholder_spans(context.analysis, sentence.block)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
+        fill_ins = context.facts.fill_in_spans(sentence.block)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
         for index, token in candidates:
             word = token.text
             if any(start <= token.start < end for start, end in fill_ins):

@@ -8,7 +8,8 @@ template fill-in ("[Policy name]" names nothing).
 
 from __future__ import annotations
 
-from policylint.checks.common import finished_sentences, is_heading_like, words
+from policylint.checks.sections import is_heading_like
+from policylint.checks.tokens import words
 
 VOCABULARY = {"words": "terms"}
 OPTIONS = {"first_blocks": 4}
@@ -20,7 +21,7 @@ BODY_WORDS = 20  # a block this long is body text: the title, if any, came befor
 def check(context):
     analysis = context.analysis
     for index, block in enumerate(analysis.document.blocks[: context.option("first_blocks")]):
-        sentences = finished_sentences(context, index)
+        sentences = context.facts.finished_sentences(index)
         if is_heading_like(block):
             title_words = context.matcher("words", block.language)
             if any(title_words.search(s.tokens) for s in sentences):

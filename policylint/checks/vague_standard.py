@@ -8,7 +8,7 @@ A request to the reader ("Please tell us as soon as possible") sets no standard.
 
 from __future__ import annotations
 
-from policylint.checks.common import report_tokens, span_text
+from policylint.checks.tokens import report_tokens, span_text
 
 VOCABULARY = {
     "vague": "terms",

@@ -10,7 +10,7 @@ not rewrite the sentence: only the writer knows whether it is a requirement.
 
 from __future__ import annotations
 
-from policylint.checks.common import report_tokens, span_text, words
+from policylint.checks.tokens import report_tokens, span_text, words
 
 VOCABULARY = {"modals": "terms", "duties": "terms", "addressees": "terms"}
 OPTIONS = {"window": 4}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from policylint.checks.facts import DocumentFacts
 from policylint.settings.config import Config
 from policylint.text.matcher import Matcher
 from policylint.model import Analysis, Finding
@@ -27,8 +28,9 @@ class Settings:
 class Context:
     """What a check sees: the analysis, its rule, its vocabulary, and how to report."""
 
-    def __init__(self, analysis: Analysis, rule: Rule, pack: Pack, settings: Settings):
+    def __init__(self, analysis: Analysis, facts: DocumentFacts, rule: Rule, pack: Pack, settings: Settings):
         self.analysis = analysis
+        self.facts = facts  # what the rules of this run derive from the analysis and share
         self.document = analysis.document
         self.rule = rule
         self.pack = pack
@@ -53,7 +55,7 @@ class Context:
         matching. `headings=False` leaves out the sentences of headings."""
         analysis = self.analysis
         numbers: set[int] = set()
-        for language, words in analysis.word_index().items():
+        for language, words in self.facts.word_index.items():
             if language is not None:
                 numbers |= self.matcher(key, language).candidates(words)
         blocks = self.document.blocks
@@ -119,10 +121,11 @@ def shorten(text: str) -> str:
 
 def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
     findings: list[Finding] = []
+    facts = DocumentFacts(analysis)
     for rule in rules if rules is not None else pack.rules:
         if not rule.covers(analysis.document.language):
             continue
-        findings.extend(rule.kind.check(Context(analysis, rule, pack, settings)))
+        findings.extend(rule.kind.check(Context(analysis, facts, rule, pack, settings)))
     return sorted(set(findings), key=Finding.sort_key)
 
 

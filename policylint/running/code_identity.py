@@ -1,6 +1,6 @@
 """What the installed code is, cheaply: for naming cache entries without importing anything.
 
-`importlib.metadata` alone costs 0.1 s to import, a third of the time a re-check may take, so
+Importing `importlib.metadata` alone would be a large share of what a re-check takes, so
 versions and fingerprints are read from the files themselves.
 """
 

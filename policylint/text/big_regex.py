@@ -1,11 +1,11 @@
 """Huge alternations, matched exactly without paying to compile them whole.
 
-spaCy's French `token_match` is one regular expression of 266 alternatives and 1.4 MB, most
-of them carrying a large Unicode letter class. Python takes about two seconds to compile it,
-which would be most of a French check. The same answer comes much cheaper:
+spaCy's French `token_match` is one regular expression of hundreds of alternatives, most of
+them carrying a large Unicode letter class. Compiling it would be most of a French check. The
+same answer comes much cheaper:
 
 1. a *sketch* of the pattern, where every large character class is replaced by "any
-   character", matches a superset of what the pattern matches and compiles in milliseconds;
+   character", matches a superset of what the pattern matches and compiles quickly;
 2. only when the sketch matches (rare: the text holds one of the listed compounds) is the
    exact answer asked of the alternative whose sketch matched, compiled alone and kept; if
    it says no, the search goes on with the alternatives after it.
@@ -39,7 +39,8 @@ def compile_matcher(pattern: str, flags: int = 0):
 
 
 # The pieces of a pattern that matter here: escapes, whole character classes, parentheses and
-# bars, and runs of anything else (scanned by the regex engine, not a Python loop: 1.4 MB).
+# bars, and runs of anything else (scanned by the regex engine: the pattern is too long to
+# walk in a Python loop).
 _PIECES = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]|[^\\\[()|]+", re.DOTALL)
 
 
@@ -65,9 +66,9 @@ def sketch(pattern: str) -> str:
 
 
 def _split_and_sketched(pattern: str) -> tuple[list[str], list[str]]:
-    """The pattern's alternatives and their sketches. Working them out takes a tenth of a
-    second for French, on every run that meets French, so they are kept in the cache folder,
-    keyed by the pattern and by this module's code (which decides what they are)."""
+    """The pattern's alternatives and their sketches. Working them out is a noticeable part
+    of every run that meets French, so they are kept in the cache folder, keyed by the
+    pattern and by this module's code (which decides what they are)."""
     key = hashlib.sha256(Path(__file__).read_bytes() + pattern.encode("utf-8", "surrogatepass")).hexdigest()
     entry = cache_root() / "sketches" / f"{key}.json"
     kept = read_json(entry)

@@ -1,8 +1,8 @@
 """spaCy's rule-based tokenizer and sentencizer, in plain Python, over spaCy's own rules.
 
 policylint needs tokens and sentence boundaries, nothing a trained model gives. Importing
-spaCy costs half a second and building its French tokenizer two more, which a pre-commit hook
-would pay on every commit. So the algorithm of spaCy's `Tokenizer` (tokenizer.pyx) and
+spaCy and building its tokenizers (the French one above all) takes longer than checking a
+policy, which a pre-commit hook would pay on every commit. So the algorithm of spaCy's `Tokenizer` (tokenizer.pyx) and
 `Sentencizer` is carried over here step for step, and it runs on the very rules spaCy's blank
 pipeline holds (prefixes, suffixes, infixes, token and URL patterns, special cases), which
 `tokenizer_data` takes from spaCy once and keeps on disk. A test proves that both give the

@@ -1,7 +1,7 @@
 """The rules of spaCy's blank pipelines, taken from spaCy once and kept in the cache.
 
-Importing spaCy and building a blank pipeline costs from 0.6 s (English) to 3 s (French),
-while reading the same rules back from a JSON file costs a few milliseconds. The file is
+Importing spaCy and building a blank pipeline takes far longer than reading the same rules
+back from a JSON file, above all for French. The file is
 named after the installed spaCy version, so a spaCy upgrade takes its rules afresh.
 """
 

@@ -1,0 +1,31 @@
+"""Where a document's sections start and end: headings, lines that stand as headings, and the
+blocks a label governs. Used by the check kinds that look under a heading or after a label."""
+
+from __future__ import annotations
+
+from policylint.model import Block
+
+SENTENCE_ENDS = (".", ";", "!", "?", "؟", "…")
+
+
+def is_heading_like(block: Block) -> bool:
+    """A heading, or a short line that stands as one (a bold line, a label, a table header)."""
+    if block.is_heading:
+        return True
+    text = block.text.strip()
+    return block.kind != "list_item" and len(text.split()) <= 8 and not text.endswith(SENTENCE_ENDS)
+
+
+def section_after(blocks, index: int) -> range:
+    """The blocks a label governs: a heading's section, or the one block after a label line
+    or table cell (where "Last updated" or "Review cycle" has its value)."""
+    block = blocks[index]
+    if block.is_heading:
+        end = next(
+            (i for i in range(index + 1, len(blocks)) if blocks[i].is_heading and blocks[i].level <= block.level),
+            len(blocks),
+        )
+        return range(index + 1, end)
+    if is_heading_like(block) or block.kind == "table_cell":
+        return range(index + 1, min(index + 2, len(blocks)))
+    return range(0)

@@ -1,0 +1,22 @@
+"""A sentence's tokens as the check kinds that report words see them: which tokens are words,
+the document's own text for a run of tokens, and a finding on such a run."""
+
+from __future__ import annotations
+
+from policylint.model import Sentence
+
+
+def words(tokens) -> list:
+    """Tokens that are words or numbers, not punctuation or symbols."""
+    return [t for t in tokens if not t.is_punct and any(map(str.isalnum, t.text))]
+
+
+def span_text(context, sentence: Sentence, start: int, end: int) -> str:
+    """The document's own words for tokens start..end of a sentence."""
+    block = context.document.blocks[sentence.block]
+    return block.text[sentence.tokens[start].start:sentence.tokens[end - 1].end]
+
+
+def report_tokens(context, sentence: Sentence, start: int, end: int, message: str, language):
+    tokens = sentence.tokens
+    return context.finding(sentence.block, tokens[start].start, tokens[end - 1].end, message, language)
