@@ -4,6 +4,7 @@ Each module declares:
   VOCABULARY  the per-language keys a rule may give it, with their shape
   OPTIONS     option names with their defaults (OPTION_CHOICES: allowed values, when limited)
   MESSAGES    the names of extra messages it needs besides `message`
+  FIELDS      per message (`message` and each extra one), the fields its template may name
   NEUTRAL     True when it can run on a document in an unsupported language
   check(context) -> iterable of Finding
 """

@@ -13,6 +13,7 @@ from policylint.checks.sections import is_heading_like, section_after
 VOCABULARY = {"headings": "terms", "statements": "terms"}
 OPTIONS = {"max_sentences": 4}
 MESSAGES: tuple = ()
+FIELDS = {"message": ("count", "max")}  # what each message's template may name
 NEUTRAL = False
 OPENING = 3  # a statement counts only when it starts within the paragraph's first tokens
 

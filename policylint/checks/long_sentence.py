@@ -19,6 +19,7 @@ from policylint.checks.tokens import words
 VOCABULARY: dict = {}
 OPTIONS = {"max_words": {}}
 MESSAGES: tuple = ()
+FIELDS = {"message": ("count", "max")}  # what each message's template may name
 NEUTRAL = False
 _CONTINUES = (",", ";", ":", "-", "–", "—", "(", "،", "؛")
 _ITEM_ENDS = (":", ";", "؛")

@@ -18,6 +18,7 @@ from policylint.text.normalise import norm
 VOCABULARY = {"phrases": "terms", "numbered_labels": "terms"}
 OPTIONS: dict = {}
 MESSAGES: tuple = ()
+FIELDS = {"message": ("term",)}  # what each message's template may name
 NEUTRAL = True
 
 # Brackets that are not fill-ins: citations [1], [1-3], checkboxes [ ] [x], [sic].

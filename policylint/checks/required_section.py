@@ -16,6 +16,7 @@ VOCABULARY = {"headings": "terms", "statements": "terms"}
 OPTIONS: dict = {"shapes": []}
 OPTION_CHOICES = {"shapes": tuple(CONTACT_SHAPES)}
 MESSAGES: tuple = ()
+FIELDS = {"message": ()}  # what each message's template may name
 NEUTRAL = False
 LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a colon is not
 

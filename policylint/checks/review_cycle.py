@@ -21,6 +21,7 @@ VOCABULARY = {
 }
 OPTIONS: dict = {}
 MESSAGES: tuple = ()
+FIELDS = {"message": ()}  # what each message's template may name
 NEUTRAL = False
 
 

@@ -17,6 +17,7 @@ from policylint.text.dates import find_dates, months_before
 VOCABULARY = {"revision_labels": "terms"}
 OPTIONS = {"report": "missing", "max_age_months": 12}
 MESSAGES: tuple = ()
+FIELDS = {"message": ("date", "months")}  # what each message's template may name
 NEUTRAL = False
 
 

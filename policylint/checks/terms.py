@@ -12,6 +12,7 @@ from policylint.text.normalise import norm
 VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
 OPTIONS = {"acronyms": True}
 MESSAGES = ("acronym", "suggestion")
+FIELDS = {"message": ("term", "suggestion"), "acronym": ("term",), "suggestion": ("alternative",)}  # what each message's template may name
 NEUTRAL = False
 
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")

@@ -14,6 +14,7 @@ from policylint.checks.tokens import words
 VOCABULARY = {"words": "terms"}
 OPTIONS = {"first_blocks": 4}
 MESSAGES: tuple = ()
+FIELDS = {"message": ()}  # what each message's template may name
 NEUTRAL = False
 BODY_WORDS = 20  # a block this long is body text: the title, if any, came before it
 

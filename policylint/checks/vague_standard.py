@@ -22,6 +22,7 @@ VOCABULARY = {
 }
 OPTIONS: dict = {}
 MESSAGES: tuple = ()
+FIELDS = {"message": ("term",)}  # what each message's template may name
 NEUTRAL = False
 MEASURES = ("numbers", "time_units", "frequencies", "targets")
 

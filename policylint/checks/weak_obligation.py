@@ -15,6 +15,7 @@ from policylint.checks.tokens import report_tokens, span_text, words
 VOCABULARY = {"modals": "terms", "duties": "terms", "addressees": "terms"}
 OPTIONS = {"window": 4}
 MESSAGES: tuple = ()
+FIELDS = {"message": ("term",)}  # what each message's template may name
 NEUTRAL = False
 BEFORE = 3  # words before the modal searched for the customer as subject
 BETWEEN = 2  # and words after it ("should you", "ينبغي عليك")
