@@ -37,6 +37,8 @@ def problem(template: str, fields: frozenset[str]) -> str | None:
 
 def fill(template: str, values: dict) -> str:
     """The template with its fields replaced by the values (unknown ones left as written)."""
+    if "{" not in template and "}" not in template:
+        return template
 
     def replace(part: re.Match) -> str:
         text = part.group(0)
