@@ -113,7 +113,7 @@ def expect(data: bytes, name: str, what: str) -> None:
     if kind.name == "encrypted-office":
         raise InputError(f"{kind.description}: remove the password and check it again")
     if kind.name == "zip" and kind.description.startswith("a damaged"):
-        raise InputError(f"corrupt or truncated {what}")
+        raise InputError(f"corrupt or truncated {what.removeprefix('a ').removeprefix('an ')}")
     raise InputError(f"not {what}: {_looks_like(kind)}")
 
 
