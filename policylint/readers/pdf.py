@@ -73,7 +73,7 @@ def _pages(data: bytes) -> Iterator:
     """pdfminer's layout of each page (what its extract_pages gives), read within the limits
     of `pdf_limits`."""
     from pdfminer.layout import LAParams
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
@@ -82,7 +82,7 @@ def _pages(data: bytes) -> Iterator:
     # boxes_flow=None: boxes in plain top-to-bottom order, which keeps right-aligned
     # (Arabic) paragraphs where they stand
     device = pdf_limits.aggregator_class()(resources, laparams=LAParams(boxes_flow=None))
-    interpreter = PDFPageInterpreter(resources, device)
+    interpreter = pdf_limits.interpreter_class()(resources, device)
     for page in PDFPage.create_pages(document):
         interpreter.process_page(page)
         yield device.get_result()

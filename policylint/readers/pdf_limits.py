@@ -5,8 +5,8 @@ pdfminer trusts the file: a compressed stream is inflated whole (a 1 MB file bec
 form objects that draw each other ten times over, nine deep, make a billion drawing
 operations from 6.7 KB, and an indirect object that refers to itself (through /Length or
 /Resources) is followed for ever. `read_limits` wraps one PDF's reading in a budget of
-unpacked bytes, content-stream objects parsed (operators and their operands) and indirect
-objects fetched; passing any of them ends the reading with one InputError line that names
+unpacked bytes, content-stream objects parsed (operators and their operands), forms and
+images drawn, glyphs laid out and indirect objects fetched; passing any of them ends the reading with one InputError line that names
 the limit. The budget is charged from the points where pdfminer does that work: its stream
 decoders (replaced by versions that stop at the budget), its content-stream parser and its
 document's object lookup (subclasses).
@@ -24,6 +24,7 @@ from policylint.readers.decode import InputError
 MAX_UNPACKED_BYTES = 128 * 1024 * 1024  # all of one PDF's decoded streams together
 MAX_CONTENT_OBJECTS = 1_000_000  # operators and operands parsed from content streams, forms included
 MAX_OBJECT_LOOKUPS = 2_000_000  # indirect objects fetched
+MAX_XOBJECTS_DRAWN = 20_000  # forms and images drawn (each form starts an interpreter of its own)
 # glyphs laid out: pdfminer keeps a page's glyphs as objects of about a kilobyte and groups
 # them into lines and boxes in time that grows faster than their number; a dense page holds
 # some 6,000
@@ -38,7 +39,7 @@ class PDFLimitExceeded(InputError):
 
 class _Budget:
     def __init__(self):
-        self.unpacked = self.content_objects = self.lookups = self.glyphs = self.page_glyphs = 0
+        self.unpacked = self.content_objects = self.lookups = self.glyphs = self.page_glyphs = self.xobjects = 0
 
     def unpack(self, size: int) -> None:
         self.unpacked += size
@@ -58,6 +59,12 @@ class _Budget:
         if self.lookups > MAX_OBJECT_LOOKUPS:
             raise PDFLimitExceeded(f"PDF too complex to read (more than {MAX_OBJECT_LOOKUPS:,} object look-ups); not checked")
 
+
+    def draw_xobject(self) -> None:
+        self.xobjects += 1
+        if self.xobjects > MAX_XOBJECTS_DRAWN:
+            raise PDFLimitExceeded(
+                f"PDF too complex to read (more than {MAX_XOBJECTS_DRAWN:,} forms and images drawn); not checked")
 
     def lay_out_glyph(self) -> None:
         self.glyphs += 1
@@ -173,6 +180,19 @@ def _install() -> None:
 
     pdfinterp.PDFContentParser = CountedContentParser
     _installed = True
+
+
+def interpreter_class():
+    """pdfminer's PDFPageInterpreter, with each form or image drawn charged (its forms'
+    interpreters are of the same class)."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    class BoundedInterpreter(PDFPageInterpreter):
+        def do_Do(self, xobjid_arg) -> None:
+            _budget().draw_xobject()
+            super().do_Do(xobjid_arg)
+
+    return BoundedInterpreter
 
 
 def aggregator_class():
