@@ -15,7 +15,7 @@ from policylint.readers.decode import InputError
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # a zip that unpacks to more is a zip bomb, not a policy
 # XML is parsed into a tree of some 35 bytes per byte of XML: this bounds the reader's memory
-MAX_XML_BYTES = 24 * 1024 * 1024
+MAX_XML_BYTES = 16 * 1024 * 1024  # some 500 pages of Word text: far past any policy
 _CHUNK = 1024 * 1024
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODF_TEXT = "application/vnd.oasis.opendocument.text"
