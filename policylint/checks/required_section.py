@@ -25,7 +25,7 @@ def check(context):
     analysis, facts = context.analysis, context.facts
     blocks = analysis.document.blocks
     if any(facts.holds_contact_shape(name) for name in context.option("shapes")):
-        return  # the shapes are looked for in the order given, until one is found
+        return  # `any` stops at the first shape held: the ones after it are not searched
     for sentence, language in context.sentences_with("headings"):
         block = blocks[sentence.block]
         if not facts.is_finished(sentence):

@@ -26,7 +26,8 @@ class Settings:
 
 
 class Context:
-    """What a check sees: the analysis, its rule, its vocabulary, and how to report."""
+    """What a check sees: the analysis and the facts the run's rules share about it, its rule,
+    its vocabulary, and how to report."""
 
     def __init__(self, analysis: Analysis, facts: DocumentFacts, rule: Rule, pack: Pack, settings: Settings):
         self.analysis = analysis
