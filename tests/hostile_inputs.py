@@ -44,6 +44,11 @@ def one_long_paragraph(n: int) -> str:
     return "# Policy\n\n" + "We answer all complaints within ten days. " * (n // 43) + "\n"
 
 
+def labelled_dates(n: int) -> str:
+    """One block: a revision label, then thousands of dates."""
+    return "# Policy\n\nLast updated: " + "1 March 2020. " * (n // 14) + "\n"
+
+
 def many_fill_ins(n: int) -> str:
     return "# Policy\n\n" + "[a]. " * (n // 5) + "\n"
 

@@ -89,7 +89,8 @@ def test_runs_of_punctuation_in_each_language(language):
     (hostile.repeated_placeholder_x, 60_000, "policy.md"),
     (hostile.one_long_paragraph, 120_000, "policy.md"),
     (hostile.many_fill_ins, 60_000, "policy.md"),
-], ids=["unclosed-p", "unclosed-comment", "acronyms", "x-a", "one-paragraph", "fill-ins"])
+    (hostile.labelled_dates, 60_000, "policy.md"),
+], ids=["unclosed-p", "unclosed-comment", "acronyms", "x-a", "one-paragraph", "fill-ins", "dates"])
 def test_document_shapes(plan, make, n, name):
     assert_linear(plan, make, n, name)
 

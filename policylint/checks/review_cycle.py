@@ -35,12 +35,10 @@ def check(context):
             and _frequency(context, tokens, language)
         ):
             return
-    looked_after: set[int] = set()  # blocks whose section was searched: once, however many labels
     for sentence, language in context.sentences_with("labels"):
-        if sentence.block in looked_after or not context.matcher("labels", language).search(sentence.tokens):
+        if not context.matcher("labels", language).search(sentence.tokens):
             continue
         index = sentence.block
-        looked_after.add(index)
         for place in (index, *section_after(blocks, index)):
             if _states_when(context, place):
                 return
