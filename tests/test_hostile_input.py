@@ -325,6 +325,15 @@ def test_a_file_over_its_time_budget_is_reported_and_the_run_goes_on(hanging_fol
     assert "2 of 2 files" in result.stdout
 
 
+def test_a_worker_that_dies_costs_only_its_file(hanging_folder):
+    folder = hanging_folder(lambda: os._exit(9))  # as the kernel's out-of-memory killer would
+    result = run_check("-j", "2", "--fail-on", "never", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr == (f"policylint: {folder / 'hang.md'}: error: not checked: the worker process checking "
+                             "it stopped (out of memory?)\n")
+    assert "2 of 2 files" in result.stdout
+
+
 def test_report_has_the_time_budget_too(hanging_folder):
     folder = hanging_folder(_hang_in_python)
     result = CliRunner().invoke(main, ["report", "--timeout", str(BUDGET), "--format", "csv", str(folder)])

@@ -100,11 +100,15 @@ class _Worker:
         child.close()
         self.task: int | None = None  # the number of the task it is checking
         self.deadline = float("inf")
+        self.broken = False  # its pipe failed: it stopped before it could take the task
 
     def give(self, number: int, task, budget: float | None) -> None:
         self.task = number
         self.deadline = time.monotonic() + budget + GRACE_SECONDS if budget else float("inf")
-        self.connection.send((number, task))
+        try:
+            self.connection.send((number, task))
+        except OSError:
+            self.broken, self.deadline = True, 0.0
 
     def stop(self, wait: float = 0.0) -> None:
         """Close its pipe (an idle worker then ends by itself), wait up to `wait` seconds, kill."""
@@ -145,6 +149,8 @@ class _Pool:
                             number, outcome = worker.connection.recv()
                         except (EOFError, OSError):  # it died: out of memory, or killed
                             number, outcome = worker.task, FileCheck(error=WORKER_STOPPED)
+                    elif worker.broken:
+                        number, outcome = worker.task, FileCheck(error=WORKER_STOPPED)
                     elif time.monotonic() >= worker.deadline:
                         number, outcome = worker.task, FileCheck(error=not_checked(self.timeout), timed_out=True)
                     else:
