@@ -64,10 +64,14 @@ class Block:
         return self.kind == "heading"
 
     def with_language(self, language: str | None) -> Block:
-        """The same block in `language`: the one way a block is rebuilt. It names the fields
-        itself, because dataclasses.replace looks them up on every call and language
-        detection rebuilds every block of every document."""
+        """The same block in `language`. The two `with_` methods are the only ways a block is
+        rebuilt; they name the fields themselves, because dataclasses.replace looks them up on
+        every call and language detection rebuilds every block of every document."""
         return Block(self.kind, self.text, self.segments, self.level, language)
+
+    def with_text(self, text: str, segments: tuple[Segment, ...] | None = None) -> Block:
+        """The same block with other text (and, when characters moved, other segments)."""
+        return Block(self.kind, text, self.segments if segments is None else segments, self.level, self.language)
 
 
 class Directive(NamedTuple):
@@ -111,6 +115,17 @@ class Sentence:
     tokens: tuple[Token, ...]
 
 
+class Hidden(NamedTuple):
+    """A word that hid something from the rules (text/visible.py): an invisible character
+    inside it, or a letter that only looks like one of its script's."""
+
+    block: int
+    start: int  # the word's offsets in the block's visible text
+    end: int
+    character: str  # the first hidden or look-alike character, as it was in the source
+    kind: str  # "invisible" or "look-alike"
+
+
 @dataclass
 class Analysis:
     """One document, analysed once; every rule works on this."""
@@ -119,6 +134,8 @@ class Analysis:
     sentences: list[Sentence]
     # sentences of each block, by block index
     by_block: list[list[Sentence]]
+    # words that hid characters from the rules; `document` holds the text with them undone
+    hidden: list[Hidden] = field(default_factory=list)
 
 
 @dataclass

@@ -1,14 +1,20 @@
 """Check a text the way the command line would, for tests."""
 
 from policylint.findings.engine import check_document
+from policylint.findings.suppression import settle
 from policylint.text.language import detect
 from policylint.readers import read_bytes
 
 
 def findings_for(text, pack, settings, rule=None, filename="policy.md", lang=None):
     document = detect(read_bytes(text.encode("utf-8"), filename), lang)
-    rules = [pack.rule(rule)] if rule else None
-    return check_document(document, pack, settings, rules)
+    chosen = pack.rule(rule) if rule else None
+    if chosen is not None and not chosen.kind.runs_in_engine:
+        # unused-suppression judges the comments once every other rule has run, as
+        # `check --warn-unused-suppressions` does; only its own findings are kept
+        found = settle(document, check_document(document, pack, settings), [chosen], settings.message_language)
+        return [f for f in found if f.rule == chosen.name]
+    return check_document(document, pack, settings, [chosen] if chosen else None)
 
 
 def quoted_words(finding, pack):

@@ -1,7 +1,6 @@
 """The result cache: same findings as an uncached run, keyed by everything that matters,
 never fatal when damaged, written only where it is told."""
 
-import json
 
 import pytest
 from click.testing import CliRunner
@@ -9,6 +8,7 @@ from click.testing import CliRunner
 from conftest import CORPORA
 from policylint.cli import main
 from policylint.findings.engine import Settings
+from policylint.running import cache_folder
 from policylint.running.result_cache import ResultCache, run_fingerprint
 from policylint.running.runner import Plan
 
@@ -52,6 +52,8 @@ def test_the_same_bytes_under_another_name_report_that_name(tmp_path):
 
 
 def test_settings_options_and_pack_are_part_of_the_key(pack):
+    from policylint.settings.pack_overrides import customise
+
     def fingerprint(pack=pack, settings=None, language=None, rules=None, warn_unused=False):
         return run_fingerprint(Plan(pack, rules, settings or base, language), warn_unused)
 
@@ -59,7 +61,7 @@ def test_settings_options_and_pack_are_part_of_the_key(pack):
     fingerprints = {
         fingerprint(),
         fingerprint(settings=Settings(message_language="fr", today=base.today)),
-        fingerprint(settings=Settings(message_language="en", today=base.today, max_revision_age=3)),
+        fingerprint(pack=customise(pack, [("PL106", {"max_age_months": 3})])),
         fingerprint(language="fr"),
         fingerprint(rules=tuple(pack.select("core"))),
         fingerprint(warn_unused=True),
@@ -108,12 +110,13 @@ def test_an_unwritable_cache_is_not_fatal(tmp_path):
     assert "PL107" in result.stdout and result.stderr == ""
 
 
-def test_entries_are_written_whole_and_hold_no_path(tmp_path):
+def test_entries_are_written_whole_and_hold_no_path(tmp_path, monkeypatch):
     run(tmp_path, str(CORPORA / "el"))
+    monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))  # its key signs the entries
     written = entries(tmp_path)
     assert written and not [p for p in (tmp_path / "results").rglob("*") if p.name.startswith(".tmp-")]
     for entry in written:
-        stored = json.loads(entry.read_text(encoding="utf-8"))
+        stored = cache_folder.read_json(entry)
         assert all("path" not in finding for finding in stored["findings"])
 
 
@@ -146,9 +149,9 @@ def test_damaged_tokenizer_rules_are_read_from_spacy_again(tmp_path, monkeypatch
     try:
         expected = [t.text for t in nlp.tokenizer("es")("¿Qué tal? Bien, gracias.")]
         entry = next(tmp_path.rglob("es.json"))
-        stored = json.loads(entry.read_text(encoding="utf-8"))
+        stored = cache_folder.read_json(entry)
         stored["prefix"] = ["(unclosed", 0]
-        entry.write_text(json.dumps(stored), encoding="utf-8")
+        cache_folder.write_json(entry, stored)  # signed: a damaged entry inside a valid one
         tokenizer_data.tokenizer_data.cache_clear()
         nlp.tokenizer.cache_clear()
         assert [t.text for t in nlp.tokenizer("es")("¿Qué tal? Bien, gracias.")] == expected

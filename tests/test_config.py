@@ -134,7 +134,7 @@ def test_accepted_terms_are_not_reported(pack, settings, language):
     sentence = pack.rule("jargon").examples[language]["fail"][0]
     before = findings_for(sentence, pack, settings, rule="jargon", lang=language)
     accepted = [f.excerpt for f in before]
-    custom = customise(pack, accepted_terms=[(language, tuple(accepted))])
+    custom = customise(pack, [("PL104", {"accepted_terms": {language: accepted}})])
     assert findings_for(sentence, custom, settings, rule="jargon", lang=language) == []
     assert findings_for(sentence, pack, settings, rule="jargon", lang=language) == before  # shared pack untouched
 
@@ -143,7 +143,7 @@ def test_accepted_terms_are_not_reported(pack, settings, language):
 def test_acronyms_accepted(pack, settings, language):
     sentence = pack.rule("jargon").examples[language]["fail"][1]
     acronym = findings_for(sentence, pack, settings, rule="jargon", lang=language)[0].excerpt
-    custom = customise(pack, accepted_terms=[(language, (acronym,))])
+    custom = customise(pack, [("PL104", {"accepted_terms": {language: [acronym]}})])
     assert findings_for(sentence, custom, settings, rule="jargon", lang=language) == []
 
 
@@ -151,7 +151,7 @@ def test_acronyms_accepted(pack, settings, language):
 def test_extra_jargon(pack, settings, language):
     sentence = pack.rule("jargon").examples[language]["pass"][0]
     word = max(sentence.rstrip(".").split(), key=len)
-    custom = customise(pack, jargon=[(language, ((word, "plainer"),))])
+    custom = customise(pack, [("PL104", {"extra_terms": {language: {word: "plainer"}}})])
     findings = findings_for(sentence, custom, settings, rule="jargon", lang=language)
     assert [f.excerpt for f in findings] == [word] and "plainer" in findings[0].message
     assert findings_for(sentence, pack, settings, rule="jargon", lang=language) == []
@@ -220,3 +220,175 @@ def test_config_error_type_is_one_line(tmp_path):
     with pytest.raises(ConfigError) as error:
         load(tmp_path / "nope.yaml")
     assert "\n" not in str(error.value)
+
+
+# ---- rules: per-rule severity and options ---------------------------------------------------
+
+DATED = "# Policy\n\nLast updated: 22 February 2026\n\nThis policy applies to all staff.\n"  # 9 months before TODAY
+
+
+def custom_stale_rule(folder, months: int):
+    """A custom revision-date rule with its own maximum age, as a team would copy PL106."""
+    from conftest import ROOT
+
+    text = (ROOT / "rules" / "PL106-stale-revision-date.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: PL106", "code: ACME6").replace("name: stale-revision-date", "name: acme-stale")
+    text = text.replace("max_age_months: 12", f"max_age_months: {months}")
+    text = text.split("shorthands:\n  max-revision-age: max_age_months\n")
+    folder.mkdir()
+    (folder / "acme-stale.yaml").write_text("".join(text), encoding="utf-8")
+    return folder
+
+
+def test_max_revision_age_leaves_a_custom_rules_own_maximum_age(tree):
+    dated = tree / "dated.md"
+    dated.write_text(DATED)
+    rules = custom_stale_rule(tree / "acme", 6)
+    assert {"ACME6", "PL106"} & codes(check("--rules-dir", str(rules), str(dated))) == {"ACME6"}
+    # the flag and the key set the built-in rule's maximum age, never the custom rule's own
+    assert {"ACME6", "PL106"} & codes(check("--rules-dir", str(rules), "--max-revision-age", "24", str(dated))) == {"ACME6"}
+    assert "PL106" in codes(check("--rules-dir", str(rules), "--max-revision-age", "3", str(dated)))
+    (tree / ".policylint.yaml").write_text("max-revision-age: 24\n")
+    assert {"ACME6", "PL106"} & codes(check("--rules-dir", str(rules), str(dated))) == {"ACME6"}
+    # its own entry under rules: changes it
+    (tree / ".policylint.yaml").write_text("rules:\n  acme-stale:\n    max_age_months: 12\n")
+    assert {"ACME6", "PL106"} & codes(check("--rules-dir", str(rules), str(dated))) == set()
+
+
+def test_revision_age_precedence(tree):
+    """Rule file, then the configuration's shorthand, then its rules: entry, then the flag."""
+    dated = tree / "dated.md"
+    dated.write_text(DATED)
+    assert "PL106" not in codes(check(str(dated)))  # the rule file's 12 months
+    (tree / ".policylint.yaml").write_text("max-revision-age: 6\n")
+    assert "PL106" in codes(check(str(dated)))
+    (tree / ".policylint.yaml").write_text("max-revision-age: 6\nrules:\n  stale-revision-date:\n    max_age_months: 24\n")
+    assert "PL106" not in codes(check(str(dated)))
+    assert "PL106" in codes(check("--max-revision-age", "6", str(dated)))
+
+
+def test_rules_entry_sets_severity_and_options(tree):
+    policy = tree / "p.md"
+    policy.write_text("# Policy\n\nWe leverage feedback.\n\n" + "We answer every call " * 10 + "today.\n")
+    (tree / ".policylint.yaml").write_text(
+        "select: [jargon, long-sentence]\n"
+        "rules:\n  jargon:\n    severity: info\n    acronyms: false\n  long-sentence:\n    max_words: 35\n"
+    )
+    findings = json.loads(check(str(policy)).stdout)["findings"]
+    assert {(f["code"], f["severity"]) for f in findings} == {("PL104", "info"), ("PL119", "info")}
+    assert "35" in next(f["message"] for f in findings if f["code"] == "PL119")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rules_options_per_language(tree, pack, language):
+    """A per-language option set for one language changes that language alone, in all five."""
+    sentence = pack.rule("long-sentence").examples[language]["pass"][0]  # sentences of more than 3 words
+    policy = tree / "p.md"
+    policy.write_text(sentence + "\n", encoding="utf-8")
+    other = next(lang for lang in LANGUAGES if lang != language)
+    for limit_language, reported in ((other, False), (language, True)):
+        (tree / ".policylint.yaml").write_text(
+            f"select: [long-sentence]\nlanguage:\n  '*': {language}\n"
+            f"rules:\n  long-sentence:\n    max_words:\n      {limit_language}: 3\n",
+            encoding="utf-8",
+        )
+        assert ("PL119" in codes(check("--message-lang", language, str(policy)))) is reported
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rules_extra_terms_per_language(tree, pack, language):
+    sentence = pack.rule("jargon").examples[language]["pass"][0]
+    word = max(sentence.rstrip(".").split(), key=len)
+    policy = tree / "p.md"
+    policy.write_text(sentence + "\n", encoding="utf-8")
+    (tree / ".policylint.yaml").write_text(
+        f"select: [jargon]\nlanguage:\n  '*': {language}\nrules:\n  jargon:\n    extra_terms:\n      {language}:\n"
+        f"        {json.dumps(word, ensure_ascii=False)}: plainer\n",
+        encoding="utf-8",
+    )
+    findings = json.loads(check("--message-lang", language, str(policy)).stdout)["findings"]
+    assert [f["excerpt"] for f in findings] == [word] and "plainer" in findings[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        ("rules:\n  jargn:\n    severity: info\n",
+         ":2: rules.jargn: 'jargn' is not a rule name, code or code prefix (did you mean 'jargon'?)"),
+        ("rules:\n  long-sentence:\n    max_word: 35\n",
+         ":3: rules.long-sentence.max_word: unknown option for long-sentence (did you mean 'max_words'?)"),
+        ("rules:\n  jargon:\n    severty: info\n",
+         ":3: rules.jargon.severty: unknown option for terms (did you mean 'severity'?)"),
+        ("rules:\n  stale-revision-date:\n    report: stael\n",
+         ":3: rules.stale-revision-date.report: 'stael' is not one of missing, stale (did you mean 'stale'?)"),
+        ("rules:\n  stale-revision-date:\n    max_age_months: soon\n",
+         ":3: rules.stale-revision-date.max_age_months: expected a whole number, at least 1, found 'soon'"),
+        ("rules:\n  jargon:\n    acronyms: 1\n", ":3: rules.jargon.acronyms: expected bool, found 1"),
+        ("rules:\n  long-sentence:\n    max_words:\n      de: 30\n",
+         ":3: rules.long-sentence.max_words.de: unknown language; expected en, fr, es, el, ar"),
+        ("rules:\n  jargon:\n    severity: loud\n", ":3: rules.jargon.severity: expected one of info, warning, error"),
+        ("rules:\n  jargon: info\n", ":2: rules.jargon: expected a mapping of severity and options"),
+        ("rules:\n  PL10:\n    max_age_months: 6\n",
+         ":3: rules.PL10.max_age_months: unknown option for required-section"),
+    ],
+)
+def test_bad_rules_entry_names_file_line_and_key(tree, content, expected):
+    path = tree / ".policylint.yaml"
+    path.write_text(content)
+    result = check(str(tree / "bad.md"))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"policylint: error: {path}{expected}"), result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_rules_in_pyproject_names_the_nested_tables_line(tree):
+    path = tree / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\n\n[tool.policylint]\nselect = ["PL107"]\n\n'
+                    "[tool.policylint.rules.long-sentence]\nmax_words = 30\n\n"
+                    "[tool.policylint.rules.stale-revision-date]\nreport = \"stael\"\n")
+    result = check(str(tree / "bad.md"))
+    assert result.stderr.startswith(
+        f"policylint: error: {path}:11: rules.stale-revision-date.report: 'stael' is not one of missing, stale"
+    ), result.stderr
+
+
+def test_a_rule_files_option_values_are_checked(tmp_path):
+    from conftest import ROOT
+
+    text = (ROOT / "rules" / "PL106-stale-revision-date.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: PL106", "code: ACME6").replace("name: stale-revision-date", "name: acme-stale")
+    cases = [
+        ("report: stale", "report: stael", "options.report: 'stael' is not one of missing, stale (did you mean 'stale'?)"),
+        ("max_age_months: 12\n", "max_age_mnths: 12\n", "options.max_age_mnths: unknown option for revision-date (did you mean 'max_age_months'?)"),
+        ("max-revision-age: max_age_months", "max-revison-age: max_age_months", "shorthands.max-revison-age: not a shorthand key (did you mean 'max-revision-age'?)"),
+    ]
+    for number, (old, new, expected) in enumerate(cases):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        (folder / "acme.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+        result = CliRunner().invoke(main, ["rules", "--rules-dir", str(folder)])
+        assert result.exit_code == 2
+        assert result.stderr == f"policylint: error: {folder / 'acme.yaml'}: {expected}\n"
+
+
+def test_the_starter_documents_every_key_and_its_rules_examples_are_valid(tree):
+    from policylint.settings.config import KEYS
+
+    assert all(f"{key}:" in STARTER for key in KEYS)
+    head, examples = STARTER.split("\nrules:\n")
+    uncommented = "\n".join(line.replace("  # ", "  ", 1) for line in examples.splitlines())
+    (tree / ".policylint.yaml").write_text(head + "\nrules:\n" + uncommented + "\n", encoding="utf-8")
+    config = load(tree / ".policylint.yaml")
+    assert [selector for selector, _ in config.rules] == ["stale-revision-date", "long-sentence", "jargon"]
+    assert check(str(tree / "bad.md")).exit_code in (0, 1)
+
+
+def test_every_shorthand_is_a_configuration_key_that_reaches_some_rule(pack):
+    from policylint.packs.model import SHORTHAND_KEYS
+    from policylint.settings.config import KEYS
+
+    assert set(SHORTHAND_KEYS) <= set(KEYS)
+    taken = {key for rule in pack.rules for key in rule.shorthands}
+    assert taken == set(SHORTHAND_KEYS)
+    assert pack.rule("stale-revision-date").shorthands == {"max-revision-age": "max_age_months"}
+    assert pack.rule("missing-revision-date").shorthands == {}  # same kind, not asked for it

@@ -33,14 +33,14 @@ def test_every_language_has_compliant_and_failing_policies_in_both_formats():
 
 def test_positions_point_at_the_quoted_words():
     """For every finding that quotes the document, the reported span is exactly those words."""
-    from corpora_expected import CORPORA, TODAY
+    from corpora_expected import SAMPLE_FOLDERS, TODAY
     from helpers import quoted_words
     from policylint.findings.engine import Settings
     from policylint.packs import load_pack
     from policylint.running.runner import run
 
     pack = load_pack()
-    result = run([str(CORPORA)], pack, Settings(today=TODAY, message_language="en"))
+    result = run(SAMPLE_FOLDERS, pack, Settings(today=TODAY, message_language="en"))
     checked = 0
     for finding in result.findings:
         quoted = quoted_words(finding, pack)

@@ -25,7 +25,7 @@ PACK = load_pack()
 sys.path.insert(0, str(ROOT / "tools"))
 import corpus_formats  # noqa: E402
 
-SOURCES = sorted(CORPORA.glob("*/*.md"))
+SOURCES = sorted(CORPORA.glob("??/*.md"))
 CASES = [(source, fmt) for source in SOURCES for fmt in corpus_formats.FORMATS]
 
 

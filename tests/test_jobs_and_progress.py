@@ -20,7 +20,8 @@ def run(*args, env=None):
 
 def test_several_jobs_print_exactly_what_one_job_prints(tmp_path):
     (tmp_path / "empty.md").write_bytes(b"")  # problems keep their place too
-    args = [str(CORPORA), str(tmp_path / "empty.md"), str(tmp_path / "missing.md")]
+    args = [*(str(CORPORA / language) for language in ("en", "fr", "es", "el", "ar")), str(tmp_path / "empty.md"),
+            str(tmp_path / "missing.md")]
     one = run("-j", "1", *args)
     several = run("-j", "3", *args)
     assert one.exit_code == several.exit_code == 2
@@ -31,7 +32,7 @@ def test_several_jobs_print_exactly_what_one_job_prints(tmp_path):
 
 
 def test_jobs_must_be_positive():
-    assert run("-j", "0", str(CORPORA)).exit_code == 2
+    assert run("-j", "0", str(CORPORA / "en")).exit_code == 2
 
 
 class FakeTerminal(io.StringIO):

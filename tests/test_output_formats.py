@@ -82,7 +82,7 @@ def test_sarif_for_a_clean_run_is_valid_too(repo):
 
 
 def test_github_annotations_escape_properties_and_messages():
-    finding = Finding("a,b:c%.md", 3, 5, 3, 9, "jargon", "PL104", "warning", "Line one\nline 100%: two", "en", "x")
+    finding = Finding("a,b:c%.md", 3, 5, 3, 9, "jargon", "PL104", "warning", "Line one\nline 100%: two", "en", excerpt="x")
     line = github.annotation(finding)
     assert line == (
         "::warning file=a%2Cb%3Ac%25.md,line=3,col=5,endLine=3,endColumn=9,title=PL104 jargon"
@@ -112,7 +112,7 @@ def test_colour_only_on_a_terminal_without_no_color():
 
 
 def test_coloured_text_has_the_same_words():
-    finding = Finding("p.md", 1, 2, 1, 5, "jargon", "PL104", "warning", "Jargon.", "en", "abc")
+    finding = Finding("p.md", 1, 2, 1, 5, "jargon", "PL104", "warning", "Jargon.", "en", excerpt="abc")
     result = Result(findings=[finding], files_checked=1)
     plain = text.render(result, Output("0"))
     coloured = text.render(result, Output("0", color=True))

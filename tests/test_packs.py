@@ -7,6 +7,7 @@ from policylint.packs import PackError, load_pack
 from policylint.packs.docs import covered_languages
 
 RULE_NAMES = {
+    "unused-suppression": "PL001",
     "missing-scope": "PL101",
     "missing-enforcement": "PL102",
     "unmeasurable-standard": "PL103",
@@ -27,6 +28,7 @@ RULE_NAMES = {
     "missing-review-cycle": "PL118",
     "long-sentence": "PL119",
     "weak-obligation": "PL120",
+    "hidden-characters": "PL121",
 }
 
 
@@ -44,7 +46,7 @@ def test_every_rule_covers_all_five_languages(pack, name):
         assert len(rule.examples[language]["pass"]) >= 2, (name, language)
         assert len(rule.examples[language]["fail"]) >= 2, (name, language)
         vocabulary = rule.languages[language]
-        for key in rule.kind.VOCABULARY:
+        for key in rule.kind.vocabulary:
             terms = pack.vocabulary(rule, language, key)
             if key in ("headings", "statements", "vague", "commitments", "terms", "revision_labels", "phrases",
                        "words", "reviews", "subjects", "labels", "modals", "duties"):
@@ -63,7 +65,8 @@ def test_language_data_is_complete(pack):
 
 
 def test_messages_format_with_their_parameters(pack):
-    params = {"term": "x", "suggestion": "", "date": "1 May 2020", "months": 12, "alternative": "y", "count": 9, "max": 4}
+    params = {"term": "x", "suggestion": "", "date": "1 May 2020", "months": 12, "alternative": "y", "count": 9, "max": 4,
+              "directive": "policylint-disable jargon", "rules": "jargon", "word": "w", "character": "U+200B"}
     for rule in pack.rules:
         for language in LANGUAGES:
             rule.message[language].format(**params)

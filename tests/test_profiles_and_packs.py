@@ -9,27 +9,28 @@ from policylint.cli import main
 from policylint.packs import PackError, load_pack
 
 PRIVACY = ROOT / "examples" / "privacy-pack"
-CORE = ["PL101", "PL102", "PL103", "PL104", "PL105", "PL106", "PL107"]
+FIRST_SEVEN = ["PL101", "PL102", "PL103", "PL104", "PL105", "PL106", "PL107"]
+CORE = ["PL001", *FIRST_SEVEN, "PL121"]
 
 
 def codes(rules):
     return [r.code for r in rules]
 
 
-def test_core_profile_runs_the_first_seven_rules(pack):
+def test_core_profile_runs_the_first_seven_rules_hidden_characters_and_unused_suppression(pack):
     assert codes(pack.select("core")) == CORE
 
 
 def test_customer_service_is_the_default_and_runs_every_rule(pack):
     assert codes(pack.select()) == codes(pack.rules)
-    assert len(pack.rules) == 20
+    assert len(pack.rules) == 22
 
 
 @pytest.mark.parametrize("select, ignore, expected", [
-    (["PL10"], [], CORE + ["PL108", "PL109"]),
+    (["PL10"], [], FIRST_SEVEN + ["PL108", "PL109"]),
     (["missing-scope", "PL107"], [], ["PL101", "PL107"]),
-    ([], ["PL11", "long-sentence", "PL12"], CORE + ["PL108", "PL109"]),
-    (["all"], ["PL1"], []),
+    ([], ["PL11", "long-sentence", "PL12"], ["PL001", *FIRST_SEVEN, "PL108", "PL109"]),
+    (["all"], ["PL1"], ["PL001"]),
 ])
 def test_select_and_ignore_take_names_codes_and_prefixes(pack, select, ignore, expected):
     assert codes(pack.select("customer-service", select, ignore)) == expected
@@ -48,7 +49,7 @@ def test_unknown_profiles_and_rules_are_errors_not_silence(pack, call):
 def test_a_custom_pack_adds_its_rules_and_profiles():
     pack = load_pack(extra_dirs=[PRIVACY])
     assert {"PRIV01", "PRIV02"} <= set(codes(pack.rules))
-    chosen = codes(pack.select("privacy"))
+    chosen = codes(pack.select("privacy-pack"))
     assert chosen == ["PL104", "PL105", "PL106", "PL107", "PRIV01", "PRIV02"]
     # a custom rule runs only on the languages it covers
     assert pack.rule("PRIV01").covers("en") and not pack.rule("PRIV01").covers("el")
@@ -78,7 +79,7 @@ def test_check_with_a_custom_pack_from_the_command_line(tmp_path):
     policy = tmp_path / "notice.md"
     policy.write_text("# Privacy notice\n\nUpdated 1 October 2026.\n\nWe keep your records as long as necessary.\n")
     result = run("check", "--today", "2026-11-22", "--message-lang", "en", "--rules-dir", str(PRIVACY),
-                 "--profile", "privacy", str(policy))
+                 "--profile", "privacy-pack", str(policy))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert any("PRIV01" in line and "[missing-data-controller]" in line for line in lines)
@@ -110,7 +111,7 @@ def test_a_profile_naming_an_unknown_rule_is_an_error(tmp_path):
 def test_an_unknown_profile_exits_two():
     result = run("check", "--profile", "nope", str(ROOT / "corpora" / "en"))
     assert result.exit_code == 2
-    assert "unknown profile 'nope'; expected one of core, customer-service" in result.stderr
+    assert "unknown profile 'nope'; expected one of code-of-conduct, complaints, core, customer-service" in result.stderr
 
 
 @pytest.mark.parametrize("old, new, expected", [

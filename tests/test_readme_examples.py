@@ -26,7 +26,9 @@ def test_configuration_examples_load(tmp_path):
     assert config.fail_on == "error" and ("jargon", "info") in config.severity
     toml_example, = blocks("Configuration", "toml")
     (tmp_path / "pyproject.toml").write_text(toml_example, encoding="utf-8")
-    assert load(tmp_path / "pyproject.toml").accepted_terms == (("en", ("SLA",)),)
+    toml = load(tmp_path / "pyproject.toml")
+    assert toml.accepted_terms == (("en", ("SLA",)),)
+    assert toml.rules == (("long-sentence", {"max_words": {"en": 35, "fr": 40}}),)
 
 
 def test_configuration_example_in_use(tmp_path, monkeypatch):
@@ -43,6 +45,23 @@ def test_configuration_example_in_use(tmp_path, monkeypatch):
     rules = {f["rule"]: f["severity"] for f in payload["findings"]}
     assert "missing-enforcement" not in rules and rules["jargon"] == "info"
     assert not any(f["excerpt"] == "Going forward" and f["severity"] != "info" for f in payload["findings"])
+    assert rules["unfilled-placeholder"] == "error"  # from its rules: entry
+
+
+def test_configuration_rules_example_and_its_error(tmp_path, monkeypatch):
+    yaml_example, = blocks("Configuration", "yaml")
+    policy = tmp_path / "policy.md"
+    sentence = " ".join(["We answer"] + ["every call"] * 18) + "."  # 38 words: within 40, beyond 35
+    policy.write_text("# Policy\n\n" + sentence + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".policylint.yaml").write_text(yaml_example, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--select", "long-sentence", "policy.md"], env=ENV)
+    assert [f["message"] for f in json.loads(result.stdout)["findings"]] == [
+        "Sentence of 38 words (the limit is 35): split it into shorter ones."]
+    (tmp_path / ".policylint.yaml").write_text(yaml_example.replace("max_words:", "max_word:"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "policy.md"], env=ENV)
+    stated = next(b for b in blocks("Configuration", "text") if "max_word:" in b)
+    assert result.exit_code == 2 and result.stderr.replace(f"{tmp_path.resolve()}/", "") == stated
 
 
 def test_suppression_example(tmp_path):
@@ -50,7 +69,7 @@ def test_suppression_example(tmp_path):
     policy = tmp_path / "policy.md"
     policy.write_text("# Policy\n\n" + example, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--format", "json", "--warn-unused-suppressions",
-                                       "--select", "unfilled-placeholder,missing-enforcement", str(policy)], env=ENV)
+                                       "--select", "unfilled-placeholder,missing-enforcement,unused-suppression", str(policy)], env=ENV)
     findings = json.loads(result.stdout)["findings"]
     # the placeholder and enforcement findings are suppressed; the jargon range suppressed nothing here
     assert [f["rule"] for f in findings] == ["unused-suppression"]

@@ -1,4 +1,4 @@
-"""The pieces the report is built from: labels, score, progress bar, excerpts, the runner's callback."""
+"""The pieces the report is built from: labels, score, progress bar, excerpts, the summaries the runner returns."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from policylint.model import LANGUAGES
 from policylint.running.progress import ProgressBar
 from policylint.report.labels import Labels, all_labels
 from policylint.report.score import MISSING_ELEMENT, PER_FINDING, RULE_CAP, document_score
+from policylint.running.one_file import DocumentSummary
 from policylint.running.runner import run
 
 
@@ -111,7 +112,7 @@ def test_progress_line_fits_the_terminal():
     assert line.endswith("policy.md") and "…" in line
 
 
-# --- excerpts and the runner's callback ----------------------------------------------------
+# --- excerpts and the summaries the runner returns---------------------------------------------------
 
 def test_a_finding_carries_its_excerpt(pack, settings):
     text = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n"
@@ -130,13 +131,17 @@ def test_long_excerpts_are_cut_to_one_line(pack, settings):
     assert len(finding.excerpt) == EXCERPT_LIMIT and finding.excerpt.endswith("…") and "\n" not in finding.excerpt
 
 
-def test_runner_calls_on_file_after_each_file(tmp_path, pack, settings):
+@pytest.mark.parametrize("jobs, use_cache", [(1, False), (2, False), (1, True)])
+def test_the_runner_returns_each_files_facts_from_a_worker_or_the_cache(tmp_path, pack, settings, jobs, use_cache):
     (tmp_path / "a.md").write_text("# Policy\n\nWe reply within 2 days.\n", encoding="utf-8")
     (tmp_path / "b.md").write_bytes(b"")
-    calls = []
-    result = run([str(tmp_path)], pack, settings, on_file=lambda path, document: calls.append((path, document)))
-    assert [(path.rsplit("/", 1)[1], document is not None) for path, document in calls] == [("a.md", True), ("b.md", False)]
-    assert calls[0][1].language == "en" and result.files_checked == 1
+    (tmp_path / "c.md").write_text("Η πολιτική μας\n\nΑπαντάμε σε δύο ημέρες.\n", encoding="utf-8")
+    for _ in range(2):  # the second run is answered from the cache when it is on
+        result = run([str(tmp_path)], pack, settings, jobs=jobs, use_cache=use_cache)
+        summary = [(f.path.rsplit("/", 1)[1], f.summary) for f in result.files]
+        assert summary == [("a.md", DocumentSummary("en", "Policy")), ("b.md", None),
+                         ("c.md", DocumentSummary("el", "Η πολιτική μας"))]
+        assert result.files[0].rules == tuple(pack.rules) and result.files_checked == 2
 
 
 def test_the_readme_states_the_score_formula_the_report_states():

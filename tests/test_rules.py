@@ -116,8 +116,10 @@ def test_stale_and_fresh_revision_dates(pack, language):
     assert findings_for(text, pack, fresh, "stale-revision-date", lang=language) == []
     (finding,) = findings_for(text, pack, later, "stale-revision-date", lang=language)
     assert finding.line == 3 and "12" in finding.message
-    shorter = Settings(today=dt.date(2026, 11, 22), max_revision_age=6)
-    assert codes(findings_for(text, pack, shorter, "stale-revision-date", lang=language)) == ["stale-revision-date"]
+    from policylint.settings.pack_overrides import customise
+
+    shorter = customise(pack, [("PL106", {"max_age_months": 6})])
+    assert codes(findings_for(text, shorter, fresh, "stale-revision-date", lang=language)) == ["stale-revision-date"]
     assert findings_for(text, pack, fresh, "missing-revision-date", lang=language) == []
 
 

@@ -154,5 +154,48 @@ def test_unused_findings_name_only_the_rules_that_matched_nothing(pack, settings
     text = document(markdown, next_line="policylint-disable-next-line unfilled-placeholder jargon")
     doc = detect(read_bytes(text.encode(), "policy.md"), None)
     kept, unused = apply(doc, check_document(doc, pack, settings))
-    [finding] = unused_findings(doc, unused, "en")
+    [finding] = unused_findings(doc, unused, pack.rule("unused-suppression"), "en")
     assert "no jargon finding" in finding.message
+
+
+def _unused(path, *extra):
+    args = ["check", "--format", "json", "--isolated", "--warn-unused-suppressions", *extra, str(path)]
+    return [f for f in json.loads(CliRunner().invoke(main, args).stdout)["findings"] if f["code"] == "PL001"]
+
+
+def test_unused_suppression_is_a_rule_like_the_others(tmp_path):
+    """Its rule file gives its severity, which a configuration changes; --ignore turns it off."""
+    path = tmp_path / "policy.md"
+    path.write_text(document(markdown, next_line="policylint-disable-next-line jargon"))
+    [found] = _unused(path)
+    assert (found["severity"], found["rule"]) == ("warning", "unused-suppression")
+    assert not _unused(path, "--ignore", "PL001")
+    assert not _unused(path, "--select", "PL107")
+    (tmp_path / ".policylint.yaml").write_text("severity:\n  unused-suppression: error\n")
+    args = ["check", "--format", "json", "--warn-unused-suppressions", str(path)]
+    configured = json.loads(CliRunner().invoke(main, args).stdout)["findings"]
+    assert [f["severity"] for f in configured if f["code"] == "PL001"] == ["error"]
+
+
+def test_unused_suppression_is_listed_and_explained():
+    runner = CliRunner()
+    listing = json.loads(runner.invoke(main, ["rules", "--format", "json"]).stdout)["rules"]
+    [record] = [r for r in listing if r["code"] == "PL001"]
+    assert record["name"] == "unused-suppression" and record["languages"] == list(LANGUAGES)
+    explained = runner.invoke(main, ["explain", "unused-suppression"]).stdout
+    assert explained.startswith("PL001 unused-suppression:") and "--warn-unused-suppressions" in explained
+    for language in ("Greek", "Arabic"):
+        assert f"  {language}:\n    passes: <!-- policylint-disable" in explained
+
+
+def test_without_the_flag_sarif_does_not_describe_unused_suppression(tmp_path):
+    path = tmp_path / "policy.md"
+    path.write_text(document(markdown, next_line="policylint-disable-next-line jargon"))
+    run = json.loads(CliRunner().invoke(main, ["check", "--format", "sarif", "--isolated", str(path)]).stdout)["runs"][0]
+    assert "PL001" not in [r["id"] for r in run["tool"]["driver"]["rules"]]
+
+
+def test_every_built_in_profile_can_report_unused_suppressions(pack):
+    """--warn-unused-suppressions works whatever the profile: each one selects PL001."""
+    for name in pack.profiles:
+        assert "PL001" in [r.code for r in pack.select(name)], name

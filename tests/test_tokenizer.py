@@ -22,7 +22,7 @@ TRICKY = [
 
 def texts():
     found = list(TRICKY)
-    for path in sorted(CORPORA.glob("*/*")):
+    for path in sorted(CORPORA.glob("??/*")):
         if path.suffix in (".md", ".txt"):
             found.append(path.read_text(encoding="utf-8"))
             found += [block.text for block in read_file(str(path)).blocks]

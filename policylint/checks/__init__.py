@@ -1,15 +1,14 @@
 """Check kinds: the code that rules configure. One module per way of looking at a document.
 
-Each module declares:
-  VOCABULARY  the per-language keys a rule may give it, with their shape
-  OPTIONS     option names with their defaults (OPTION_CHOICES: allowed values, when limited)
-  MESSAGES    the names of extra messages it needs besides `message`
-  FIELDS      per message (`message` and each extra one), the fields its template may name
-  NEUTRAL     True when it can run on a document in an unsupported language
-  check(context) -> iterable of Finding
+Each module declares its kind as `KIND = CheckKind(...)` (checks/kind.py: the vocabulary keys,
+options, extra messages and language neutrality a rule of that kind is validated against, and
+the `check` function), and is listed here once. Rules find their kind in CHECK_KINDS by name.
 """
 
+from __future__ import annotations
+
 from policylint.checks import (
+    hidden_characters,
     long_section,
     long_sentence,
     placeholder,
@@ -18,19 +17,35 @@ from policylint.checks import (
     revision_date,
     terms,
     title,
+    unused_suppression,
     vague_standard,
     weak_obligation,
 )
+from policylint.checks.kind import CheckKind
 
-CHECK_KINDS = {
-    "required-section": required_section,
-    "title": title,
-    "long-section": long_section,
-    "review-cycle": review_cycle,
-    "long-sentence": long_sentence,
-    "weak-obligation": weak_obligation,
-    "vague-standard": vague_standard,
-    "terms": terms,
-    "revision-date": revision_date,
-    "placeholder": placeholder,
-}
+__all__ = ["CHECK_KINDS", "CheckKind"]
+
+
+def _registry(*kinds: CheckKind) -> dict[str, CheckKind]:
+    registry: dict[str, CheckKind] = {}
+    for kind in kinds:
+        if kind.name in registry:
+            raise ValueError(f"two check kinds are named {kind.name}")
+        registry[kind.name] = kind
+    return registry
+
+
+CHECK_KINDS: dict[str, CheckKind] = _registry(
+    required_section.KIND,
+    title.KIND,
+    long_section.KIND,
+    review_cycle.KIND,
+    long_sentence.KIND,
+    weak_obligation.KIND,
+    vague_standard.KIND,
+    terms.KIND,
+    revision_date.KIND,
+    placeholder.KIND,
+    unused_suppression.KIND,
+    hidden_characters.KIND,
+)

@@ -8,13 +8,9 @@ part of the statement.
 
 from __future__ import annotations
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.sections import is_heading_like, section_after
 
-VOCABULARY = {"headings": "terms", "statements": "terms"}
-OPTIONS = {"max_sentences": 4}
-MESSAGES: tuple = ()
-FIELDS = {"message": ("count", "max")}  # what each message's template may name
-NEUTRAL = False
 OPENING = 3  # a statement counts only when it starts within the paragraph's first tokens
 
 
@@ -44,3 +40,13 @@ def check(context):
         if count > limit:
             end = len(block.text.rstrip()) if is_heading_like(block) else sentences[0].end
             yield context.finding(index, 0, end, context.message({"count": count, "max": limit}), block.language)
+
+
+KIND = CheckKind(
+    name="long-section",
+    description=__doc__ or "",
+    fields={"message": ("count", "max")},
+    check=check,
+    vocabulary={"headings": "terms", "statements": "terms"},
+    options={"max_sentences": 4},
+)

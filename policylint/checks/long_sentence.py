@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import words
 
-VOCABULARY: dict = {}
-OPTIONS = {"max_words": {}}
-MESSAGES: tuple = ()
-FIELDS = {"message": ("count", "max")}  # what each message's template may name
-NEUTRAL = False
 _CONTINUES = (",", ";", ":", "-", "–", "—", "(", "،", "؛")
 _ITEM_ENDS = (":", ";", "؛")
 _BULLETS = frozenset("-*•·–—▪◦‣○●■□►▸➢➤✓✔")
@@ -75,3 +71,12 @@ def _starts_item(previous, token) -> bool:
 
 def _is_bullet(text: str) -> bool:
     return len(text) == 1 and (text in _BULLETS or unicodedata.category(text) in ("Co", "So"))
+
+
+KIND = CheckKind(
+    name="long-sentence",
+    description=__doc__ or "",
+    fields={"message": ("count", "max")},
+    check=check,
+    options={"max_words": {}},
+)

@@ -11,15 +11,11 @@ from __future__ import annotations
 import re
 
 from policylint.checks.fill_ins import PLACEHOLDER_SHAPES as _SHAPES
+from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm
 
 # numbered_labels: words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")
-VOCABULARY = {"phrases": "terms", "numbered_labels": "terms"}
-OPTIONS: dict = {}
-MESSAGES: tuple = ()
-FIELDS = {"message": ("term",)}  # what each message's template may name
-NEUTRAL = True
 
 # Brackets that are not fill-ins: citations [1], [1-3], checkboxes [ ] [x], [sic].
 _NOT_PLACEHOLDER = re.compile(r"^\[(?:\s*[\d,\s–-]+\s*|\s?|x|[Ss]ic!?|[a-z])\]$")
@@ -60,3 +56,13 @@ def _numbered(text: str, match: re.Match, labels: set[str]) -> bool:
     # only the stretch just before: the whole text before each match made "X a X a ..." quadratic
     before = _WORD_BEFORE.search(text[max(0, match.start() - _LABEL_REACH): match.start()])
     return bool(before) and norm(before.group(1)) in labels
+
+
+KIND = CheckKind(
+    name="placeholder",
+    description=__doc__ or "",
+    fields={"message": ("term",)},
+    check=check,
+    vocabulary={"phrases": "terms", "numbered_labels": "terms"},
+    neutral=True,
+)

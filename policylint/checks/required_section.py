@@ -9,15 +9,10 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 from __future__ import annotations
 
 from policylint.checks.contact_shapes import CONTACT_SHAPES
+from policylint.checks.kind import CheckKind
 from policylint.checks.sections import is_heading_like
 from policylint.checks.tokens import words
 
-VOCABULARY = {"headings": "terms", "statements": "terms"}
-OPTIONS: dict = {"shapes": []}
-OPTION_CHOICES = {"shapes": tuple(CONTACT_SHAPES)}
-MESSAGES: tuple = ()
-FIELDS = {"message": ()}  # what each message's template may name
-NEUTRAL = False
 LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a colon is not
 
 
@@ -52,3 +47,14 @@ def leading_label(tokens) -> list:
             label = tokens[:index]
             return label if words(label) else []
     return []
+
+
+KIND = CheckKind(
+    name="required-section",
+    description=__doc__ or "",
+    fields={"message": ()},
+    check=check,
+    vocabulary={"headings": "terms", "statements": "terms"},
+    options={"shapes": []},
+    option_choices={"shapes": tuple(CONTACT_SHAPES)},
+)

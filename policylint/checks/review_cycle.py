@@ -8,21 +8,9 @@ counts when a frequency or a date stands in its block or in the cell or line aft
 
 from __future__ import annotations
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates
-
-VOCABULARY = {
-    "reviews": "terms",
-    "subjects": "terms",
-    "labels": "terms",
-    "frequencies": "terms",
-    "numbers": "terms",
-    "time_units": "terms",
-}
-OPTIONS: dict = {}
-MESSAGES: tuple = ()
-FIELDS = {"message": ()}  # what each message's template may name
-NEUTRAL = False
 
 
 def check(context):
@@ -58,3 +46,19 @@ def _states_when(context, index: int) -> bool:
         return True
     months = context.pack.language_data.get(block.language, {}).get("months", {})
     return bool(find_dates(block.text, months))
+
+
+KIND = CheckKind(
+    name="review-cycle",
+    description=__doc__ or "",
+    fields={"message": ()},
+    check=check,
+    vocabulary={
+        "reviews": "terms",
+        "subjects": "terms",
+        "labels": "terms",
+        "frequencies": "terms",
+        "numbers": "terms",
+        "time_units": "terms",
+    },
+)

@@ -11,14 +11,9 @@ the revision date.
 from __future__ import annotations
 
 from policylint.checks.facts import DatedBlock
+from policylint.checks.kind import CheckKind
 from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates, months_before
-
-VOCABULARY = {"revision_labels": "terms"}
-OPTIONS = {"report": "missing", "max_age_months": 12}
-MESSAGES: tuple = ()
-FIELDS = {"message": ("date", "months")}  # what each message's template may name
-NEUTRAL = False
 
 
 def revision_dates(context) -> list[DatedBlock]:
@@ -60,10 +55,19 @@ def check(context):
     if not dates:
         return
     index, newest = max(dates, key=lambda item: item[1].date)
-    months = context.settings.max_revision_age
-    if months is None:
-        months = context.option("max_age_months")
+    months = context.option("max_age_months")
     if newest.date < months_before(context.settings.today, months):
         text = context.document.blocks[index].text[newest.start:newest.end]
         message = context.message({"date": text, "months": months})
         yield context.finding(index, newest.start, newest.end, message, context.document.blocks[index].language)
+
+
+KIND = CheckKind(
+    name="revision-date",
+    description=__doc__ or "",
+    fields={"message": ("date", "months")},
+    check=check,
+    vocabulary={"revision_labels": "terms"},
+    options={"report": "missing", "max_age_months": 12},
+    option_choices={"report": ("missing", "stale")},
+)

@@ -7,20 +7,46 @@ import re
 from functools import lru_cache
 
 from policylint.checks import fill_ins
+from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text
-from policylint.text.normalise import norm
+from policylint.text.normalise import norm, stem
 
-VOCABULARY = {"terms": "mapping", "known_acronyms": "terms"}
-OPTIONS = {"acronyms": True}
-MESSAGES = ("acronym", "suggestion")
-FIELDS = {"message": ("term", "suggestion"), "acronym": ("term",), "suggestion": ("alternative",)}  # what each message's template may name
-NEUTRAL = False
 
+_SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")
 _TWO_CAPITALS = re.compile(r"[A-ZΑ-Ω]{2}")  # how every _ACRONYM starts
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _NOT_ACRONYMS = {"TBD", "TBC", "TBA", "XX", "XXX", "OK", "ΧΧ", "ΧΧΧ"}
 _SHOUTING = 0.6  # share of upper-case letters above which a block is written in capitals
+
+
+def vocabulary_with_options(languages: dict, options: dict, lookup) -> dict:
+    """The vocabulary per language with `extra_terms` added and `accepted_terms` taken out
+    of the terms and added to the known acronyms. Applying it twice changes nothing."""
+    extra, accepted = options.get("extra_terms") or {}, options.get("accepted_terms") or {}
+    if not (extra or accepted):
+        return languages
+    changed = dict(languages)
+    for language, own in languages.items():
+        more, known = extra.get(language) or {}, accepted.get(language) or ()
+        if not (more or known):
+            continue
+        vocabulary = dict(own)
+        terms = own["terms"] if "terms" in own else lookup(language, "terms")
+        terms = {**(terms if isinstance(terms, dict) else dict.fromkeys(terms)), **more}
+        keys = {_key(word, language) for word in known}
+        vocabulary["terms"] = {term: plain for term, plain in terms.items() if _key(term, language) not in keys}
+        if known:
+            acronyms = list(own["known_acronyms"] if "known_acronyms" in own else lookup(language, "known_acronyms"))
+            vocabulary["known_acronyms"] = acronyms + [word for word in known if word not in acronyms]
+        changed[language] = vocabulary
+    return changed
+
+
+def _key(term: str, language: str) -> tuple[str, ...]:
+    """A term as its stems, so "leveraging" accepts "leverage"; markers = and * ignored."""
+    bare = term.strip().removeprefix("=").removesuffix("*")
+    return tuple(stem(word, language) for word in _SEPARATORS.split(bare) if word)
 
 
 def check(context):
@@ -121,3 +147,19 @@ def _defined_acronyms(document) -> set[str]:
         if opening:
             defined.add(opening.group(1))
     return defined
+
+
+KIND = CheckKind(
+    name="terms",
+    description=__doc__ or "",
+    fields={"message": ("term", "suggestion"), "acronym": ("term",), "suggestion": ("alternative",)},
+    check=check,
+    vocabulary={"terms": "mapping", "known_acronyms": "terms"},
+    # extra_terms: more terms per language (term: plainer word, or null); accepted_terms: words
+    # the readers know per language, taken out of the terms and known as acronyms
+    options={"acronyms": True, "extra_terms": {}, "accepted_terms": {}},
+    option_shapes={"extra_terms": "mapping", "accepted_terms": "terms"},
+    shorthands={"accepted-terms": "accepted_terms"},  # the configuration's accepted terms reach every word list
+    vocabulary_with_options=vocabulary_with_options,
+    messages=("acronym", "suggestion"),
+)

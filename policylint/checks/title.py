@@ -8,14 +8,10 @@ template fill-in ("[Policy name]" names nothing).
 
 from __future__ import annotations
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.sections import is_heading_like
 from policylint.checks.tokens import words
 
-VOCABULARY = {"words": "terms"}
-OPTIONS = {"first_blocks": 4}
-MESSAGES: tuple = ()
-FIELDS = {"message": ()}  # what each message's template may name
-NEUTRAL = False
 BODY_WORDS = 20  # a block this long is body text: the title, if any, came before it
 
 
@@ -30,3 +26,13 @@ def check(context):
         elif sum(len(words(s.tokens)) for s in analysis.by_block[index]) > BODY_WORDS:
             break
     yield context.document_finding(context.message({}))
+
+
+KIND = CheckKind(
+    name="title",
+    description=__doc__ or "",
+    fields={"message": ()},
+    check=check,
+    vocabulary={"words": "terms"},
+    options={"first_blocks": 4},
+)

@@ -8,22 +8,9 @@ A request to the reader ("Please tell us as soon as possible") sets no standard.
 
 from __future__ import annotations
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text
 
-VOCABULARY = {
-    "vague": "terms",
-    "commitments": "terms",
-    "requests": "terms",
-    "exceptions": "terms",
-    "numbers": "terms",
-    "time_units": "terms",
-    "frequencies": "terms",
-    "targets": "terms",
-}
-OPTIONS: dict = {}
-MESSAGES: tuple = ()
-FIELDS = {"message": ("term",)}  # what each message's template may name
-NEUTRAL = False
 MEASURES = ("numbers", "time_units", "frequencies", "targets")
 
 
@@ -52,3 +39,21 @@ def _measurable(context, tokens, language) -> bool:
     if any(any(c.isdigit() for c in t.norm) for t in tokens):
         return True
     return any(context.matcher(key, language).search(tokens) for key in MEASURES)
+
+
+KIND = CheckKind(
+    name="vague-standard",
+    description=__doc__ or "",
+    fields={"message": ("term",)},
+    check=check,
+    vocabulary={
+        "vague": "terms",
+        "commitments": "terms",
+        "requests": "terms",
+        "exceptions": "terms",
+        "numbers": "terms",
+        "time_units": "terms",
+        "frequencies": "terms",
+        "targets": "terms",
+    },
+)

@@ -10,13 +10,9 @@ not rewrite the sentence: only the writer knows whether it is a requirement.
 
 from __future__ import annotations
 
+from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text, words
 
-VOCABULARY = {"modals": "terms", "duties": "terms", "addressees": "terms"}
-OPTIONS = {"window": 4}
-MESSAGES: tuple = ()
-FIELDS = {"message": ("term",)}  # what each message's template may name
-NEUTRAL = False
 BEFORE = 3  # words before the modal searched for the customer as subject
 BETWEEN = 2  # and words after it ("should you", "ينبغي عليك")
 
@@ -45,3 +41,13 @@ def check(context):
 def _distance(tokens, start: int, end: int) -> int:
     """Words between token indexes start (inclusive) and end (exclusive)."""
     return len(words(tokens[start:end]))
+
+
+KIND = CheckKind(
+    name="weak-obligation",
+    description=__doc__ or "",
+    fields={"message": ("term",)},
+    check=check,
+    vocabulary={"modals": "terms", "duties": "terms", "addressees": "terms"},
+    options={"window": 4},
+)

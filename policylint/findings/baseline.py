@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 
 from policylint.findings.fingerprints import keyed
+from policylint.formatters.output_file import OutputError, write_output
+from policylint.formatters.safe_text import json_text
 from policylint.model import Finding
 
 SCHEMA_VERSION = 1
@@ -29,8 +31,9 @@ def _identity(path: str, baseline: Path) -> str:
         return Path(os.path.relpath(absolute, baseline.parent.resolve())).as_posix()
 
 
-def write(findings: list[Finding], baseline: Path) -> int:
-    """Record the findings; returns how many."""
+def write(findings: list[Finding], baseline: Path, inputs=()) -> int:
+    """Record the findings; returns how many. `inputs` (the files checked) are never written
+    over (output_file.py)."""
     baseline = Path(baseline)
     entries = [
         {
@@ -46,9 +49,11 @@ def write(findings: list[Finding], baseline: Path) -> int:
     ]
     payload = {"schema_version": SCHEMA_VERSION, "tool": "policylint", "findings": entries}
     try:
-        baseline.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise BaselineError(f"cannot write: {error.strerror or error}") from None
+        # readable in every script; control characters and the surrogates of a file name that
+        # is not UTF-8 as JSON escapes, so the path reads back
+        write_output(str(baseline), json_text(payload), inputs)
+    except OutputError as error:
+        raise BaselineError(str(error)) from None
     return len(entries)
 
 

@@ -19,7 +19,6 @@ EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
 class Settings:
     today: dt.date = field(default_factory=dt.date.today)
     message_language: str = "en"
-    max_revision_age: int | None = None  # months; None keeps each rule's own option
     # the configuration file that governs the document, so that anything keyed on the
     # settings (a results cache) also covers what the configuration changed
     config: Config = field(default_factory=Config)
@@ -124,9 +123,10 @@ def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Ru
     findings: list[Finding] = []
     facts = DocumentFacts(analysis)
     for rule in rules if rules is not None else pack.rules:
-        if not rule.covers(analysis.document.language):
-            continue
-        findings.extend(rule.kind.check(Context(analysis, facts, rule, pack, settings)))
+        check = rule.kind.check
+        if check is None or not rule.covers(analysis.document.language):
+            continue  # a kind without a check gets its findings from a later stage
+        findings.extend(check(Context(analysis, facts, rule, pack, settings)))
     return sorted(set(findings), key=Finding.sort_key)
 
 

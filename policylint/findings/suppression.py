@@ -10,7 +10,9 @@ applies them to the findings of that document:
 
 RULE is a rule name, a code or a code prefix, as in `--select`; none means every rule. A
 finding is placed by its first line. Each directive remembers what it suppressed, so that one
-which suppressed nothing can be reported (`--warn-unused-suppressions`).
+which suppressed nothing can be reported (`--warn-unused-suppressions`) by the rules of the
+unused-suppression kind (rules/PL001-unused-suppression.yaml: its severity, messages and
+selection are a rule's like any other).
 """
 
 from __future__ import annotations
@@ -18,33 +20,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from policylint.model import Directive, Document, Finding
+
+if TYPE_CHECKING:
+    from policylint.packs import Rule
 
 PREFIX = "policylint-"
 KINDS = ("disable", "enable", "disable-next-line", "disable-file")
 _DIRECTIVE = re.compile(r"^policylint-([a-z-]+)(?:\s+(.*?))?\s*$", re.S)
 _ALL = "*"
 
-UNUSED_CODE = "PL001"
-UNUSED_RULE = "unused-suppression"
-UNUSED_SUMMARY = "A suppression comment that suppressed nothing."
-UNUSED_HELP = (
-    "Remove the comment, or name the rule it was meant for: a stale suppression would silently "
-    "hide the next real problem at that place."
-)
-# per language: (a directive for every rule, a directive naming rules)
-UNUSED_MESSAGES = {
-    "en": ('Unused suppression "{directive}": it suppresses nothing here.',
-           'Unused suppression "{directive}": no {rules} finding here to suppress.'),
-    "fr": ("Suppression inutile « {directive} » : elle ne masque rien ici.",
-           "Suppression inutile « {directive} » : aucun constat {rules} à masquer ici."),
-    "es": ("Supresión sin uso «{directive}»: no suprime nada aquí.",
-           "Supresión sin uso «{directive}»: aquí no hay ningún hallazgo {rules} que suprimir."),
-    "el": ("Άχρηστη απόκρυψη «{directive}»: δεν αποκρύπτει τίποτα εδώ.",
-           "Άχρηστη απόκρυψη «{directive}»: κανένα εύρημα {rules} για απόκρυψη εδώ."),
-    "ar": ("تعطيل غير مستخدم «{directive}»: لا يخفي أي نتيجة هنا.",
-           "تعطيل غير مستخدم «{directive}»: لا توجد هنا نتيجة {rules} لإخفائها."),
-}
 UNKNOWN_MESSAGE = "line {line}: unknown directive {word!r}; expected one of {kinds}"
 
 
@@ -148,17 +135,32 @@ def _range_hold(finding: Finding, holds: list[_Rule]) -> _Rule | None:
     return None
 
 
-def unused_findings(document: Document, unused: list[_Rule], message_language: str) -> list[Finding]:
-    """One finding per directive that suppressed nothing, naming the rules it named in vain."""
+def settle(document: Document, findings: list[Finding], reporters: list[Rule], message_language: str) -> list[Finding]:
+    """The findings the document's comments leave, plus, for each rule in `reporters` (rules of
+    the unused-suppression kind the run asked for), one finding per comment that suppressed
+    nothing; in finding order."""
+    kept, unused = apply(document, findings)
+    for rule in reporters:
+        kept += unused_findings(document, unused, rule, message_language)
+    return sorted(kept, key=Finding.sort_key)
+
+
+def unused_findings(document: Document, unused: list[_Rule], rule: Rule, message_language: str) -> list[Finding]:
+    """One finding of `rule` per directive that suppressed nothing, naming the rules it named in
+    vain (the rule's `named` message) or none (its `message`)."""
+    from policylint.packs import templates  # here: readers import this module, and packs import the checks
+
     by_directive: dict[Directive, list[str]] = {}
     for hold in unused:
         by_directive.setdefault(hold.directive, []).append(hold.selector)
     findings = []
     for directive, selectors in by_directive.items():
-        everything, named = UNUSED_MESSAGES.get(message_language, UNUSED_MESSAGES["en"])
         text = " ".join(directive.text.split())
         rules = ", ".join(s for s in selectors if s != _ALL)
-        message = everything.format(directive=text) if not rules else named.format(directive=text, rules=rules)
+        if rules:
+            message = templates.fill(rule.text(rule.messages["named"], message_language), {"directive": text, "rules": rules})
+        else:
+            message = templates.fill(rule.text(rule.message, message_language), {"directive": text})
         findings.append(
             Finding(
                 path=document.path,
@@ -166,11 +168,12 @@ def unused_findings(document: Document, unused: list[_Rule], message_language: s
                 column=directive.column,
                 end_line=directive.line,
                 end_column=directive.column + 1,
-                rule=UNUSED_RULE,
-                code=UNUSED_CODE,
-                severity="warning",
+                rule=rule.name,
+                code=rule.code,
+                severity=rule.severity,
                 message=message,
                 language=document.language or "",
+                position_kind=document.position_kind,
                 excerpt=text,
             )
         )

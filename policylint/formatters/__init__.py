@@ -1,48 +1,45 @@
 """Output formats, all built from the same records: findings and file problems.
 
-Each module has `render(result, output) -> str`; `output` says what a format may need beyond
-the findings: the tool's version, the rules behind the findings, colour, the repository root.
+Each format module declares `FORMATTER = Formatter(name, render)` (formatters/output.py), with
+`render(result, output) -> str`; `output` says what a format may need beyond the findings: the
+tool's version, the rules behind the findings, colour, the repository root. Where a finding is
+comes from formatters/location.py, the same for every format. FORMATTERS is the registry
+`--format` chooses from.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import TextIO
 
 from policylint.formatters import github, json_format, sarif, text
+from policylint.formatters.output import Formatter, Output, RuleInfo
 
-FORMATTERS = {"text": text, "json": json_format, "sarif": sarif, "github": github}
-CHOICES = ("auto", *FORMATTERS)
-
-
-class RuleInfo(NamedTuple):
-    """What a format says about a rule (SARIF's rule descriptions)."""
-
-    code: str
-    name: str
-    severity: str
-    summary: str
-    rationale: str
-    fix: str
+__all__ = ["CHOICES", "FORMATTERS", "Formatter", "Output", "RuleInfo", "pick", "repository_root", "use_color"]
 
 
-@dataclass(frozen=True)
-class Output:
-    version: str
-    rules: dict[str, RuleInfo] = field(default_factory=dict)  # by code
-    color: bool = False
-    root: str = "."  # the folder SARIF URIs are relative to (the repository's top)
+def _registry(*formatters: Formatter) -> dict[str, Formatter]:
+    registry: dict[str, Formatter] = {}
+    for formatter in formatters:
+        if formatter.name in registry or formatter.name == "auto":
+            raise ValueError(f"format name {formatter.name!r} is taken")
+        registry[formatter.name] = formatter
+    return registry
 
 
-def pick(name: str, environ=os.environ) -> str:
+FORMATTERS: dict[str, Formatter] = _registry(text.FORMATTER, json_format.FORMATTER, sarif.FORMATTER, github.FORMATTER)
+CHOICES: tuple[str, ...] = ("auto", *FORMATTERS)
+
+
+def pick(name: str, environ: Mapping[str, str] = os.environ) -> str:
     """`auto`: workflow annotations under GitHub Actions, else text."""
     if name != "auto":
         return name
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def use_color(stream, environ=os.environ) -> bool:
+def use_color(stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     return not environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
 

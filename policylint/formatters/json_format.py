@@ -6,11 +6,17 @@ content key and occurrence, as in baselines and SARIF).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 from policylint.findings.fingerprints import keyed
+from policylint.formatters.output import Formatter, Output
+from policylint.model import Finding
+
+if TYPE_CHECKING:
+    from policylint.running.runner import Result
+from policylint.formatters.safe_text import json_text
 
 SCHEMA_VERSION = 2
 FIELDS = (
@@ -19,12 +25,12 @@ FIELDS = (
 )
 
 
-def record(finding, key: str, occurrence: int) -> dict:
+def record(finding: Finding, key: str, occurrence: int) -> dict[str, Any]:
     # every field is a plain value, so no deep copy (asdict) is needed: that was most of the time
     return {**{name: getattr(finding, name) for name in FIELDS}, "fingerprint": f"{key}:{occurrence}"}
 
 
-def render(result, output) -> str:
+def render(result: Result, output: Output) -> str:
     payload = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "policylint", "version": output.version},
@@ -37,4 +43,7 @@ def render(result, output) -> str:
             "baselined": result.baselined,
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)
+
+
+FORMATTER = Formatter("json", render)

@@ -5,16 +5,30 @@ result per finding with its level, message, a location relative to the repositor
 (`%SRCROOT%`), start and end line and column (columns count characters, as
 `columnKind: unicodeCodePoints` declares; the end column is exclusive, as SARIF's is), and
 `partialFingerprints` from the content key, so that an alert follows its words when lines move.
+
+A region's lines and columns are the file's own, so only a finding whose position is a line of
+the file has one. A Word or OpenDocument paragraph and a PDF page's line are no lines of the
+file: such a result is placed on the file alone, names its position in a logical location
+(`paragraph 12, column 5`, kind `element`: a paragraph element; `page 3, line 4, column 5`,
+kind `text`; always in English, so the data does not change with --message-lang), and opens
+its message with that position in the message language, which is what code scanning shows.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from policylint.findings.fingerprints import keyed
+from policylint.formatters.location import location
+from policylint.formatters.output import Formatter, Output, RuleInfo
+from policylint.model import Finding
+
+if TYPE_CHECKING:
+    from policylint.running.runner import Result
+from policylint.formatters.safe_text import json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
@@ -23,9 +37,10 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 # GitHub sorts alerts by this (error, warning, recommendation)
 PROBLEM_SEVERITY = {"error": "error", "warning": "warning", "info": "recommendation"}
 ROOT = "%SRCROOT%"
+LOGICAL_KINDS = {"paragraph": "element", "page": "text"}  # SARIF's logicalLocation kinds
 
 
-def rule_descriptor(rule) -> dict:
+def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
     help_text = f"{rule.rationale}\n\nHow to fix: {rule.fix}"
     return {
         "id": rule.code,
@@ -46,33 +61,38 @@ def rule_descriptor(rule) -> dict:
 
 
 def artifact_uri(path: str, root: str) -> str:
-    """The path relative to the repository's top, with / separators, percent-encoded."""
+    """The path relative to the repository's top, with / separators, percent-encoded (from the
+    name's bytes, so a name that is not UTF-8 keeps its bytes as %XX)."""
     absolute = os.path.abspath(path)
     try:
         relative = Path(absolute).relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         relative = Path(path).as_posix()
-    return quote(relative, safe="/")
+    return quote(os.fsencode(relative), safe="/")
 
 
-def result_record(finding, key: str, occurrence: int, rule_index: dict[str, int], root: str) -> dict:
-    record = {
+def result_record(
+    finding: Finding, key: str, occurrence: int, rule_index: dict[str, int], root: str, language: str = "en"
+) -> dict[str, Any]:
+    where = location(finding)
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.path, root), "uriBaseId": ROOT}}
+    place: dict[str, Any] = {"physicalLocation": physical}
+    message = finding.message
+    if where.in_file_lines:
+        physical["region"] = {
+            "startLine": where.line,
+            "startColumn": where.column,
+            "endLine": where.end_line,
+            "endColumn": where.end_column,
+        }
+    else:
+        place["logicalLocations"] = [{"name": where.phrase(), "kind": LOGICAL_KINDS[where.kind]}]
+        message = where.before(message, language)
+    record: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path, root), "uriBaseId": ROOT},
-                    "region": {
-                        "startLine": finding.line,
-                        "startColumn": finding.column,
-                        "endLine": finding.end_line,
-                        "endColumn": finding.end_column,
-                    },
-                }
-            }
-        ],
+        "message": {"text": message},
+        "locations": [place],
         "partialFingerprints": {FINGERPRINT: f"{key}:{occurrence}"},
         "properties": {"rule": finding.rule, "language": finding.language},
     }
@@ -81,12 +101,12 @@ def result_record(finding, key: str, occurrence: int, rule_index: dict[str, int]
     return record
 
 
-def render(result, output) -> str:
+def render(result: Result, output: Output) -> str:
     codes = sorted(output.rules)
     rules = [rule_descriptor(output.rules[code]) for code in codes]
     rule_index = {code: index for index, code in enumerate(codes)}
     root = Path(output.root).resolve()
-    run = {
+    run: dict[str, Any] = {
         "tool": {
             "driver": {
                 "name": "policylint",
@@ -97,7 +117,7 @@ def render(result, output) -> str:
         },
         "originalUriBaseIds": {ROOT: {"uri": root.as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": [result_record(*item, rule_index, str(root)) for item in keyed(result.findings)],
+        "results": [result_record(*item, rule_index, str(root), output.message_language) for item in keyed(result.findings)],
         "invocations": [
             {
                 "executionSuccessful": not any(p.severity == "error" for p in result.problems),
@@ -112,4 +132,7 @@ def render(result, output) -> str:
             }
         ],
     }
-    return json.dumps({"$schema": SCHEMA, "version": VERSION, "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"$schema": SCHEMA, "version": VERSION, "runs": [run]})
+
+
+FORMATTER = Formatter("sarif", render)

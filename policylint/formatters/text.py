@@ -1,46 +1,46 @@
 """`path:line:col: CODE severity: message [rule]`, one finding a line, then a summary.
 
 On a terminal the path, code, severity and rule name are coloured (click.style); the words
-are the same either way.
+are the same either way. Paths, messages and rule names pass through `safe_text`, so a
+document or a file name cannot send a terminal or a CI log commands of its own.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from policylint.model import SEVERITIES
+from policylint.formatters.location import location
+from policylint.formatters.output import Formatter, Output
+from policylint.formatters.safe_text import printable, printable_path
+from policylint.model import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from policylint.running.runner import Result
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def position(finding) -> str:
-    """`12:5` for line-based sources; paragraphs and pages are named, so nobody reads a Word
-    paragraph number or a PDF page's line as a line of the file."""
-    if finding.position_kind == "paragraph":
-        return f"paragraph {finding.line}:col {finding.column}"
-    if finding.position_kind == "page":
-        return f"page {finding.page}:line {finding.line}:col {finding.column}"
-    return f"{finding.line}:{finding.column}"
+def located(finding: Finding) -> str:
+    """`path:12:5`; paragraphs and pages are named (`path:paragraph 12:col 5`), so nobody reads
+    a Word paragraph number or a PDF page's line as a line of the file."""
+    return f"{printable_path(finding.path)}:{location(finding).label}"
 
 
-def location(finding) -> str:
-    return f"{finding.path}:{position(finding)}"
-
-
-def format_finding(finding, color: bool = False) -> str:
-    def style(text, **how):
+def format_finding(finding: Finding, color: bool = False) -> str:
+    def style(text: str, **how: Any) -> str:
         return click.style(text, **how) if color else text
 
     return (
-        f"{style(location(finding) + ':', bold=True)} "
-        f"{style(finding.code + ' ' + finding.severity + ':', fg=SEVERITY_COLORS.get(finding.severity), bold=True)} "
-        f"{finding.message} {style('[' + finding.rule + ']', dim=True)}"
+        f"{style(located(finding) + ':', bold=True)} "
+        f"{style(printable(finding.code) + ' ' + finding.severity + ':', fg=SEVERITY_COLORS.get(finding.severity), bold=True)} "
+        f"{printable(finding.message)} {style('[' + printable(finding.rule) + ']', dim=True)}"
     )
 
 
-def summary(result) -> str:
+def summary(result: Result) -> str:
     unreadable = sum(1 for p in result.problems if p.severity == "error")
     tail = f" {unreadable} {'file' if unreadable == 1 else 'files'} could not be checked." if unreadable else ""
     if result.baselined:
@@ -48,7 +48,7 @@ def summary(result) -> str:
     return _findings_summary(result) + tail
 
 
-def _findings_summary(result) -> str:
+def _findings_summary(result: Result) -> str:
     files = result.files_checked
     noun = "file" if files == 1 else "files"
     if not result.findings:
@@ -63,7 +63,10 @@ def _findings_summary(result) -> str:
     )
 
 
-def render(result, output) -> str:
+def render(result: Result, output: Output) -> str:
     lines = [format_finding(f, output.color) for f in result.findings]
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
+
+
+FORMATTER = Formatter("text", render)

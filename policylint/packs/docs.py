@@ -14,13 +14,13 @@ WIDTH = 100
 
 def covered_languages(pack: Pack, rule: Rule) -> list[str]:
     """Languages the rule can judge: it has vocabulary there, or needs none."""
-    if rule.kind.NEUTRAL:
+    if rule.kind.neutral:
         return list(LANGUAGES)
     listed = [lang for lang in LANGUAGES if rule.covers(lang)]
-    if not rule.kind.VOCABULARY:  # a kind without words is set per language by its options
+    if not rule.kind.vocabulary:  # a kind without words is set per language by its options
         per_language = [v for v in rule.options.values() if isinstance(v, dict)]
         return [lang for lang in listed if any(lang in v for v in per_language)] if per_language else listed
-    return [lang for lang in listed if any(pack.vocabulary(rule, lang, key) for key in rule.kind.VOCABULARY)]
+    return [lang for lang in listed if any(pack.vocabulary(rule, lang, key) for key in rule.kind.vocabulary)]
 
 
 def rule_records(pack: Pack, active: set[str]) -> list[dict]:
@@ -65,9 +65,9 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
     profiles = ", ".join(pack.profiles_of(rule)) or f"custom pack {rule.pack}"
     out = [f"{rule.code} {rule.name}: {rule.summary}", f"Severity: {rule.severity}. Profiles: {profiles}.", ""]
     out += _section("Why it matters", rule.rationale)
-    out += _section("What it looks for", " ".join(rule.kind.__doc__.split()))
+    out += _section("What it looks for", " ".join(rule.kind.description.split()))
     for language in languages:
-        lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.VOCABULARY]
+        lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.vocabulary]
         lists = [(key, terms) for key, terms in lists if terms]
         if lists:
             out.append(f"  {LANGUAGE_NAMES[language]}:")

@@ -8,6 +8,7 @@ format; it shares the built-in language data. A mistake in any pack is reported 
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,13 @@ from typing import Any
 from policylint.checks import CHECK_KINDS
 from policylint.model import LANGUAGES, SEVERITIES
 from policylint.packs import templates
-from policylint.packs.model import BUILTIN, Pack, PackError, Profile, Rule
+from policylint.packs.model import BUILTIN, SHORTHAND_KEYS, Kind, Pack, PackError, Profile, Rule
 from policylint.packs.yaml_cache import load_yaml
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
-OPTIONAL_KEYS = ("options", "messages", "source", "element")
+OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element")
 PROFILE_KEYS = ("name", "summary", "rules", "extends")
+KIND_KEYS = ("name", "profile", "label", "detect")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 LANGUAGE_DATA_KEYS = {
@@ -51,7 +53,7 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
         path = directory / "languages" / f"{language}.yaml"
         if path.exists():
             language_data[language] = _language_data(path, language)
-    rules = [_rule(path) for path in sorted(directory.glob("*.yaml"))]
+    rules = [_rule(path, language_data) for path in sorted(directory.glob("*.yaml"))]
     profiles = _profiles(directory)
     for extra in extra_dirs:
         extra = Path(extra)
@@ -60,7 +62,7 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
         found = sorted(extra.glob("*.yaml")) + sorted(extra.glob("*.yml"))
         if not found:
             raise PackError(f"{extra}: no rule files (*.yaml) in this folder")
-        rules += [_rule(path, pack=str(extra)) for path in found]
+        rules += [_rule(path, language_data, pack=str(extra)) for path in found]
         for name, profile in _profiles(extra).items():
             if name in profiles:
                 raise PackError(f"{profile.path}: name: profile {name!r} is already defined by {profiles[name].path}")
@@ -72,7 +74,10 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
                 raise PackError(f"{rule.path}: {key!r} is already used by {seen[key]}")
             seen[key] = rule.path
     rules.sort(key=lambda r: r.code)
-    pack = Pack(rules=rules, language_data=language_data, profiles=profiles)
+    pack = Pack(rules=rules, language_data=language_data, profiles=profiles, kinds=_kinds(directory))
+    for kind in pack.kinds.values():
+        if kind.profile is not None and kind.profile not in profiles:
+            raise PackError(f"{kind.path}: profile: unknown profile {kind.profile!r}")
     for profile in profiles.values():
         for selector in profile.selectors:  # every selector names a rule
             if selector.strip().lower() not in ("all", "*") and not pack.matching(selector):
@@ -174,7 +179,7 @@ def _check_templates(path, key: str, texts: dict, fields) -> None:
             raise PackError(f"{path}: {key}.{language}: {wrong}")
 
 
-def _rule(path: Path, pack: str = BUILTIN) -> Rule:
+def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
     data = _mapping(path, required=REQUIRED_KEYS, optional=OPTIONAL_KEYS)
     kind = CHECK_KINDS.get(data["check"])
     if kind is None:
@@ -205,32 +210,25 @@ def _rule(path: Path, pack: str = BUILTIN) -> Rule:
         if not isinstance(vocabulary, dict):
             raise PackError(f"{path}: languages.{language}: expected a mapping of vocabulary lists")
         for key, value in vocabulary.items():
-            shape = kind.VOCABULARY.get(key)
+            shape = kind.vocabulary.get(key)
             if shape is None:
                 raise PackError(f"{path}: languages.{language}.{key}: unknown key for {data['check']}")
             _check_shape(path, f"languages.{language}.{key}", value, shape)
     message = _per_language_text(path, "message", data["message"], covered)
-    _check_templates(path, "message", message, kind.FIELDS["message"])
+    _check_templates(path, "message", message, kind.fields["message"])
     messages = data.get("messages") or {}
     if not isinstance(messages, dict):
         raise PackError(f"{path}: messages: expected a mapping of message name to texts")
-    for name in kind.MESSAGES:
+    for name in kind.messages:
         if name not in messages:
             raise PackError(f"{path}: messages.{name}: missing (the {data['check']} check needs it)")
         _per_language_text(path, f"messages.{name}", messages[name], covered)
-        _check_templates(path, f"messages.{name}", messages[name], kind.FIELDS[name])
-    options = dict(kind.OPTIONS)
-    for key, value in (data.get("options") or {}).items():
-        if key not in kind.OPTIONS:
-            raise PackError(f"{path}: options.{key}: unknown option for {data['check']}")
-        if not isinstance(value, type(kind.OPTIONS[key])):
-            raise PackError(f"{path}: options.{key}: expected {type(kind.OPTIONS[key]).__name__}")
-        allowed = getattr(kind, "OPTION_CHOICES", {}).get(key)
-        if allowed is not None:
-            wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
-            if wrong:
-                raise PackError(f"{path}: options.{key}: {wrong[0]!r} is not one of {', '.join(allowed)}")
-        options[key] = value
+        _check_templates(path, f"messages.{name}", messages[name], kind.fields[name])
+    given = validate_options(kind, data.get("options") or {},
+                             lambda key, problem: _fail(path, join_key("options", key), problem))
+    options = merged_options(kind, dict(kind.options), given)
+    shorthands = {**kind.shorthands, **_shorthands(path, kind, data.get("shorthands") or {})}
+    languages = vocabulary_with_options(kind, languages, options, lambda language, key: language_data.get(language, {}).get(key, []))
     examples = data["examples"]
     for language in covered:
         pair = examples.get(language) if isinstance(examples, dict) else None
@@ -255,4 +253,149 @@ def _rule(path: Path, pack: str = BUILTIN) -> Rule:
         path=str(path),
         element=_per_language_text(path, "element", data["element"]) if "element" in data else {},
         pack=pack,
+        shorthands=shorthands,
     )
+
+
+def _kinds(directory: Path) -> dict[str, Kind]:
+    """Document kinds in DIR/kinds/*.yaml: a label and, per language, title terms and words."""
+    kinds: dict[str, Kind] = {}
+    for path in sorted((directory / "kinds").glob("*.yaml")):
+        data = _mapping(path, required=KIND_KEYS, optional=())
+        if not isinstance(data["name"], str) or not _NAME.match(data["name"]):
+            raise PackError(f"{path}: name: expected lower-case words joined by hyphens, like returns")
+        if data["name"] in kinds:
+            raise PackError(f"{path}: name: kind {data['name']!r} is already defined by {kinds[data['name']].path}")
+        if data["profile"] is not None and not isinstance(data["profile"], str):
+            raise PackError(f"{path}: profile: expected a profile name, or null for text that is not a policy")
+        label = _per_language_text(path, "label", data["label"])
+        detect = data["detect"]
+        if not isinstance(detect, dict):
+            raise PackError(f"{path}: detect: expected title terms and words for each language")
+        titles, words = {}, {}
+        for language in LANGUAGES:
+            entry = detect.get(language)
+            if not isinstance(entry, dict) or set(entry) != {"title", "words"}:
+                raise PackError(f"{path}: detect.{language}: expected the keys title and words")
+            for key in ("title", "words"):
+                _check_shape(path, f"detect.{language}.{key}", entry[key], "terms")
+            titles[language], words[language] = tuple(entry["title"]), tuple(entry["words"])
+        kinds[data["name"]] = Kind(data["name"], data["profile"], label, titles, words, str(path))
+    return kinds
+
+
+def join_key(*parts) -> str:
+    """"rules.jargon.extra_terms" from its parts, leaving out empty ones."""
+    return ".".join(str(part) for part in parts if part != "")
+
+
+def _fail(path, key: str, problem: str):
+    raise PackError(f"{path}: {key}: {problem}")
+
+
+def _shorthands(path, kind, given) -> dict[str, str]:
+    """A rule file's `shorthands`: configuration key -> one of its kind's options."""
+    if not isinstance(given, dict):
+        _fail(path, "shorthands", "expected a mapping of configuration key to option")
+    for key, option in given.items():
+        if key not in SHORTHAND_KEYS:
+            _fail(path, f"shorthands.{key}", f"not a shorthand key{did_you_mean(key, SHORTHAND_KEYS)}")
+        if option not in kind.options:
+            _fail(path, f"shorthands.{key}", f"{option!r} is not an option of {kind.name}{did_you_mean(option, kind.options)}")
+    return dict(given)
+
+
+# ---- options: one validation for rule files and for the configuration's `rules:` ----------
+
+
+def did_you_mean(word, known, listing: bool = True) -> str:
+    """" (did you mean 'x'?)" for a close known word, else "; expected one of ..." (when
+    `listing` and there is something to list) or ""."""
+    known = [str(k) for k in known]
+    close = difflib.get_close_matches(str(word).replace("-", "_"), known, n=1, cutoff=0.6)
+    close = close or difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return f"; expected one of {', '.join(known)}" if known and listing else ""
+
+
+def validate_options(kind, given, fail, also_known=()) -> dict:
+    """`given` options of a rule of `kind`, checked against what the kind declares and
+    normalised (a per-language option given one value gets it for every language).
+
+    `fail(key, problem)` reports a mistake and does not return; rule files and configuration
+    files each say where. `also_known` are other keys the caller accepts beside the options
+    (for the "did you mean" of a misspelt one)."""
+    if not isinstance(given, dict):
+        fail("", f"expected a mapping of option to value (options of {kind.name}: {', '.join(kind.options) or 'none'})")
+    result = {}
+    for key, value in given.items():
+        if key not in kind.options:
+            fail(key, f"unknown option for {kind.name}{did_you_mean(key, [*kind.options, *also_known])}")
+        default = kind.options[key]
+        if isinstance(default, dict):
+            result[key] = _per_language_option(key, value, kind.option_shapes.get(key), fail)
+            continue
+        problem = _value_problem(value, default, kind.option_choices.get(key))
+        if problem:
+            fail(key, problem)
+        result[key] = value
+    return result
+
+
+def _value_problem(value, default, allowed) -> str | None:
+    """What is wrong with an option's value, judged by its default's type and its choices."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        if type(value) is not type(default):
+            return f"expected {type(default).__name__}, found {value!r}"
+    elif isinstance(default, int):
+        if not isinstance(value, int) or value < 1:
+            return f"expected a whole number, at least 1, found {value!r}"
+    elif isinstance(default, list):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"expected a list of strings, found {value!r}"
+    elif not isinstance(value, type(default)):
+        return f"expected {type(default).__name__}, found {value!r}"
+    if allowed is not None:
+        wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
+        if wrong:
+            return f"{wrong[0]!r} is not one of {', '.join(allowed)}{did_you_mean(wrong[0], allowed, listing=False)}"
+    return None
+
+
+def _per_language_option(key, value, shape, fail) -> dict:
+    """A per-language option: {language: value}, or one value for every language. A value is a
+    whole number, or (when the kind names a vocabulary shape for it) a vocabulary list."""
+    value = dict(value) if isinstance(value, dict) else dict.fromkeys(LANGUAGES, value)
+    for language, each in value.items():
+        where = f"{key}.{language}"
+        if language not in LANGUAGES:
+            fail(where, f"unknown language; expected {', '.join(LANGUAGES)}")
+        if shape is None:
+            problem = _value_problem(each, 1, None)
+            if problem:
+                fail(where, problem)
+        else:
+            if shape == "mapping" and isinstance(each, list):  # terms without a plainer word
+                each = value[language] = dict.fromkeys(each)
+            try:
+                _check_shape("", where, each, shape)
+            except PackError as error:
+                fail(where, str(error).split(": ", 2)[-1])
+    return value
+
+
+def merged_options(kind, current: dict, given: dict) -> dict:
+    """`given` (validated) laid over `current`: a per-language option keeps the languages
+    `given` does not name."""
+    options = dict(current)
+    for key, value in given.items():
+        options[key] = {**options.get(key, {}), **value} if isinstance(kind.options[key], dict) else value
+    return options
+
+
+def vocabulary_with_options(kind, languages: dict, options: dict, lookup) -> dict:
+    """The rule's vocabulary as its options change it (a kind may declare how, for example
+    extra terms); `lookup(language, key)` gives a shared list the rule does not hold itself."""
+    change = kind.vocabulary_with_options
+    return change(languages, options, lookup) if change else languages

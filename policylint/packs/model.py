@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from policylint.checks import CHECK_KINDS
+from policylint.checks import CHECK_KINDS, CheckKind
 
 DEFAULT_PROFILE = "customer-service"
 BUILTIN = "built-in"
+# configuration keys (and command-line flags) that set one option of the rules that take them:
+# a check kind's `shorthands` reach all its rules, a rule file's `shorthands` that rule alone
+SHORTHAND_KEYS = ("max-revision-age", "jargon", "accepted-terms")
 
 
 class PackError(Exception):
@@ -35,14 +38,16 @@ class Rule:
     # without one are about wording rather than a missing part
     element: dict[str, str] = field(default_factory=dict)
     pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
+    # configuration key -> the option it sets (the kind's `shorthands` and the file's own)
+    shorthands: dict[str, str] = field(default_factory=dict)
 
     @property
-    def kind(self):
+    def kind(self) -> CheckKind:
         return CHECK_KINDS[self.check]
 
     def covers(self, language: str | None) -> bool:
         """Whether the rule can judge text in this language (None: an unsupported one)."""
-        return self.kind.NEUTRAL or language in self.languages
+        return self.kind.neutral or language in self.languages
 
     def text(self, texts: dict[str, str], language: str) -> str:
         """A message in the wanted language, else English, else the first the rule gives."""
@@ -57,11 +62,25 @@ class Profile:
     path: str = ""
 
 
+@dataclass(frozen=True)
+class Kind:
+    """A kind of document (returns policy, privacy notice...): how to recognise it, per
+    language, and the profile whose rules judge it (None: not a policy, no rule applies)."""
+
+    name: str
+    profile: str | None
+    label: dict[str, str]  # what the kind is called, per language
+    title_terms: dict[str, tuple[str, ...]]  # per language: words of a title naming this kind
+    words: dict[str, tuple[str, ...]]  # per language: words the body of this kind uses
+    path: str = ""
+
+
 @dataclass
 class Pack:
     rules: list[Rule]
     language_data: dict[str, dict[str, Any]]
     profiles: dict[str, Profile] = field(default_factory=dict)
+    kinds: dict[str, Kind] = field(default_factory=dict)
     # compiled vocabulary, filled by the engine: (rule code, key, language) -> Matcher
     matchers: dict = field(default_factory=dict, repr=False)
     # Pack.select's answers, by its arguments

@@ -1,68 +1,130 @@
-"""Readers turn bytes into a Document: one module per input format, chosen by suffix.
+"""Readers turn bytes into a Document: one module per input format, declared here as a Reader.
 
-A reader module has `read(text, path)`, given decoded text; a reader that sets `BINARY = True`
-has `read(data, path)` instead and is given the file's bytes (Word, OpenDocument, PDF).
+The registry (READERS) is the one list of input formats: the suffixes policylint reads, the
+pre-commit hook's `files:` pattern (`files_pattern`, which a test compares with
+.pre-commit-hooks.yaml) and the parsing libraries whose version is part of the result cache's
+key (`parser_libraries`) all come from it. A reader's module is imported when a file first
+needs it, so a re-check answered from the result cache never pays for markdown-it and the
+other parsers.
+
+A reader module has `read(text, path) -> Document`, given decoded text, or, for a binary
+reader, `read(data, path) -> Document`, given the file's bytes (Word, OpenDocument, PDF).
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import re
 import stat
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import PurePath
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from policylint.model import Document
 from policylint.readers.decode import InputError, decode
 from policylint.readers.sniff import text_expected
 
-# suffix -> reader module, imported when a file first needs it: a re-check answered from the
-# result cache then never pays for markdown-it and the other parsers
-READERS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "plaintext",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-    ".odt": "odt",
-    ".pdf": "pdf",
-}
-SUPPORTED_SUFFIXES = tuple(READERS)
 MAX_FILE_BYTES = 16 * 1024 * 1024
 TOO_LARGE = f"file is too large (more than {MAX_FILE_BYTES // 1048576} MiB); not checked"
-
-__all__ = ["InputError", "MAX_FILE_BYTES", "READERS", "SUPPORTED_SUFFIXES", "read_bytes", "read_capped", "read_file", "read_raw", "reader_for"]
-
-
-def reader_for(path: str):
-    return importlib.import_module(f"policylint.readers.{_reader_name(path)}")
+NOT_REGULAR = "not a regular file (a device, pipe or socket); not checked"
+NO_PROSE = "no prose to check (the file holds only markup, code or comments)"
 
 
-def _reader_name(path: str) -> str:
+@dataclass(frozen=True)
+class Reader:
+    """One input format: which files it takes and how it reads them.
+
+    `module`: the module under policylint.readers with the `read` function, imported on first use.
+    `binary`: `read` takes the file's bytes (else the decoded text).
+    `parser_libraries`: the libraries (import names) whose version can change the Document it
+    makes; the standard library's parsers change with Python's version, which the cache key holds.
+    `no_prose`: why a file of this format that holds no text cannot be checked.
+    """
+
+    name: str
+    module: str
+    suffixes: tuple[str, ...]
+    binary: bool = False
+    parser_libraries: tuple[str, ...] = ()
+    no_prose: str = NO_PROSE
+
+    def read(self, data: bytes, path: str) -> Document:
+        """Decode (text formats) and parse one document; raises InputError with a one-line reason."""
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(TOO_LARGE)
+        read = self._read_function()
+        if self.binary:
+            document = read(data, path)
+        else:
+            text_expected(data)
+            text, notices = decode(data)
+            document = read(text, path)
+            document.notices[:0] = notices
+        if not document.blocks:
+            raise InputError(self.no_prose)
+        return document
+
+    def _read_function(self) -> Callable[[Any, str], Document]:
+        read: Callable[[Any, str], Document] = importlib.import_module(f"policylint.readers.{self.module}").read
+        return read
+
+
+def _registry(*readers: Reader) -> dict[str, Reader]:
+    """suffix -> Reader; a suffix belongs to one reader."""
+    by_suffix: dict[str, Reader] = {}
+    for reader in readers:
+        for suffix in reader.suffixes:
+            if suffix in by_suffix or suffix != suffix.lower() or not suffix.startswith("."):
+                raise ValueError(f"reader {reader.name}: suffix {suffix!r} is taken or not a lower-case .suffix")
+            by_suffix[suffix] = reader
+    return by_suffix
+
+
+READERS: dict[str, Reader] = _registry(
+    Reader("Markdown", "markdown", (".md", ".markdown"), parser_libraries=("markdown_it",)),
+    Reader("plain text", "plaintext", (".txt",)),
+    Reader("HTML", "html", (".html", ".htm")),
+    Reader("Word", "docx", (".docx",), binary=True, parser_libraries=("docx", "lxml"),
+           no_prose="no text to check (the Word document is empty)"),
+    Reader("OpenDocument", "odt", (".odt",), binary=True, parser_libraries=("odf",),
+           no_prose="no text to check (the OpenDocument file is empty)"),
+    Reader("PDF", "pdf", (".pdf",), binary=True, parser_libraries=("pdfminer",),
+           no_prose="no text to check: the PDF has no text layer (a scanned document?); run OCR on it first"),
+)
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
+
+__all__ = [
+    "InputError", "MAX_FILE_BYTES", "READERS", "Reader", "SUPPORTED_SUFFIXES", "files_pattern",
+    "parser_libraries", "read_bytes", "read_capped", "read_file", "read_raw", "reader_for",
+]
+
+
+def reader_for(path: str) -> Reader:
+    """The reader of a file, by its suffix (any case); raises InputError for an unsupported one."""
     suffix = PurePath(path).suffix.lower()
-    name = READERS.get(suffix)
-    if name is None:
+    reader = READERS.get(suffix)
+    if reader is None:
         shown = suffix or "(no suffix)"
         raise InputError(f"unsupported file type {shown}; policylint reads {', '.join(SUPPORTED_SUFFIXES)}")
-    return name
+    return reader
+
+
+def parser_libraries() -> tuple[str, ...]:
+    """Every reader's parsing libraries, once each, in registry order."""
+    return tuple(dict.fromkeys(name for reader in READERS.values() for name in reader.parser_libraries))
+
+
+def files_pattern() -> str:
+    """The regular expression of the file names policylint reads, as pre-commit's `files:` takes
+    it (suffixes in any case, as `reader_for` reads them)."""
+    return r"(?i)\.(" + "|".join(re.escape(suffix[1:]) for suffix in SUPPORTED_SUFFIXES) + r")$"
 
 
 def read_bytes(data: bytes, path: str) -> Document:
     """Decode and parse one document; raises InputError with a one-line reason."""
-    reader = reader_for(path)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(TOO_LARGE)
-    if getattr(reader, "BINARY", False):
-        document = reader.read(data, path)
-    else:
-        text_expected(data)
-        text, notices = decode(data)
-        document = reader.read(text, path)
-        document.notices[:0] = notices
-    if not document.blocks:
-        raise InputError(getattr(reader, "NO_PROSE", "no prose to check (the file holds only markup, code or comments)"))
-    return document
+    return reader_for(path).read(data, path)
 
 
 def read_file(path: str) -> Document:
@@ -76,15 +138,15 @@ def read_raw(path: str) -> bytes:
     Only regular files are read: a link to /dev/zero or a named pipe would otherwise be read
     forever or block. The size cap is applied while reading, not trusted from the file system.
     """
-    _reader_name(path)  # an unsupported type is reported before the file is opened
+    reader_for(path)  # an unsupported type is reported before the file is opened
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise InputError("not a regular file (a device, pipe or socket); not checked")
+            raise InputError(NOT_REGULAR)
         # O_NONBLOCK: a file swapped for a pipe after the check above does not block the open
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise InputError("not a regular file (a device, pipe or socket); not checked")
+                raise InputError(NOT_REGULAR)
             return read_capped(handle)
     except FileNotFoundError:
         raise InputError("no such file or directory") from None

@@ -20,8 +20,6 @@ from policylint.readers.decode import InputError, damaged
 from policylint.readers.positions import numbered_blocks, numbered_paragraph_block
 from policylint.readers.sniff import expect
 
-BINARY = True
-NO_PROSE = "no text to check (the OpenDocument file is empty)"
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"

@@ -32,8 +32,6 @@ from policylint.readers.positions import block_from_lines
 from policylint.readers.plaintext import BULLET, SENTENCE_END, heading_level, title_like
 from policylint.readers.sniff import expect
 
-BINARY = True
-NO_PROSE = "no text to check: the PDF has no text layer (a scanned document?); run OCR on it first"
 HEADING_SIZE_RATIO = 1.12  # a line this much larger than the body text is a heading
 SPACE_GAP = 0.2  # a gap this fraction of the font size between glyphs is a space
 

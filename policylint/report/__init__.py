@@ -5,9 +5,9 @@ own words in the five languages; score.py the 0-100 score and its stated formula
 """
 
 from policylint.report import html, tables
-from policylint.report.audit import run_audit
+from policylint.report.audit import build_audit
 
 # format -> render(audit, language) -> text
 RENDERERS = {"html": html.render, "csv": tables.render_csv, "json": tables.render_json}
 
-__all__ = ["RENDERERS", "run_audit"]
+__all__ = ["RENDERERS", "build_audit"]

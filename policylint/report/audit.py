@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from policylint.findings.engine import shorten
-from policylint.model import SEVERITIES, Document, Finding
+from policylint.model import SEVERITIES, Finding
 from policylint.packs import Rule
 from policylint.report.score import FULL_MARKS, document_score
-from policylint.running.runner import Problem, run
+from policylint.running.runner import CheckedFile, Problem, Result
 
 PRESENT, MISSING, NOT_APPLICABLE = "present", "missing", "not_applicable"
 NEEDS_WORK_LIMIT = 5  # documents listed under "need work first"
@@ -129,29 +128,30 @@ class Audit:
         ]
 
 
-def audit_document(number: int, path: str, document: Document | None, findings, problems,
-                   rules: list[Rule]) -> DocumentAudit:
-    if document is None:
-        cells = {rule.code: Cell(NOT_APPLICABLE) for rule in rules if rule.element}
-        return DocumentAudit(path, checked=False, number=number, problems=problems, cells=cells)
-    ran = [rule for rule in rules if rule.covers(document.language)]
+def audit_document(number: int, checked: CheckedFile, findings, problems, elements: list[Rule]) -> DocumentAudit:
+    """One document's audit: a cell for each element (a column of the matrix) and its score
+    under the rules that ran on it (those of its plan that cover its language)."""
+    summary = checked.summary
+    if summary is None:
+        cells = {rule.code: Cell(NOT_APPLICABLE) for rule in elements}
+        return DocumentAudit(checked.path, checked=False, number=number, problems=problems, cells=cells)
+    ran = [rule for rule in checked.rules if rule.covers(summary.language)]
+    ran_codes = {rule.code for rule in ran}
     cells = {}
-    for rule in rules:
-        if not rule.element:
-            continue
+    for rule in elements:
         found = [f for f in findings if f.code == rule.code]
-        if rule not in ran:
+        if rule.code not in ran_codes:
             cells[rule.code] = Cell(NOT_APPLICABLE)
         elif found:
             cells[rule.code] = Cell(MISSING, len(found), found[0].message)
         else:
             cells[rule.code] = Cell(PRESENT)
     return DocumentAudit(
-        path,
+        checked.path,
         checked=True,
         number=number,
-        language=document.language,
-        title=document_title(document),
+        language=summary.language,
+        title=summary.title,
         findings=findings,
         problems=problems,
         cells=cells,
@@ -159,44 +159,28 @@ def audit_document(number: int, path: str, document: Document | None, findings, 
     )
 
 
-def document_title(document: Document) -> str:
-    """The first heading's text, else the first block's."""
-    blocks = document.blocks
-    block = next((b for b in blocks if b.is_heading), blocks[0] if blocks else None)
-    return shorten(block.text) if block else ""
+def build_audit(result: Result, rules: list[Rule], profile: str, today: str, version: str) -> Audit:
+    """The audit of a run's result (its findings after the baseline, as `check` keeps them).
 
-
-def run_audit(paths, pack, rules, settings, profile: str, version: str, language=None,
-              read_stdin=None, on_file=None, timeout=None) -> tuple[Audit, object]:
-    """Check the paths and build the audit; `on_file` is called after each file (progress),
-    and a file that takes more than `timeout` seconds is not checked.
-
-    Returns the audit and the runner's Result (for its problems and exit status)."""
-    seen: list[tuple[str, Document | None]] = []
-
-    def collect(path, document):
-        seen.append((path, document))
-        if on_file is not None:
-            on_file(path, document)
-
-    result = run(list(paths), pack, settings, language=language, read_stdin=read_stdin, rules=rules,
-                 on_file=collect, timeout=timeout)
+    `rules` are the rules some file was checked with, in code order: the matrix's columns are
+    those with an element; a document whose own rules (per-file ignores, another configuration)
+    left one out has "not applicable" there."""
     findings, problems = defaultdict(list), defaultdict(list)
     for finding in result.findings:
         findings[finding.path].append(finding)
     for problem in result.problems:
         problems[problem.path].append(problem)
+    elements = [rule for rule in rules if rule.element]
     documents = [
-        audit_document(number, path, document, findings[path], problems[path], rules)
-        for number, (path, document) in enumerate(seen, start=1)
+        audit_document(number, checked, findings[checked.path], problems[checked.path], elements)
+        for number, checked in enumerate(result.files, start=1)
     ]
-    paths_seen = {path for path, _ in seen}
-    audit = Audit(
+    paths_seen = {checked.path for checked in result.files}
+    return Audit(
         documents=documents,
         rules=list(rules),
-        today=settings.today.isoformat(),
+        today=today,
         profile=profile,
         version=version,
         problems=[p for p in result.problems if p.path not in paths_seen],
     )
-    return audit, result

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from policylint.formatters.text import position
+from policylint.formatters.location import location
+from policylint.formatters.safe_text import printable_lines
 from policylint.model import SEVERITIES
 from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, DocumentAudit, score_band
 from policylint.report.charts import bar_chart
@@ -93,7 +94,8 @@ def render(audit: Audit, language: str) -> str:
         _documents(audit, labels, language),
         f'<footer>policylint {escape(audit.version)}</footer>',
     ])
-    return (
+    # html.escape leaves control characters, which a terminal showing the report would obey
+    return printable_lines(
         f'<!DOCTYPE html>\n<html lang="{language}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="policylint {escape(audit.version)}">\n'
@@ -238,7 +240,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: s
         # the rule's fix advice is written in English in the rule files; say so to the browser
         fix_lang = "" if language == "en" else ' lang="en" dir="ltr"'
         rows = "".join(
-            f'<tr><td class="position"><bdi>{escape(position(f))}</bdi></td>'
+            f'<tr><td class="position"><bdi>{escape(location(f).label)}</bdi></td>'
             f'<td class="excerpt">{_excerpt(f, labels)}</td>'
             f"<td>{escape(f.message)}</td></tr>"
             for f in findings

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from policylint.findings.fingerprints import keyed
 from policylint.formatters.json_format import record
+from policylint.formatters.safe_text import json_text, printable
 from policylint.report.audit import NOT_APPLICABLE, Audit
 from policylint.report.labels import Labels
 from policylint.report.score import formula_parameters
 
 SCHEMA_VERSION = 1
+# A spreadsheet reads a cell starting with one of these as a formula (=HYPERLINK(...), +cmd|...)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """A CSV cell a spreadsheet shows as text: printable, and a leading formula character
+    behind an apostrophe (which spreadsheets show as text and hide). Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    return "'" + printable(value) if value.startswith(FORMULA_STARTS) else printable(value)
 
 
 def render_csv(audit: Audit, language: str) -> str:
@@ -23,26 +33,26 @@ def render_csv(audit: Audit, language: str) -> str:
     labels = Labels(language)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(
+    writer.writerow(map(cell,
         [labels("document"), labels("title"), labels("language"), labels("score"),
          labels("errors"), labels("warnings"), labels("infos")]
         + [f"{rule.code} {rule.element[language]}" for rule in audit.elements]
         + [labels("documents_not_checked")]
-    )
+    ))
     for document in audit.documents:
         counts = document.severity_counts()
         states = [
             labels("not_applicable" if cell.state == NOT_APPLICABLE else cell.state)
             for cell in (document.cells[rule.code] for rule in audit.elements)
         ]
-        writer.writerow(
+        writer.writerow(map(cell,
             [document.path, document.title,
              labels.language_name(document.language) if document.checked else "",
              "" if document.score is None else document.score,
              counts["error"], counts["warning"], counts["info"]]
             + states
             + [document.reason]
-        )
+        ))
     return out.getvalue()
 
 
@@ -80,4 +90,4 @@ def render_json(audit: Audit, language: str) -> str:
         ],
         "problems": [{"path": p.path, "severity": p.severity, "message": p.message} for p in audit.problems],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload)

@@ -1,4 +1,5 @@
-"""policylint's cache on disk: where it lives, and safe writing and reading.
+"""policylint's cache on disk: where it lives, whether it can be trusted, and safe writing
+and reading.
 
 Four things are kept there: the findings of each checked file (`result_cache.py`), so that
 an unchanged file is not checked again; the rules of spaCy's tokenizers
@@ -8,16 +9,33 @@ the split and sketched alternatives of French's huge token pattern (`big_regex.p
 only ever derived data: deleting the folder changes nothing but speed. A damaged or
 unreadable entry is treated as missing, never as an error, and every entry is written to a temporary file and
 renamed, so a run that is interrupted, or two runs side by side, never leave half an entry.
+
+What the cache holds decides findings and even regular expressions that get compiled, so it
+is trusted only as far as nobody else could have written it:
+
+- the folder is created private (0700); a folder another user owns, or that others may write
+  to, is not used at all (`refusal` says why, once; the run goes on without a cache);
+- every entry is signed (HMAC-SHA256) with a random key kept in the folder (0600), so a file
+  copied or planted there by anyone who cannot read the key is a miss;
+- an entry that is a symbolic link, is not a regular file, is nested absurdly deep or does not
+  carry a valid signature is a miss; each user of the cache still checks the entry's shape.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import os
+import stat
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 ENV_VARIABLE = "POLICYLINT_CACHE_DIR"
+KEY_NAME = "key"
+KEY_BYTES = 32
+_HEADER = b"policylint-cache-1 "  # then the signature in hex and a newline, then the JSON
 
 
 def cache_root() -> Path:
@@ -29,26 +47,115 @@ def cache_root() -> Path:
     return Path(base) / "policylint"
 
 
-def read_json(path: Path):
-    """The entry's content, or None when it is missing or damaged."""
+def refusal() -> str | None:
+    """Why the cache folder is not used, when someone else could have written it; None when
+    it is used, or simply cannot be created (no cache, nothing to say)."""
+    return _state(str(cache_root()))[1]
+
+
+def _key() -> bytes | None:
+    """The signing key of a trusted cache folder, else None (no cache)."""
+    return _state(str(cache_root()))[0]
+
+
+@lru_cache(maxsize=None)
+def _state(root: str) -> tuple[bytes | None, str | None]:
+    """(key, refusal) for a cache folder: created private if missing, checked if not."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
+        os.makedirs(root, mode=0o700, exist_ok=True)
+        found = os.stat(root)
+    except OSError:
+        return None, None
+    if not stat.S_ISDIR(found.st_mode):
+        return None, None
+    if hasattr(os, "getuid") and found.st_uid != os.getuid():
+        return None, f"not used: the folder belongs to another user (uid {found.st_uid}); set {ENV_VARIABLE} to a folder of your own"
+    if found.st_mode & 0o022:
+        return None, (f"not used: other users may write to the folder (mode {stat.S_IMODE(found.st_mode):o}); "
+                      f"make it private (chmod 700) or delete it")
+    return _signing_key(Path(root)), None
+
+
+def _signing_key(root: Path) -> bytes | None:
+    """The folder's key, made on first use; None when it cannot be read or written."""
+    path = root / KEY_NAME
+    try:
+        key = _read_regular(path, KEY_BYTES + 1) if path.exists() or path.is_symlink() else _new_key(path)
+    except OSError:
+        return None
+    return key if key is not None and len(key) == KEY_BYTES else None  # a damaged key: no cache
+
+
+def _new_key(path: Path) -> bytes | None:
+    key = os.urandom(KEY_BYTES)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:  # another run made it first
+        return _read_regular(path, KEY_BYTES + 1)
+    with os.fdopen(handle, "wb") as out:
+        out.write(key)
+    return key
+
+
+def _read_regular(path: Path, limit: int | None = None) -> bytes | None:
+    """A regular file's bytes, never through a symbolic link; None for anything else."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            return None
+        data = file.read() if limit is None else file.read(limit)
+    return data if limit is None or len(data) < limit else None
+
+
+def _signature(key: bytes, payload: bytes) -> bytes:
+    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
+
+
+def read_json(path: Path):
+    """The entry's content, or None when it is missing, damaged, unsigned or the cache is not
+    trusted."""
+    key = _key()
+    if key is None:
+        return None
+    try:
+        data = _read_regular(path)
+    except OSError:
+        return None
+    if not data or not data.startswith(_HEADER):
+        return None
+    signature, _, payload = data[len(_HEADER):].partition(b"\n")
+    if not hmac.compare_digest(signature, _signature(key, payload)):
+        return None
+    try:
+        return json.loads(payload)
+    except (ValueError, RecursionError):
         return None
 
 
-def write_json(path: Path, data) -> None:
-    """Write the entry atomically; a cache that cannot be written is simply not written."""
+def _serialised(data) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: as JSON escapes, which read back the same
+        return json.dumps(data, separators=(",", ":")).encode("ascii")
+
+
+def write_json(path: Path, data) -> None:
+    """Write the entry signed and atomically; a cache that cannot be written, or is not
+    trusted, is simply not written."""
+    key = _key()
+    if key is None:
+        return
+    try:
+        payload = _serialised(data)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(handle, "wb") as out:
+                out.write(_HEADER + _signature(key, payload) + b"\n" + payload)
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
             raise
-    except OSError:
+    except (OSError, ValueError, RecursionError):
         pass

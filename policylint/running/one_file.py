@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policylint.findings import suppression
-from policylint.findings.engine import Settings, check_document
+from policylint.findings.engine import Settings, check_document, shorten
 from policylint.text.language import detect
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
@@ -31,14 +31,29 @@ class Plan:
         return (id(self.pack), codes, repr(self.settings), self.language)
 
 
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What a report says of a checked document besides its findings; worked out where the
+    document is read (in a worker too) and kept in the result cache with the findings."""
+
+    language: str | None  # the detected (or forced) language; None when not one of LANGUAGES
+    title: str  # the first heading's text, else the first block's, shortened
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentSummary:
+        blocks = document.blocks
+        block = next((b for b in blocks if b.is_heading), blocks[0] if blocks else None)
+        return cls(document.language, shorten(block.text) if block else "")
+
+
 @dataclass
 class FileCheck:
-    """What came of one file: its findings and notices, or why it could not be checked."""
+    """What came of one file: its findings, notices and summary, or why it could not be checked."""
 
     findings: list[Finding] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     error: str | None = None
-    document: Document | None = None  # kept only when the caller asks (never across processes)
+    summary: DocumentSummary | None = None
     timed_out: bool = False  # stopped by its time budget (its worker may hold half-built state)
 
 
@@ -49,7 +64,7 @@ def load(source: str | bytes) -> bytes:
 
 def cached(data: bytes, reader_path: str, shown: str, cache: ResultCache | None) -> FileCheck | None:
     hit = cache.get(cache.key(data, reader_path), shown) if cache else None
-    return FileCheck(hit.findings, hit.notices) if hit else None
+    return FileCheck(hit.findings, hit.notices, summary=DocumentSummary(*hit.summary)) if hit else None
 
 
 def check_source(
@@ -59,22 +74,21 @@ def check_source(
     plan: Plan,
     cache: ResultCache | None,
     warn_unused: bool = False,
-    keep_document: bool = False,
     timeout: float | None = None,
 ) -> FileCheck:
     """Check a file (or given bytes) read by the reader of `reader_path`, shown as `shown`:
     the plan's rules, then the document's own suppression comments; a file that takes more
     than `timeout` seconds is reported as not checked."""
     if not timeout:  # a budget set around this call (a caller's own) is the caller's to catch
-        return _check(source, reader_path, shown, plan, cache, warn_unused, keep_document)
+        return _check(source, reader_path, shown, plan, cache, warn_unused)
     try:
         with limited(timeout):
-            return _check(source, reader_path, shown, plan, cache, warn_unused, keep_document)
+            return _check(source, reader_path, shown, plan, cache, warn_unused)
     except TimeBudgetExceeded:
         return FileCheck(error=not_checked(timeout), timed_out=True)
 
 
-def _check(source, reader_path, shown, plan, cache, warn_unused, keep_document) -> FileCheck:
+def _check(source, reader_path, shown, plan, cache, warn_unused) -> FileCheck:
     try:
         data = load(source)
         hit = cached(data, reader_path, shown, cache)
@@ -86,13 +100,14 @@ def _check(source, reader_path, shown, plan, cache, warn_unused, keep_document) 
     document.path = shown
     try:
         document = detect(document, plan.language)
-        rules = list(plan.rules) if plan.rules is not None else None
-        findings, unused = suppression.apply(document, check_document(document, plan.pack, plan.settings, rules))
-        if warn_unused:
-            findings += suppression.unused_findings(document, unused, plan.settings.message_language)
-            findings.sort(key=Finding.sort_key)
+        rules = list(plan.rules) if plan.rules is not None else list(plan.pack.rules)
+        # rules the engine cannot run (unused-suppression) judge the comments once applied
+        reporters = [r for r in rules if not r.kind.runs_in_engine] if warn_unused else []
+        findings = check_document(document, plan.pack, plan.settings, rules)
+        findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings
         return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")
+    summary = DocumentSummary.of(document)
     if cache:
-        cache.put(cache.key(data, reader_path), findings, document.notices)
-    return FileCheck(findings, list(document.notices), document=document if keep_document else None)
+        cache.put(cache.key(data, reader_path), findings, document.notices, (summary.language, summary.title))
+    return FileCheck(findings, list(document.notices), summary=summary)

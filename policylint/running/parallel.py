@@ -36,25 +36,24 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _initialise(plans, caches, warn_unused, keep_documents, timeout) -> None:
-    _worker.update(plans=plans, caches=caches, warn_unused=warn_unused, keep_documents=keep_documents,
-                   timeout=timeout)
+def _initialise(plans, caches, warn_unused, timeout) -> None:
+    _worker.update(plans=plans, caches=caches, warn_unused=warn_unused, timeout=timeout)
 
 
 def _check(task) -> FileCheck:
     source, reader_path, shown, plan = task
     return check_source(
-        source, reader_path, shown, _worker["plans"][plan], _worker["caches"][plan],
-        _worker["warn_unused"], _worker["keep_documents"], _worker["timeout"],
+        source, reader_path, shown, _worker["plans"][plan], _worker["caches"][plan], _worker["warn_unused"],
+        timeout=_worker["timeout"],
     )
 
 
-def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False, keep_documents=False,
+def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False,
                timeout: float | None = None) -> Iterator[FileCheck]:
     """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs`
     processes; `timeout` is each file's budget in seconds (None: none)."""
     workers = min(jobs, len(tasks))
-    setup = (plans, caches, warn_unused, keep_documents, timeout)
+    setup = (plans, caches, warn_unused, timeout)
     if workers <= 1:
         _initialise(*setup)
         yield from map(_check, tasks)

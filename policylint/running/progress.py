@@ -1,7 +1,7 @@
 """A one-line progress bar on standard error for long runs, drawn only for a person at a terminal.
 
 Redirected output, CI logs, machine formats and tests see nothing, so the bar never mixes with
-results. `check` feeds it (done, total) as files finish; `report` advances it file by file.
+results. `check` and `report` feed it (done, total) as files finish.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+
+from policylint.formatters.safe_text import printable
 
 BAR_WIDTH = 24
 MIN_FILES = 2  # one file needs no bar
@@ -47,7 +49,7 @@ class ProgressBar:
         filled = BAR_WIDTH * self.done // self.total if self.total else BAR_WIDTH
         counter = f"{self.done}/{self.total}".rjust(2 * len(str(self.total)) + 1)
         head = f"[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {counter} "
-        label = label or "files"
+        label = printable(label) or "files"
         room = max(columns - len(head) - 1, 0)
         if len(label) > room:
             label = "…" + label[len(label) - room + 1:] if room > 1 else ""

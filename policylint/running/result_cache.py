@@ -6,7 +6,8 @@ and the libraries it relies on, the rule pack's full contents (a custom pack inc
 run's Settings (today's date, the message language, the maximum revision age, and whatever
 is added to Settings later, since its whole repr is hashed) and a forced language. Change any
 of these and the old entries are simply not found again. An entry holds the findings without
-their path (the same bytes under another name give the same findings) and the file's notices.
+their path (the same bytes under another name give the same findings), the file's notices and
+what a report says of the document (its language and title), so `report` reuses entries too.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from pathlib import Path, PurePath
 
 from policylint.running import cache_folder as cache
 from policylint.running.code_identity import code_fingerprint
-from policylint.model import Finding
+from policylint.model import POSITION_KINDS, SEVERITIES, Finding
 
-FORMAT = 2  # bump when an entry's shape changes
+FORMAT = 3  # bump when an entry's shape changes
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding) if f.name != "path")
 _NUMBERS = ("line", "column", "end_line", "end_column")
 _OPTIONAL_NUMBERS = ("page", "end_page")  # PDF only
@@ -54,14 +55,30 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
 class CachedFile:
     findings: list[Finding]
     notices: list[str]
+    summary: tuple[str | None, str]  # the document's language and title
+
+
+# fields whose value must be one of a few: a finding with another would break every formatter
+_CHOICES = {"severity": SEVERITIES, "position_kind": POSITION_KINDS}
 
 
 def _well_typed(name: str, value) -> bool:
     if name in _NUMBERS:
-        return isinstance(value, int)
+        return type(value) is int and value >= 0
     if name in _OPTIONAL_NUMBERS:
-        return value is None or isinstance(value, int)
+        return value is None or (type(value) is int and value >= 0)
+    if name in _CHOICES:
+        return value in _CHOICES[name]
     return isinstance(value, str)
+
+
+def _finding(item, path: str) -> Finding | None:
+    """A stored finding, or None unless it has exactly the fields, each of its type."""
+    if not isinstance(item, dict) or set(item) != set(_FINDING_FIELDS):
+        return None
+    if not all(_well_typed(name, item[name]) for name in _FINDING_FIELDS):
+        return None
+    return Finding(path=path, **item)
 
 
 class ResultCache:
@@ -79,19 +96,22 @@ class ResultCache:
     def get(self, key: str, path: str) -> CachedFile | None:
         """The cached findings, shown under `path`; None when missing or damaged."""
         stored = cache.read_json(self._path(key))
-        try:
-            findings = [Finding(path=path, **{name: item[name] for name in _FINDING_FIELDS}) for item in stored["findings"]]
-            notices = stored["notices"]
-        except (TypeError, KeyError, AttributeError):
+        if not isinstance(stored, dict) or set(stored) != {"findings", "notices", "language", "title"}:
             return None
-        well_formed = all(_well_typed(name, getattr(f, name)) for f in findings for name in _FINDING_FIELDS) and all(
-            isinstance(notice, str) for notice in notices
-        )
-        return CachedFile(findings, notices) if well_formed else None
+        items, notices = stored["findings"], stored["notices"]
+        language, title = stored["language"], stored["title"]
+        if not isinstance(items, list) or not isinstance(notices, list) or not all(isinstance(n, str) for n in notices):
+            return None
+        if not (language is None or isinstance(language, str)) or not isinstance(title, str):
+            return None
+        findings = [_finding(item, path) for item in items]
+        return None if None in findings else CachedFile(findings, notices, (language, title))
 
-    def put(self, key: str, findings: list[Finding], notices: list[str]) -> None:
+    def put(self, key: str, findings: list[Finding], notices: list[str], summary: tuple[str | None, str]) -> None:
         entry = {
             "findings": [{name: getattr(f, name) for name in _FINDING_FIELDS} for f in findings],
             "notices": list(notices),
+            "language": summary[0],
+            "title": summary[1],
         }
         cache.write_json(self._path(key), entry)

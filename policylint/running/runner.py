@@ -1,17 +1,21 @@
 """From paths to results: discover files, plan each one, check them (from the cache, here or
-on worker processes), and merge the outcomes in discovery order. No printing here."""
+on worker processes), and merge the outcomes in discovery order. No printing here.
+
+`check` and `report` both run this; the report's summary of each document (language, title,
+the rules it was checked with) come back in Result.files, from a worker or the cache alike."""
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.running.one_file import FileCheck, Plan, cached, load
+from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached, load
 from policylint.findings.engine import Settings
 from policylint.model import Finding
-from policylint.packs import Pack
+from policylint.packs import Pack, Rule
 from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
 from policylint.running.result_cache import ResultCache, run_fingerprint
@@ -19,7 +23,7 @@ from policylint.running.time_budget import DEFAULT_SECONDS
 
 STDIN = "-"
 
-__all__ = ["STDIN", "Plan", "Problem", "Result", "discover", "run"]
+__all__ = ["STDIN", "CheckedFile", "Plan", "Problem", "Result", "discover", "run"]
 
 
 @dataclass(frozen=True)
@@ -31,44 +35,99 @@ class Problem:
     severity: str  # "error": the file was not checked; "notice": it was, with a remark
 
 
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file the run looked at (not one the configuration excludes), in discovery order."""
+
+    path: str  # as shown
+    summary: DocumentSummary | None  # None: the file could not be checked
+    rules: tuple[Rule, ...]  # the rules its plan ran (each covers some languages)
+
+
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
     baselined: int = 0  # findings a baseline hid
+    files: list[CheckedFile] = field(default_factory=list)
 
     @property
     def input_errors(self) -> bool:
         return any(p.severity == "error" for p in self.problems)
 
 
-def discover(paths: list[str]) -> Iterator[str | Problem]:
-    """Files to check, in a stable order: each named file, then each folder walked sorted."""
+def discover(paths: list[str], follow_links: bool = False) -> Iterator[str | Problem]:
+    """Files to check, in a stable order: each named file, then each folder walked sorted.
+
+    A file named on the command line is read even through a symbolic link (the user chose
+    it). In a folder, a link that leads outside the folder is passed over with a notice unless
+    `follow_links`: otherwise a link named policy.md could put /etc/passwd or a credentials
+    file into a report. A link loop is one error line; a sub-folder that cannot be read is
+    one notice."""
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
             yield STDIN
             continue
         if os.path.isdir(path):
-            found = list(_walk(path))
-            if not found:
-                yield Problem(path, f"no files to check (looked for {', '.join(SUPPORTED_SUFFIXES)})", "notice")
-            for file in found:
-                if file not in seen:
-                    seen.add(file)
-                    yield file
+            found = list(_walk(path, follow_links))
+            if not any(isinstance(item, str) for item in found):
+                found.append(Problem(path, f"no files to check (looked for {', '.join(SUPPORTED_SUFFIXES)})", "notice"))
+            for item in found:
+                if isinstance(item, Problem):
+                    yield item
+                elif item not in seen:
+                    seen.add(item)
+                    yield _looping(item) or item
         elif path not in seen:
             seen.add(path)
-            yield path
+            yield _looping(path) or path
 
 
-def _walk(directory: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
+def _looping(path: str) -> Problem | None:
+    """An error for a symbolic link that leads back to itself, which no reader can open."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.path.realpath(path, strict=True)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Problem(path, "symbolic link loop; not checked", "error")
+    return None
+
+
+def _walk(directory: str, follow_links: bool) -> Iterator[str | Problem]:
+    top = os.path.realpath(directory)
+    unreadable: list[OSError] = []
+    visited: set[str] = set()  # real folders walked, so that followed links cannot loop
+    for root, dirs, files in os.walk(directory, followlinks=follow_links, onerror=unreadable.append):
+        yield from _unreadable(unreadable)
+        real_root = os.path.realpath(root)
+        if real_root in visited:
+            dirs[:] = []
+            continue
+        visited.add(real_root)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                if follow_links or not os.path.islink(path) or _inside(os.path.realpath(path), top):
+                    yield path
+                else:
+                    yield Problem(path, f"skipped: a symbolic link to a file outside {directory} "
+                                  "(--follow-links reads it)", "notice")
+    yield from _unreadable(unreadable)
+
+
+def _unreadable(errors: list[OSError]) -> Iterator[Problem]:
+    for error in errors:
+        yield Problem(error.filename or "?", f"folder skipped: cannot read it ({error.strerror or error})", "notice")
+    errors.clear()
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def run(
@@ -81,33 +140,29 @@ def run(
     rules=None,
     plan_for: Callable[[str], Plan | None] | None = None,
     warn_unused_suppressions: bool = False,
-    on_file: Callable | None = None,
     jobs: int = 1,
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
+    follow_links: bool = False,
     timeout: float | None = DEFAULT_SECONDS,
 ) -> Result:
     """Check every discovered file.
 
     `rules` (default: the whole pack) are the rules to run. `plan_for(path)` (for standard
     input, the name given for it) replaces pack, settings, language and rules per file, as a
-    configuration file decides; None skips the file. `on_file(path, document)` is called after
-    each file, with None for a file that could not be checked (a report needs each document,
-    so such a run checks every file here, without the cache). `on_progress(done, total)`
-    follows the files checked; `jobs` processes share the files the cache does not know.
+    configuration file decides; None skips the file. `on_progress(done, total)` follows the
+    files checked; `jobs` processes share the files the cache does not know;
+    `follow_links` reads links in folders that lead outside them (see discover).
     A file that takes more than `timeout` seconds is reported as not checked (None: no limit).
     """
-    keep_documents = on_file is not None
-    if keep_documents:
-        jobs, use_cache = 1, False
     fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
     plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
     plan_index: dict[tuple, int] = {}
     caches: list[ResultCache | None] = []
-    outcomes: list[Problem | tuple[str, FileCheck | None]] = []
+    outcomes: list[Problem | tuple[str, FileCheck | None, Plan]] = []
     tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name, plan)
     waiting: list[int] = []  # where each task's outcome goes
-    for item in discover(paths):
+    for item in discover(paths, follow_links):
         if isinstance(item, Problem):
             outcomes.append(item)
             continue
@@ -135,16 +190,15 @@ def run(
         if outcome is None:
             tasks.append((source, reader_path, shown, index))
             waiting.append(len(outcomes))
-        outcomes.append((shown, outcome))
+        outcomes.append((shown, outcome, plan))
     total = len(outcomes) - sum(isinstance(o, Problem) for o in outcomes)
     done = total - len(tasks)
     if on_progress:
         on_progress(done, total)
-    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, keep_documents, timeout)
+    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, timeout)
     for index, outcome in zip(waiting, checked):
-        outcomes[index] = (outcomes[index][0], outcome)
-        if on_file is not None:
-            on_file(outcomes[index][0], outcome.document)
+        shown, _, plan = outcomes[index]
+        outcomes[index] = (shown, outcome, plan)
         done += 1
         if on_progress:
             on_progress(done, total)
@@ -158,7 +212,9 @@ def _merge(outcomes) -> Result:
         if isinstance(outcome, Problem):
             result.problems.append(outcome)
             continue
-        shown, checked = outcome
+        shown, checked, plan = outcome
+        rules = plan.rules if plan.rules is not None else tuple(plan.pack.rules)
+        result.files.append(CheckedFile(shown, checked.summary if checked.error is None else None, rules))
         if checked.error is not None:
             result.problems.append(Problem(shown, checked.error, "error"))
             continue

@@ -1,15 +1,20 @@
 """Configuration files: `.policylint.yaml` (or `.yml`), or `[tool.policylint]` in pyproject.toml.
 
 A file is found by walking up from each checked file; the nearest one applies to it, alone
-(settings are not merged across folders, as in ruff). Globs in it are relative to its folder.
+(settings are not merged across folders, as in ruff). The walk stops at the repository's top
+(a folder holding `.git`), and, as git's safe.directory does, passes over a file owned by
+another user than the one running policylint (or root): a configuration can silence every
+finding or add rules, so only its owner's word counts. Globs in it are relative to its folder.
 Every key and value is checked here, and a mistake is reported as "FILE:LINE: KEY: problem".
 Rule selectors (names, codes, prefixes) and the profile are checked against the rule pack
-when the configuration is used (workspace.py), with the same file, line and key.
+when the configuration is used (plans.py), with the same file, line and key; so are the
+`rules:` entries' options, against the check kinds of the rules they name.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -52,6 +57,10 @@ class Config:
     jargon: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()  # (language, (term, alternative))
     accepted_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, terms)
     rules_dirs: tuple[str, ...] = ()  # absolute folders of custom rule packs
+    # `rules:` (selector, {"severity": ..., option: value}), in the file's order; options are
+    # checked against the rules' check kinds when the pack is known (plans.py). Not hashed:
+    # option values are lists and mappings, and the other fields tell configurations apart.
+    rules: tuple[tuple[str, dict[str, Any]], ...] = field(default=(), hash=False)
     # line of each key in the file ("severity.jargon" -> 7), for messages about selectors
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
@@ -70,16 +79,35 @@ def _error(path, lines: dict[str, int], key: str, problem: str) -> ConfigError:
 # ---- finding the file ---------------------------------------------------------------------
 
 
-def find(directory: Path) -> Path | None:
-    """The nearest configuration file at or above `directory`."""
+def find(directory: Path, passed_over: dict[Path, int] | None = None) -> Path | None:
+    """The nearest configuration file at or above `directory`, up to the repository's top,
+    that the current user or root owns. Files owned by someone else are added to
+    `passed_over` (path -> owner's uid), for the caller to say so."""
     for folder in (directory, *directory.parents):
-        for name in CONFIG_NAMES:
-            if (folder / name).is_file():
-                return folder / name
-        pyproject = folder / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
+        candidates = [folder / name for name in CONFIG_NAMES]
+        candidates.append(folder / PYPROJECT)
+        for candidate in candidates:
+            if not candidate.is_file() or (candidate.name == PYPROJECT and not _has_tool_table(candidate)):
+                continue
+            owner = foreign_owner(candidate)
+            if owner is None:
+                return candidate
+            if passed_over is not None:
+                passed_over[candidate] = owner
+        if (folder / ".git").exists():  # a directory, or a file in a worktree or submodule
+            return None
     return None
+
+
+def foreign_owner(path: Path) -> int | None:
+    """The uid owning `path` when it is neither the current user nor root, else None."""
+    if not hasattr(os, "getuid"):  # Windows: no uids to compare
+        return None
+    try:
+        owner = path.stat().st_uid
+    except OSError:
+        return None
+    return None if owner in (0, os.getuid()) else owner
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -160,18 +188,21 @@ def _toml_lines(text: str, data: dict) -> dict[str, int]:
 
     def find_key(name: str, start: int) -> int:
         quoted = re.escape(name)
-        pattern = re.compile(rf"""^\s*(?:\[\s*tool\s*\.\s*policylint\s*\.\s*)?["']?{quoted}["']?\s*[=\]]""")
+        # "name =", "[tool.policylint.name]" or, for a nested table, "[tool.policylint.rules.name]"
+        pattern = re.compile(rf"""^\s*(?:\[\s*tool\s*\.\s*policylint\s*\.\s*(?:[^\]=]*\.\s*)?)?["']?{quoted}["']?\s*[=\]]""")
         for index in range(start, len(source)):
             if pattern.match(source[index]) or re.search(rf"""[{{,]\s*["']?{quoted}["']?\s*=""", source[index]):
                 return index
         return start
 
-    for key, value in data.items():
-        at = find_key(key, header)
-        lines[key] = at + 1
-        if isinstance(value, dict):
-            for sub in value:
-                lines[f"{key}.{sub}"] = find_key(str(sub), at) + 1
+    def walk(mapping: dict, prefix: str, start: int) -> None:
+        for key, value in mapping.items():
+            at = find_key(str(key), start)
+            lines[f"{prefix}{key}"] = at + 1
+            if isinstance(value, dict):
+                walk(value, f"{prefix}{key}.", at)
+
+    walk(data, "", header)
     return lines
 
 
@@ -288,6 +319,20 @@ def _accepted(value, key, fail, base=None):
     )
 
 
+def _rule_entries(value, key, fail, base=None):
+    entries = []
+    for selector, entry in _mapping(value, key, fail, "rule to its severity and options").items():
+        where = f"{key}.{selector}"
+        if entry is None:
+            continue
+        if not isinstance(entry, dict):
+            fail(where, "expected a mapping of severity and options (option: value)")
+        if "severity" in entry and entry["severity"] not in SEVERITIES:
+            fail(f"{where}.severity", f"expected one of {', '.join(SEVERITIES)}, found {entry['severity']!r}")
+        entries.append((str(selector), {str(name): option for name, option in entry.items()}))
+    return tuple(entries)
+
+
 def _folders(value, key, fail, base: Path):
     return tuple(str((base / folder).resolve()) for folder in _strings(value, key, fail))
 
@@ -306,5 +351,6 @@ _KEYS = {
     "jargon": ("jargon", _jargon),
     "accepted-terms": ("accepted_terms", _accepted),
     "rules-dir": ("rules_dirs", _folders),
+    "rules": ("rules", _rule_entries),
 }
 KEYS = tuple(_KEYS)

@@ -4,6 +4,13 @@ The command line's options are laid over the configuration file's: a flag given 
 `--select` replaces the file's selection (and its ignores), `--ignore` adds to the file's
 ignores, `--rules-dir` adds folders. Packs are loaded once per set of rule folders and
 customised once per configuration file.
+
+A rule's severity and options are settled in layers, each later one winning: the kind's
+defaults, the rule file's `options`, the configuration's shorthand keys (`severity`,
+`max-revision-age`, `jargon`, `accepted-terms`), its `rules:` entries, then the command line's
+`--max-revision-age`. A shorthand sets the option named by the rule that takes it (the rule
+file's `shorthands`, or its check kind's), so it never reaches a rule that does not ask for it:
+a custom revision-date rule keeps its own `max_age_months`.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from policylint.settings.globs import matches, matches_any
 from policylint.model import SEVERITIES
 from policylint.settings.pack_overrides import customise
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
-from policylint.running.runner import STDIN, Plan
+from policylint.packs.loading import did_you_mean, join_key, validate_options
+from policylint.running.runner import STDIN, Plan, Problem
 
 DEFAULT_FAIL_ON = "warning"
 
@@ -55,6 +63,8 @@ class Workspace:
         self._packs: dict[tuple, Pack] = {}
         self._customised: dict[Config, Pack] = {}
         self.rules_used: dict[str, Rule] = {}  # every rule some file was checked with, by code
+        self.passed_over: dict[Path, int] = {}  # configuration files of other owners, not read
+        self.profiles_used: dict[str, None] = {}  # the profiles files were checked with, in order
 
     # ---- which configuration --------------------------------------------------------------
 
@@ -66,7 +76,7 @@ class Workspace:
             return self._explicit
         directory = self._folder(path if path != STDIN else "stdin")
         if directory not in self._found:
-            found = configuration.find(directory)
+            found = configuration.find(directory, self.passed_over)
             if found is None:
                 self._found[directory] = Config()
             else:
@@ -74,6 +84,15 @@ class Workspace:
                     self._loaded[found] = configuration.load(found)
                 self._found[directory] = self._loaded[found]
         return self._found[directory]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """A notice for each configuration file passed over because another user owns it."""
+        return [
+            Problem(str(path), f"ignored: owned by another user (uid {owner}); only your own or root's "
+                    "configuration files are read (use --config to choose one)", "notice")
+            for path, owner in self.passed_over.items()
+        ]
 
     def _folder(self, path: str) -> Path:
         """The resolved folder a file is in, resolved once per folder."""
@@ -99,12 +118,7 @@ class Workspace:
         rules = self._rules(pack, config, relative)
         self.rules_used.update((r.code, r) for r in rules)
         options = self.options
-        settings = Settings(
-            today=options.today,
-            message_language=options.message_language,
-            max_revision_age=options.max_revision_age or config.max_revision_age,
-            config=config,
-        )
+        settings = Settings(today=options.today, message_language=options.message_language, config=config)
         language = options.language or next((lang for glob, lang in config.language if matches(glob, relative)), None)
         return Plan(pack, tuple(rules), settings, language)
 
@@ -126,16 +140,49 @@ class Workspace:
             self._packs[folders] = load_pack(extra_dirs=folders)
         if config not in self._customised:
             base = self._packs[folders]
-            for selector, _ in config.severity:
-                self._known(base, config, f"severity.{selector}", [selector])
-            self._customised[config] = customise(base, config.severity, config.jargon, config.accepted_terms)
+            self._customised[config] = customise(base, self._overrides(base, config))
         return self._customised[config]
+
+    def _overrides(self, pack: Pack, config: Config) -> list[tuple[str, dict]]:
+        """The configuration's and the command line's changes to rules, as (rule code, entry),
+        in the order of the layers (module docstring)."""
+        overrides: list[tuple[str, dict]] = []
+        for selector, level in config.severity:
+            key = f"severity.{selector}"
+            overrides += [(rule.code, {"severity": level}) for rule in self._known(pack, config, key, [selector])]
+        overrides += self._shorthands(pack, {
+            "max-revision-age": config.max_revision_age,
+            "jargon": {language: dict(terms) for language, terms in config.jargon},
+            "accepted-terms": {language: list(terms) for language, terms in config.accepted_terms},
+        }, config.error)
+        for selector, entry in config.rules:
+            where = f"rules.{selector}"
+            given = {name: value for name, value in entry.items() if name != "severity"}
+            level = {"severity": entry["severity"]} if "severity" in entry else {}
+            for rule in self._known(pack, config, where, [selector]):
+                options = validate_options(rule.kind, given, _raise(config.error, where), ("severity",))
+                overrides.append((rule.code, {**level, **options}))
+        flags = {"max-revision-age": self.options.max_revision_age}
+        overrides += self._shorthands(pack, flags, lambda key, problem: ConfigError(f"--{key}: {problem}"))
+        return overrides
+
+    @staticmethod
+    def _shorthands(pack: Pack, values: dict, error) -> list[tuple[str, dict]]:
+        """Shorthand values (None or empty: not given) as entries for the rules that take them."""
+        overrides = []
+        for rule in pack.rules:
+            for key, option in rule.shorthands.items():
+                if values.get(key):
+                    given = validate_options(rule.kind, {option: values[key]}, _as_shorthand(error, key))
+                    overrides.append((rule.code, given))
+        return overrides
 
     def _rules(self, pack: Pack, config: Config, relative: str) -> list[Rule]:
         options = self.options
         profile = options.profile or config.profile or DEFAULT_PROFILE
         if options.profile is None and config.profile and config.profile not in pack.profiles:
             raise config.error("profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}")
+        self.profiles_used[profile] = None
         self._known(pack, config, "select", config.select)
         self._known(pack, config, "ignore", config.ignore)
         ignore = list(options.ignore)
@@ -149,7 +196,35 @@ class Workspace:
         return pack.select(profile, select, ignore)
 
     @staticmethod
-    def _known(pack: Pack, config: Config, key: str, selectors) -> None:
+    def _known(pack: Pack, config: Config, key: str, selectors) -> list[Rule]:
+        """The rules the configuration's selectors name; a selector that names none is an error."""
+        named: list[Rule] = []
         for selector in selectors:
-            if selector.strip().lower() not in ("all", "*") and not pack.matching(selector):
-                raise config.error(key, f"{selector!r} is not a rule name, code or code prefix")
+            if selector.strip().lower() in ("all", "*"):
+                named += pack.rules
+                continue
+            rules = pack.matching(selector)
+            if not rules:
+                hint = did_you_mean(selector, [name for r in pack.rules for name in (r.name, r.code)], listing=False)
+                raise config.error(key, f"{selector!r} is not a rule name, code or code prefix{hint}")
+            named += rules
+        return named
+
+
+def _as_shorthand(error, key: str):
+    """A `fail(key, problem)` that names the shorthand key ("jargon.en") instead of the option it
+    sets ("extra_terms.en")."""
+
+    def fail(option_key, problem):
+        raise error(join_key(key, option_key.partition(".")[2]), problem)
+
+    return fail
+
+
+def _raise(error, prefix: str):
+    """A `fail(key, problem)` for validate_options that raises `error(prefix.key, problem)`."""
+
+    def fail(key, problem):
+        raise error(join_key(prefix, key), problem)
+
+    return fail

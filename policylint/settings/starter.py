@@ -17,7 +17,7 @@ profile: customer-service
 # select: [PL1]
 ignore: []
 
-# Change a rule's severity (info, warning, error).
+# Change a rule's severity (info, warning, error). A shorthand for `severity:` under `rules:`.
 severity:
   # jargon: info
 
@@ -36,10 +36,12 @@ per-file-ignores:
 language:
   # "policies/fr/**": fr
 
-# Oldest acceptable revision date, in months.
+# Oldest acceptable revision date, in months: the stale-revision-date rule's max_age_months.
+# A custom rule keeps its own maximum age.
 max-revision-age: 12
 
-# More words to report as jargon, per language, with a plainer word (or null).
+# More words to report as jargon, per language, with a plainer word (or null): the jargon
+# rule's extra_terms.
 jargon:
   en:
     # "going forward": from now on
@@ -58,6 +60,18 @@ accepted-terms:
 
 # Folders of your own rules, written like the built-in ones (relative to this file).
 rules-dir: []
+
+# Per rule (name, code or code prefix): its severity and any option its check kind declares
+# (`policylint explain RULE` shows a rule's options). These win over the keys above; a
+# flag on the command line wins over both.
+rules:
+  # stale-revision-date:
+  #   max_age_months: 6
+  # long-sentence:
+  #   max_words: 35          # one number for every language, or per language: {en: 35, fr: 40}
+  # jargon:
+  #   severity: info
+  #   acronyms: false
 """
 
 

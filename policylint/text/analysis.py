@@ -21,6 +21,7 @@ from policylint.model import Analysis, Document, Sentence, Token
 from policylint.text.normalise import norm, stem
 from policylint.text.tokenizer import RUNS, SpacyToken, Tokenizer, is_punct, run_chunk, sentence_starts
 from policylint.text.tokenizer_data import refresh, tokenizer_data
+from policylint.text.visible import visible_document
 
 _RUN_CACHE_LIMIT = 100_000
 
@@ -177,7 +178,10 @@ def _analyser(language: str | None) -> BlockAnalyser:
 
 
 def analyse(document: Document) -> Analysis:
-    """Split every block into sentences and tokens, in the block's own language."""
+    """Split every block into sentences and tokens, in the block's own language, as a reader
+    sees the text (visible.py: invisible characters, look-alike letters and full-width forms
+    undone, positions kept); the analysis's document is that visible one."""
+    document, hidden = visible_document(document)
     by_block = [_analyser(block.language).sentences(block.text, index) for index, block in enumerate(document.blocks)]
     sentences = [s for block_sentences in by_block for s in block_sentences]
-    return Analysis(document=document, sentences=sentences, by_block=by_block)
+    return Analysis(document=document, sentences=sentences, by_block=by_block, hidden=hidden)

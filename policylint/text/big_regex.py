@@ -72,8 +72,10 @@ def _split_and_sketched(pattern: str) -> tuple[list[str], list[str]]:
     key = hashlib.sha256(Path(__file__).read_bytes() + pattern.encode("utf-8", "surrogatepass")).hexdigest()
     entry = cache_root() / "sketches" / f"{key}.json"
     kept = read_json(entry)
+    # the entry is signed (cache_folder.py); its alternatives must also make up the pattern exactly
     if (isinstance(kept, list) and len(kept) == 2 and all(isinstance(part, list) for part in kept)
-            and len(kept[0]) == len(kept[1]) > 0 and all(isinstance(t, str) for part in kept for t in part)):
+            and len(kept[0]) == len(kept[1]) > 0 and all(isinstance(t, str) for part in kept for t in part)
+            and "|".join(kept[0]) == pattern):
         return kept[0], kept[1]
     alternatives = split_top_level(pattern)
     sketches = [sketch(alternative) for alternative in alternatives]

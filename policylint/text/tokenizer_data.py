@@ -88,13 +88,30 @@ def _to_json(data: TokenizerData) -> dict:
     }
 
 
+_PATTERNS = ("prefix", "suffix", "infix", "token_match", "url_match")
+
+
 def _from_json(stored) -> TokenizerData | None:
-    try:
-        return TokenizerData(
-            **{key: tuple(stored[key]) if stored[key] else None for key in ("prefix", "suffix", "infix", "token_match", "url_match")},
-            special_cases={str(k): [str(p) for p in v] for k, v in stored["special_cases"].items()},
-            stop_words=frozenset(stored["stop_words"]),
-            sentence_ends=frozenset(stored["sentence_ends"]),
-        )
-    except (KeyError, TypeError, AttributeError, ValueError):
-        return None  # a damaged entry is read again from spaCy
+    """The rules of a cache entry, or None (read again from spaCy) unless every part has its
+    exact shape. The entry is signed (cache_folder.py), so its patterns are spaCy's own."""
+    if not isinstance(stored, dict) or set(stored) != {*_PATTERNS, "special_cases", "stop_words", "sentence_ends"}:
+        return None
+    patterns = {key: stored[key] for key in _PATTERNS}
+    if not all(p is None or (isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and type(p[1]) is int)
+               for p in patterns.values()):
+        return None
+    special_cases, stop_words, sentence_ends = stored["special_cases"], stored["stop_words"], stored["sentence_ends"]
+    if not (isinstance(special_cases, dict) and all(
+                isinstance(pieces, list) and all(isinstance(p, str) for p in pieces) for pieces in special_cases.values())
+            and _strings(stop_words) and _strings(sentence_ends)):
+        return None
+    return TokenizerData(
+        **{key: tuple(value) if value else None for key, value in patterns.items()},
+        special_cases=special_cases,
+        stop_words=frozenset(stop_words),
+        sentence_ends=frozenset(sentence_ends),
+    )
+
+
+def _strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)

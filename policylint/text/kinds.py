@@ -1,0 +1,159 @@
+"""What kind of document this is: a returns policy, a privacy notice, a code of conduct... or
+not a policy at all.
+
+Each kind (rules/kinds/*.yaml) lists, per language, the words of a title that names it and the
+words its body uses. A document's title speaks loudest, its headings next, its body last; each
+block is read in its own language, so a bilingual document counts in both. The choice carries
+its evidence, so a user can see why a kind was chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from policylint.model import Analysis
+from policylint.packs.model import Kind, Pack
+from policylint.text.analysis import tokenize
+from policylint.text.matcher import Matcher
+
+OTHER_POLICY = "other-policy"
+NOT_A_POLICY = "not-a-policy"
+# Weights: a title naming a kind outweighs any amount of body text; a heading names a section.
+TITLE_WEIGHT = 10
+HEADING_WEIGHT = 3
+# A body word counts at most this often, so one word repeated does not decide alone.
+WORD_CAP = 3
+# The least score that makes a document a particular kind of policy.
+KIND_THRESHOLD = 4
+# The least score of policy words (the other-policy kind's) that makes a document a policy.
+POLICY_THRESHOLD = 5
+# How many headings at the top of a document can make up its title.
+TITLE_BLOCKS = 3
+# File names that software projects and note-takers use for documents that are not policies.
+NOT_A_POLICY_NAMES = frozenset({"readme", "changelog", "changes", "history", "news", "authors",
+                                "contributing", "todo", "install", "notes", "minutes"})
+# File names that name a kind of policy, whatever the text's language.
+NAMED_KINDS = {"code_of_conduct": "code-of-conduct", "code-of-conduct": "code-of-conduct",
+               "privacy": "privacy", "privacy_policy": "privacy", "privacy-policy": "privacy",
+               "terms": "terms", "returns": "returns", "refunds": "returns", "complaints": "complaints"}
+
+
+@dataclass(frozen=True)
+class KindChoice:
+    """The kind chosen for a document and why: `source` is "title", "headings", "words",
+    "file name", "configuration" or "option"; `terms` are the words that decided."""
+
+    name: str
+    source: str
+    terms: tuple[str, ...] = ()
+    scores: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def reason(self) -> str:
+        if self.source in ("configuration", "option", "file name") or not self.terms:
+            return self.source
+        return f"{self.source}: " + ", ".join(f'"{term}"' for term in self.terms)
+
+
+def given(name: str, source: str) -> KindChoice:
+    """A kind the user named (on the command line or in configuration)."""
+    return KindChoice(name, source)
+
+
+def detect_kind(analysis: Analysis, pack: Pack) -> KindChoice:
+    """The kind of the analysed document, with the words that decided it."""
+    kinds = pack.kinds
+    named = _named_by_file(analysis.document.path)
+    if named in kinds:
+        return KindChoice(named, "file name")
+    title, heads, body = _evidence(analysis, pack)
+    policies = [name for name, kind in kinds.items() if kind.profile is not None and name != OTHER_POLICY]
+    titled = [name for name in policies if title.get(name)]
+    scores = {
+        name: TITLE_WEIGHT * len(title.get(name, ())) + HEADING_WEIGHT * len(heads.get(name, ()))
+        + sum(min(count, WORD_CAP) for count in body.get(name, {}).values())
+        for name in kinds
+    }
+    if titled:
+        best = max(titled, key=lambda name: (len(title[name]), scores[name], -policies.index(name)))
+        return KindChoice(best, "title", tuple(title[best]), scores)
+    if PurePath(analysis.document.path).stem.lower() in NOT_A_POLICY_NAMES:
+        # a README or a changelog is a policy only when its title says so
+        return KindChoice(NOT_A_POLICY, "file name", (), scores)
+    leans_away = scores.get(NOT_A_POLICY, 0)
+    ranked = sorted(policies, key=lambda name: (-scores[name], policies.index(name)))
+    if ranked and scores[ranked[0]] >= KIND_THRESHOLD and scores[ranked[0]] >= leans_away:
+        best = ranked[0]
+        source = "headings" if heads.get(best) else "words"
+        terms = tuple(heads.get(best, ())) or _top_words(body.get(best, {}))
+        return KindChoice(best, source, terms, scores)
+    policy_score = scores.get(OTHER_POLICY, 0) + sum(scores[name] for name in policies)
+    if OTHER_POLICY in kinds and (title.get(OTHER_POLICY) or policy_score >= POLICY_THRESHOLD) \
+            and policy_score > leans_away:
+        source = "title" if title.get(OTHER_POLICY) else "words"
+        terms = tuple(title.get(OTHER_POLICY, ())) or _top_words(body.get(OTHER_POLICY, {}))
+        return KindChoice(OTHER_POLICY, source, terms, scores)
+    terms = tuple(title.get(NOT_A_POLICY, ())) or _top_words(body.get(NOT_A_POLICY, {}))
+    return KindChoice(NOT_A_POLICY, "words" if terms else "no policy words", terms, scores)
+
+
+def _named_by_file(path: str) -> str | None:
+    return NAMED_KINDS.get(PurePath(path).stem.lower())
+
+
+def _top_words(counts: dict[str, int], most: int = 3) -> tuple[str, ...]:
+    return tuple(term for term, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:most])
+
+
+def _evidence(analysis: Analysis, pack: Pack):
+    """Per kind: the title terms found in the title, the title terms found in other headings,
+    and how often each body word occurs (in each block's own language)."""
+    document = analysis.document
+    blocks = document.blocks
+    title_blocks = _title_blocks(blocks)
+    title: dict[str, list[str]] = {}
+    heads: dict[str, list[str]] = {}
+    body: dict[str, dict[str, int]] = {}
+    for number, sentences in enumerate(analysis.by_block):
+        language = blocks[number].language
+        if language is None or not sentences:
+            continue
+        is_title = number in title_blocks
+        for name, kind in pack.kinds.items():
+            if blocks[number].is_heading or is_title:
+                found = _terms(_matcher(pack, kind, "title", language), sentences)
+                target = title if is_title else heads
+                for term in found:
+                    if term not in target.setdefault(name, []):
+                        target[name].append(term)
+            counts = body.setdefault(name, {})
+            for term in _terms(_matcher(pack, kind, "words", language), sentences):
+                counts[term] = counts.get(term, 0) + 1
+    return title, heads, body
+
+
+def _title_blocks(blocks) -> set[int]:
+    """The blocks that make the title: the headings before the first paragraph (an
+    organisation's name often stands above the document's own title), at most three; or
+    the first block when the document opens without a heading."""
+    found: set[int] = set()
+    for index, block in enumerate(blocks[:TITLE_BLOCKS]):
+        if not block.is_heading:
+            break
+        found.add(index)
+    return found or ({0} if blocks else set())
+
+
+def _terms(matcher: Matcher, sentences) -> list[str]:
+    return [match.term for sentence in sentences for match in matcher.find(sentence.tokens)]
+
+
+def _matcher(pack: Pack, kind: Kind, key: str, language: str) -> Matcher:
+    """A kind's title terms or words for a language, compiled once per pack."""
+    cache_key = ("kind", kind.name, key, language)
+    matcher = pack.matchers.get(cache_key)
+    if matcher is None:
+        terms = (kind.title_terms if key == "title" else kind.words).get(language, ())
+        matcher = Matcher(terms, lambda text: tokenize(text, language))
+        pack.matchers[cache_key] = matcher
+    return matcher
