@@ -19,6 +19,7 @@ from policylint.formatters.output_file import OutputError, check_target, write_o
 from policylint.formatters.safe_text import json_text, printable, printable_lines
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
+from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
@@ -37,14 +38,27 @@ REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
 REPORT_ENCODINGS = {"csv": "utf-8-sig"}
 
 
+def _language_choice() -> click.Choice:
+    """The choices of --lang and --message-lang: the language files present, read as the
+    options are declared; a broken language file is one clear line, not a traceback."""
+    try:
+        return click.Choice(tuple(LANGUAGES))
+    except PackError as error:
+        click.echo(f"policylint: error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+LANGUAGE_CHOICE = _language_choice()
+
+
 def locale_language() -> str:
-    """The user's language when it is one of the five, else English."""
+    """The user's language when policylint checks it, else the base language (English)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else "en"
-    return "en"
+            return code if code in LANGUAGES else BASE_LANGUAGE
+    return BASE_LANGUAGE
 
 
 def _date(ctx, param, value):
@@ -101,9 +115,9 @@ RUN_OPTIONS = (
                  help="Run only these rules: names, codes or code prefixes, comma-separated."),
     click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
                  help="Do not run these rules (added to the configuration's ignores)."),
-    click.option("--lang", type=click.Choice(LANGUAGES),
+    click.option("--lang", type=LANGUAGE_CHOICE,
                  help="Check every document in this language instead of detecting it."),
-    click.option("--message-lang", type=click.Choice(LANGUAGES),
+    click.option("--message-lang", type=LANGUAGE_CHOICE,
                  help="Language of the messages [default: your locale's, else en]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                  help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
@@ -372,7 +386,7 @@ def list_rules(output_format, profile, rules_dirs):
 
 @main.command()
 @click.argument("rule")
-@click.option("--lang", "languages", multiple=True, type=click.Choice(LANGUAGES),
+@click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
               help="Show the examples of this language only (repeatable) [default: all five].")
 @pack_options
 def explain(rule, languages, profile, rules_dirs):

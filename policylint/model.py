@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-LANGUAGES = ("en", "fr", "es", "el", "ar")
+# the codes of the language files present (rules/languages/LANG.yaml), read on first use
+from policylint.text.languages import LANGUAGES as LANGUAGES
+
 SEVERITIES = ("info", "warning", "error")
 # What a position's line counts: a source line (Markdown, text, HTML), a paragraph (Word,
 # OpenDocument), or a line of a page (PDF, where Segment.page says which page).

@@ -1,6 +1,7 @@
 import pytest
 
 from policylint.text.language import detect
+from policylint.text.languages import scripts
 from policylint.readers import read_bytes
 
 SAMPLES = {
@@ -60,6 +61,7 @@ CLEAR = {
           "contestamos las cartas en cinco días hábiles. Si no está satisfecho con nuestra respuesta, puede "
           "pedir al responsable que revise su caso, y le diremos lo que decidimos con claridad y por escrito.",
 }
+LATIN = ("en", "fr", "es")  # the languages of the Latin script
 OTHER = {
     "pt": "Esta política aplica-se a todos os funcionários que trabalham com clientes. Respondemos a cada pedido "
           "em dois dias úteis e não deixamos nenhum cliente sem resposta. A nossa equipa é formada todos os anos "
@@ -77,8 +79,8 @@ OTHER = {
 def test_plain_function_words_settle_the_language_without_langdetect(language, monkeypatch):
     from policylint.text import language as module
 
-    monkeypatch.setattr(module, "detect_latin", lambda text: pytest.fail("langdetect was asked"))
-    assert module.clearly_latin(CLEAR[language]) == language
+    monkeypatch.setattr(module, "detect_among", lambda text, candidates: pytest.fail("langdetect was asked"))
+    assert module.clearly_one_of(CLEAR[language], LATIN) == language
     document = module.detect(read_bytes(CLEAR[language].encode(), "p.md"))
     assert document.language == language
 
@@ -87,17 +89,15 @@ def test_plain_function_words_settle_the_language_without_langdetect(language, m
 def test_other_latin_languages_still_go_to_langdetect(language):
     from policylint.text import language as module
 
-    assert module.clearly_latin(OTHER[language]) is None
+    assert module.clearly_one_of(OTHER[language], LATIN) is None
     assert module.detect(read_bytes(OTHER[language].encode(), "p.md")).language is None
 
 
 def _letters_per_script(text):
     """script_counts the slow, obvious way: each character against each range."""
-    from policylint.text.language import SCRIPT_RANGES
-
     return {
-        script: sum(1 for c in text if any(first <= ord(c) <= last for first, last in ranges))
-        for script, ranges in SCRIPT_RANGES.items()
+        name: sum(1 for c in text if any(first <= ord(c) <= last for first, last in script.letters))
+        for name, script in scripts().items()
     }
 
 
@@ -116,9 +116,9 @@ def test_script_counts_count_each_letter_of_mixed_text():
 
 
 def test_script_counts_at_the_edges_of_each_range():
-    from policylint.text.language import SCRIPT_RANGES, script_counts
+    from policylint.text.language import script_counts
 
-    edges = [code for ranges in SCRIPT_RANGES.values() for first, last in ranges
+    edges = [code for script in scripts().values() for first, last in script.letters
              for code in (first - 1, first, last, last + 1)]
     for code in edges:
         assert script_counts(chr(code)) == _letters_per_script(chr(code)), hex(code)

@@ -10,7 +10,9 @@ from conftest import CORPORA, ROOT
 from policylint.text.big_regex import compile_matcher, split_top_level
 from policylint.text.analysis import tokenizer
 from policylint.readers import read_file
-from policylint.text.tokenizer_data import EXTRA_SENTENCE_ENDS, FALLBACK
+from policylint.model import LANGUAGES
+from policylint.text.languages import profile
+from policylint.text.tokenizer_data import spacy_name
 
 TRICKY = [
     "  leading spaces", "a\n\nb", "a  b   c ", "\n", " ", "e.g. this, i.e. that", "U.S.A. and Dr. Smith",
@@ -44,19 +46,21 @@ def _strings(value):
 
 
 @lru_cache(maxsize=None)
-def spacy_pipeline(name):
-    nlp = spacy.blank(name)
+def spacy_pipeline(language):
+    """spaCy's blank pipeline for a language (None: multi-language), with its sentencizer and
+    the sentence ends the language's file adds."""
+    nlp = spacy.blank(spacy_name(language))
     nlp.add_pipe("sentencizer", config={"punct_chars": None})
-    extra = EXTRA_SENTENCE_ENDS.get(name)
+    extra = profile(language).sentence_ends if language else ()
     if extra:
         sentencizer = nlp.get_pipe("sentencizer")
         sentencizer.punct_chars = set(sentencizer.punct_chars) | set(extra)
     return nlp
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "es", "el", "ar", None])
+@pytest.mark.parametrize("language", [*LANGUAGES, None])
 def test_same_tokens_and_sentences_as_spacy(language):
-    nlp = spacy_pipeline(language or FALLBACK)
+    nlp = spacy_pipeline(language)
     ours = tokenizer(language)
     from policylint.text.tokenizer import sentence_starts
 
@@ -70,8 +74,8 @@ def test_same_tokens_and_sentences_as_spacy(language):
 
 
 def test_stop_words_are_spacys():
-    for language in ("en", "fr", "es", "el", "ar"):
-        assert tokenizer(language).data.stop_words == spacy.blank(language).Defaults.stop_words
+    for language in LANGUAGES:
+        assert tokenizer(language).data.stop_words == spacy.blank(spacy_name(language)).Defaults.stop_words
 
 
 def test_sketched_alternation_matches_like_the_whole_pattern():

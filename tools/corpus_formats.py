@@ -20,6 +20,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from policylint.text.languages import is_right_to_left
+
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("docx", "odt", "pdf", "html")
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -85,10 +87,6 @@ def _inline_text(token) -> str:
     return " ".join("".join(pieces).split())
 
 
-def is_rtl(language: str) -> bool:
-    return language == "ar"
-
-
 # -- Word
 
 
@@ -108,7 +106,7 @@ def write_docx(items: list[Part], language: str, target: Path) -> None:
             continue
         else:
             paragraph = document.add_paragraph(item.text)
-        if is_rtl(language):  # right-to-left paragraph and runs; the text stays in logical order
+        if is_right_to_left(language):  # right-to-left paragraph and runs; the text stays in logical order
             paragraph.paragraph_format.alignment = docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
             paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
             for run in paragraph.runs:
@@ -143,7 +141,7 @@ def write_odt(items: list[Part], language: str, target: Path) -> None:
     from odf.text import H, List, ListItem, P
 
     document = OpenDocumentText()
-    direction = {"writingmode": "rl-tb", "textalign": "end"} if is_rtl(language) else {}
+    direction = {"writingmode": "rl-tb", "textalign": "end"} if is_right_to_left(language) else {}
     body_style = Style(name="Body", family="paragraph")
     body_style.addElement(ParagraphProperties(**direction))
     document.automaticstyles.addElement(body_style)
@@ -214,7 +212,7 @@ def write_pdf(items: list[Part], language: str, target: Path) -> None:
     pdf.add_font("DejaVu", "B", str(font_path(bold=True)))
     pdf.set_text_shaping(True)
     pdf.add_page()
-    align = "R" if is_rtl(language) else "L"
+    align = "R" if is_right_to_left(language) else "L"
     for item in items:
         if item.kind == "heading":
             pdf.ln(3)
@@ -232,7 +230,7 @@ def write_pdf(items: list[Part], language: str, target: Path) -> None:
             pdf.set_font("DejaVu", "", BODY_SIZE)
             text = f"{item.marker} {item.text}" if item.marker else item.text
             if item.marker:
-                pdf.set_x(pdf.l_margin + (0 if is_rtl(language) else 6))
+                pdf.set_x(pdf.l_margin + (0 if is_right_to_left(language) else 6))
             width = pdf.epw - (6 if item.marker else 0)
             pdf.multi_cell(width, BODY_SIZE * 0.5, text, align=align, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(2.5)
@@ -244,7 +242,7 @@ def write_pdf(items: list[Part], language: str, target: Path) -> None:
 
 def write_html(items: list[Part], language: str, target: Path) -> None:
     title = next((p.text for p in items if p.kind == "heading"), target.stem)
-    direction = ' dir="rtl"' if is_rtl(language) else ""
+    direction = ' dir="rtl"' if is_right_to_left(language) else ""
     lines = [
         "<!DOCTYPE html>",
         f'<html lang="{language}"{direction}>',

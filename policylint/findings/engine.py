@@ -10,6 +10,7 @@ from policylint.settings.config import Config
 from policylint.text.matcher import Matcher
 from policylint.model import Analysis, Finding
 from policylint.text.analysis import analyse, tokenize
+from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import Pack, Rule, templates
 
 EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
@@ -18,7 +19,7 @@ EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
 @dataclass(frozen=True)
 class Settings:
     today: dt.date = field(default_factory=dt.date.today)
-    message_language: str = "en"
+    message_language: str = BASE_LANGUAGE
     # the configuration file that governs the document, so that anything keyed on the
     # settings (a results cache) also covers what the configuration changed
     config: Config = field(default_factory=Config)

@@ -22,6 +22,7 @@ from policylint.formatters.output import Formatter, Output
 from policylint.formatters.safe_text import printable
 from policylint.formatters.text import summary
 from policylint.model import Finding
+from policylint.text.languages import BASE_LANGUAGE
 
 if TYPE_CHECKING:
     from policylint.running.runner import Result
@@ -38,7 +39,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(finding: Finding, language: str = "en") -> str:
+def annotation(finding: Finding, language: str = BASE_LANGUAGE) -> str:
     where = location(finding)
     properties: dict[str, object] = {"file": finding.path}
     message = finding.message

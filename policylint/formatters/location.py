@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policylint.model import Finding
+from policylint.text.languages import BASE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -38,16 +39,16 @@ class Location:
             return f"page {self.page}:line {self.line}:col {self.column}"
         return f"{self.line}:{self.column}"
 
-    def phrase(self, language: str = "en") -> str:
+    def phrase(self, language: str = BASE_LANGUAGE) -> str:
         """In words, in a message language, for formats whose position fields can only hold
         file lines (GitHub annotations, SARIF regions): `paragraph 12, column 5`,
         `page 3, line 4, column 5`."""
-        templates = PHRASES.get(language, PHRASES["en"])
+        templates = PHRASES.get(language, PHRASES[BASE_LANGUAGE])
         return templates[self.kind].format(line=self.line, column=self.column, page=self.page)
 
-    def before(self, message: str, language: str = "en") -> str:
+    def before(self, message: str, language: str = BASE_LANGUAGE) -> str:
         """The message, opened by where the finding is (`paragraph 12, column 5: message`)."""
-        separator = PHRASES.get(language, PHRASES["en"])["separator"]
+        separator = PHRASES.get(language, PHRASES[BASE_LANGUAGE])["separator"]
         return f"{self.phrase(language)}{separator}{message}"
 
 

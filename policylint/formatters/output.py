@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
+from policylint.text.languages import BASE_LANGUAGE
+
 if TYPE_CHECKING:  # the runner imports the readers and the engine; a format needs only its Result
     from policylint.running.runner import Result
 
@@ -27,7 +29,7 @@ class Output:
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # by code
     color: bool = False
     root: str = "."  # the folder SARIF URIs are relative to (the repository's top)
-    message_language: str = "en"  # of the words a format adds to messages (a paragraph's position)
+    message_language: str = BASE_LANGUAGE  # of the words a format adds to messages (a paragraph's position)
 
 
 Render = Callable[["Result", Output], str]

@@ -25,6 +25,7 @@ from policylint.findings.fingerprints import keyed
 from policylint.formatters.location import location
 from policylint.formatters.output import Formatter, Output, RuleInfo
 from policylint.model import Finding
+from policylint.text.languages import BASE_LANGUAGE
 
 if TYPE_CHECKING:
     from policylint.running.runner import Result
@@ -72,7 +73,7 @@ def artifact_uri(path: str, root: str) -> str:
 
 
 def result_record(
-    finding: Finding, key: str, occurrence: int, rule_index: dict[str, int], root: str, language: str = "en"
+    finding: Finding, key: str, occurrence: int, rule_index: dict[str, int], root: str, language: str = BASE_LANGUAGE
 ) -> dict[str, Any]:
     where = location(finding)
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.path, root), "uriBaseId": ROOT}}

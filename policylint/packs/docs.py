@@ -6,8 +6,8 @@ import textwrap
 
 from policylint.model import LANGUAGES
 from policylint.packs import Pack, Rule
+from policylint.text.languages import profile
 
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "el": "Greek", "ar": "Arabic"}
 SAMPLE_TERMS = 8  # terms shown per vocabulary list; the YAML file holds the rest
 WIDTH = 100
 
@@ -70,7 +70,7 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
         lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.vocabulary]
         lists = [(key, terms) for key, terms in lists if terms]
         if lists:
-            out.append(f"  {LANGUAGE_NAMES[language]}:")
+            out.append(f"  {profile(language).name}:")
             for key, terms in lists:
                 shown = list(terms)[:SAMPLE_TERMS]
                 more = f" (and {len(terms) - len(shown)} more)" if len(terms) > len(shown) else ""
@@ -84,7 +84,7 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
     out.append("Examples:")
     for language in [lang for lang in languages if lang in rule.examples]:
         pair = rule.examples[language]
-        out.append(f"  {LANGUAGE_NAMES[language]}:")
+        out.append(f"  {profile(language).name}:")
         for verdict, label in (("pass", "passes"), ("fail", "fails ")):
             text = " ".join(pair[verdict][0].split())
             out.append(textwrap.fill(f"{label}: {text}", WIDTH, initial_indent="    ", subsequent_indent="            "))

@@ -1,5 +1,5 @@
-"""Load and validate rule packs: rules/*.yaml, per-language data in rules/languages/ and
-profiles in rules/profiles/.
+"""Load and validate rule packs: rules/*.yaml, the vocabulary in rules/languages/ (the
+language files' profile part is text/languages.py's) and profiles in rules/profiles/.
 
 A custom pack is a folder of rule files (and optionally its own profiles/) written in the same
 format; it shares the built-in language data. A mistake in any pack is reported as
@@ -18,6 +18,7 @@ from policylint.model import LANGUAGES, SEVERITIES
 from policylint.packs import templates
 from policylint.packs.model import BUILTIN, SHORTHAND_KEYS, Kind, Pack, PackError, Profile, Rule
 from policylint.packs.yaml_cache import load_yaml
+from policylint.text.languages import BASE_LANGUAGE, LANGUAGE_PROFILE_KEYS, builtin_language_files, language_files
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
 OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element")
@@ -48,11 +49,8 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
     directory = Path(directory) if directory else default_rules_dir()
     if not directory.is_dir():
         raise PackError(f"{directory}: rule pack folder not found")
-    language_data = {}
-    for language in LANGUAGES:
-        path = directory / "languages" / f"{language}.yaml"
-        if path.exists():
-            language_data[language] = _language_data(path, language)
+    files = builtin_language_files() if directory == default_rules_dir() else language_files(directory)
+    language_data = {code: _language_data(*files[code]) for code in LANGUAGES if code in files}
     rules = [_rule(path, language_data) for path in sorted(directory.glob("*.yaml"))]
     profiles = _profiles(directory)
     for extra in extra_dirs:
@@ -131,18 +129,15 @@ def _mapping(path: Path, required: tuple, optional: tuple) -> dict:
     return data
 
 
-def _language_data(path: Path, language: str) -> dict[str, Any]:
-    data = load_yaml(path)
-    if not isinstance(data, dict):
-        raise PackError(f"{path}: expected a mapping of language data")
+def _language_data(path: Path, data: dict) -> dict[str, Any]:
+    """A language file's data: its profile part is text.languages' to check, the rest is the
+    vocabulary rules share."""
     for key, value in data.items():
-        if key == "language":
-            if value != language:
-                raise PackError(f"{path}: language: expected {language!r}, found {value!r}")
+        if key in LANGUAGE_PROFILE_KEYS:
             continue
         shape = LANGUAGE_DATA_KEYS.get(key)
         if shape is None:
-            raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join(LANGUAGE_DATA_KEYS)}")
+            raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join((*LANGUAGE_PROFILE_KEYS, *LANGUAGE_DATA_KEYS))}")
         _check_shape(path, key, value, shape)
     return data
 
@@ -268,13 +263,18 @@ def _kinds(directory: Path) -> dict[str, Kind]:
             raise PackError(f"{path}: name: kind {data['name']!r} is already defined by {kinds[data['name']].path}")
         if data["profile"] is not None and not isinstance(data["profile"], str):
             raise PackError(f"{path}: profile: expected a profile name, or null for text that is not a policy")
-        label = _per_language_text(path, "label", data["label"])
+        # a kind may name and describe only some languages: it is recognised in those
+        label = data["label"]
+        if not isinstance(label, dict) or BASE_LANGUAGE not in label:
+            raise PackError(f"{path}: label: expected a text for each language, {BASE_LANGUAGE} at least")
+        label = _per_language_text(path, "label", label, tuple(lang for lang in LANGUAGES if lang in label))
         detect = data["detect"]
         if not isinstance(detect, dict):
             raise PackError(f"{path}: detect: expected title terms and words for each language")
         titles, words = {}, {}
-        for language in LANGUAGES:
-            entry = detect.get(language)
+        for language, entry in detect.items():
+            if language not in LANGUAGES:
+                raise PackError(f"{path}: detect.{language}: unknown language; expected {', '.join(LANGUAGES)}")
             if not isinstance(entry, dict) or set(entry) != {"title", "words"}:
                 raise PackError(f"{path}: detect.{language}: expected the keys title and words")
             for key in ("title", "words"):

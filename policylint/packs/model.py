@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policylint.checks import CHECK_KINDS, CheckKind
+from policylint.text.languages import BASE_LANGUAGE
 
 DEFAULT_PROFILE = "customer-service"
 BUILTIN = "built-in"
@@ -51,7 +52,7 @@ class Rule:
 
     def text(self, texts: dict[str, str], language: str) -> str:
         """A message in the wanted language, else English, else the first the rule gives."""
-        return texts.get(language) or texts.get("en") or next(iter(texts.values()))
+        return texts.get(language) or texts.get(BASE_LANGUAGE) or next(iter(texts.values()))
 
 
 @dataclass(frozen=True)

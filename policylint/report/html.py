@@ -15,6 +15,7 @@ from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, Doc
 from policylint.report.charts import bar_chart
 from policylint.report.labels import Labels
 from policylint.report.score import formula_parameters
+from policylint.text.languages import BASE_LANGUAGE, is_right_to_left, profile
 
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e68a00", "info": "#1565c0"}
 RULE_COLOUR = "#5c6bc0"
@@ -22,7 +23,6 @@ LANGUAGE_COLOUR = "#00897b"
 BAND_COLOURS = ("#c62828", "#e68a00", "#7cb342", "#2e7d32")  # score bands, lowest first
 CELL_SYMBOLS = {PRESENT: "✓", MISSING: "✗", NOT_APPLICABLE: "–"}
 SEVERITY_PLURALS = {"error": "errors", "warning": "warnings", "info": "infos"}
-RTL_LANGUAGES = ("ar",)
 
 STYLE = """
 :root { --error: #c62828; --warning: #e68a00; --info: #1565c0; --ok: #2e7d32; --muted: #666; --line: #d9d9d9; }
@@ -84,7 +84,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 
 def render(audit: Audit, language: str) -> str:
     labels = Labels(language)
-    direction = "rtl" if language in RTL_LANGUAGES else "ltr"
+    direction = "rtl" if is_right_to_left(language) else "ltr"
     title = labels("report_title")
     body = "\n".join([
         _header(audit, labels),
@@ -237,8 +237,8 @@ def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: s
         parts.append(f'<p class="clean">{escape(labels("no_findings"))}</p>')
     head = "".join(f"<th>{escape(labels(k))}</th>" for k in ("position", "excerpt", "what_to_do"))
     for rule, findings in groups:
-        # the rule's fix advice is written in English in the rule files; say so to the browser
-        fix_lang = "" if language == "en" else ' lang="en" dir="ltr"'
+        # the rule's fix advice is written in the base language in the rule files; say so to the browser
+        fix_lang = "" if language == BASE_LANGUAGE else f' lang="{BASE_LANGUAGE}" dir="{profile(BASE_LANGUAGE).direction}"'
         rows = "".join(
             f'<tr><td class="position"><bdi>{escape(location(f).label)}</bdi></td>'
             f'<td class="excerpt">{_excerpt(f, labels)}</td>'
@@ -266,7 +266,7 @@ def _excerpt(finding, labels) -> str:
 
 def _text(text: str, language: str | None, css_class: str = "") -> str:
     """Words quoted from a document, in its language and direction (Arabic right-to-left)."""
-    direction = "rtl" if language in RTL_LANGUAGES else "auto"
+    direction = "rtl" if is_right_to_left(language) else "auto"
     lang = f' lang="{language}"' if language else ""
     klass = f' class="{css_class}"' if css_class else ""
     return f'<q{klass}{lang} dir="{direction}">{escape(text)}</q>'

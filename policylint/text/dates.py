@@ -1,8 +1,10 @@
-"""Find calendar dates in text, in all five languages.
+"""Find calendar dates in text, in every language policylint checks.
 
 Month names come from each language's data (rules/languages/*.yaml), compared after the same
 normalisation as every other word, so "Μαρτίου" and "ΜΑΡΤΙΟΥ", or "أبريل" and "ابريل", are one
-name. Numeric and ISO dates and Arabic-Indic digits are understood in every language.
+name. The words around a date (a day's suffix, "1st", "1er", "1º"; "15 de marzo del 2024")
+come from every language's file alike, as numeric and ISO dates and Arabic-Indic digits are
+understood in every language.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policylint.text.languages import profiles
 from policylint.text.normalise import norm
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -52,12 +55,31 @@ _UNEVEN: set[str] = set()
 
 
 _DIGIT = re.compile(r"\d")
-_DAY = r"(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|º|°|ª|η|ης|ου)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _NUMERIC = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|\.\d)"),
 ]
+
+
+def _alternation(words) -> str:
+    """A regex alternation of normalised words (or phrases), longest first."""
+    phrases = {" ".join(norm(word).split()) for word in words}
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> tuple[str, str, str]:
+    """Regex pieces from every language's date words: the day (its number and suffix), what
+    may stand between day and month, and what links the month to the year."""
+    words = [p.dates for p in profiles().values()]
+    suffixes = _alternation(s for w in words for s in w.day_suffixes)
+    after_day = _alternation(a for w in words for a in w.after_day)
+    before_year = _alternation(b for w in words for b in w.before_year)
+    day = rf"(?P<d>[0-3]?\d)(?:{suffixes})?" if suffixes else r"(?P<d>[0-3]?\d)"
+    between = rf"(?:(?:{after_day})\s+)?" if after_day else ""
+    links = [rf"\s+(?:{before_year})\s+"] if before_year else []
+    return day, between, "(?:" + "|".join([*links, r"\s*,\s*", r"\s+"]) + ")"
 
 
 @lru_cache(maxsize=None)
@@ -70,10 +92,10 @@ def _month_patterns(months_key: tuple) -> tuple[list[re.Pattern], dict[str, int]
         r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(names, key=len, reverse=True)
     )
     month = rf"(?<!\w)(?P<mn>{alternation})(?!\w)\.?"
-    link = r"(?:\s+(?:de|del)\s+|\s*,\s*|\s+)"
+    day, between, link = _date_words()
     patterns = [
-        re.compile(rf"(?<!\d){_DAY}\s*(?:de\s+)?{month}{link}{_YEAR}"),
-        re.compile(rf"{month}\s+{_DAY},?\s+{_YEAR}"),
+        re.compile(rf"(?<!\d){day}\s*{between}{month}{link}{_YEAR}"),
+        re.compile(rf"{month}\s+{day},?\s+{_YEAR}"),
         re.compile(rf"{month}{link}{_YEAR}"),
     ]
     return patterns, names

@@ -1,9 +1,11 @@
 """The language of each document and each block.
 
-Greek and Arabic are told by their script. Latin-script text is English, French or Spanish
-by langdetect, seeded so that the same text always gets the same answer. Short Latin blocks
-(headings, table cells) say too little to detect, so they take the language of the
-document's Latin-script text as a whole.
+Scripts and the languages written in them come from the language files (languages.py). Text
+in a script that one language alone is written in (Greek, Arabic) is that language. Text in a
+script several languages share (Latin: English, French, Spanish) is told apart by their
+function words when they leave no doubt, else by langdetect, seeded so that the same text
+always gets the same answer. Short blocks in a shared script (headings, table cells) say too
+little to detect, so they take the language of the document's text in that script as a whole.
 """
 
 from __future__ import annotations
@@ -14,44 +16,35 @@ from functools import lru_cache
 from itertools import repeat
 
 from policylint.model import LANGUAGES, Document
+from policylint.text.languages import profile, profiles, scripts
 
-LATIN_LANGUAGES = ("en", "fr", "es")
 MIN_LETTERS_TO_DETECT = 60  # below this, langdetect guesses
 MIN_CONFIDENCE = 0.80
 _SAMPLE_CHARS = 20_000
 _AROUND_WORDS = ".,;:!?()[]\"'«»¿¡“”‘’"  # punctuation stripped from a word's ends before counting it
 
 
-# The letters of each script, as (first, last) code points, both included.
-SCRIPT_RANGES = {
-    "el": ((0x0386, 0x03CE), (0x03D0, 0x03FF), (0x1F00, 0x1FFF)),
-    "ar": ((0x0620, 0x064A), (0x066E, 0x06D3), (0x06FA, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFC)),
-    "latin": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x24F), (0x1E00, 0x1EFF)),
-}
-# Each script's mark is one of its own letters, so no character outside the script can be it.
-_SCRIPT_MARKS = {script: chr(ranges[0][0]) for script, ranges in SCRIPT_RANGES.items()}
-
-
-def _mark_table() -> list[str | None]:
-    """A str.translate table indexed by code point: a script's letters become its mark, and
-    every other character up to the last range is dropped (the ones above it stay as they are,
-    none of them a mark)."""
-    highest = max(last for ranges in SCRIPT_RANGES.values() for _, last in ranges)
+@lru_cache(maxsize=1)
+def _script_marks() -> tuple[dict[str, str], list[str | None]]:
+    """Each script's mark (one of its own letters, so no character outside the script can be
+    it), and a str.translate table indexed by code point: a script's letters become its mark,
+    and every other character up to the last range is dropped (the ones above it stay as they
+    are, none of them a mark)."""
+    marks = {name: chr(script.letters[0][0]) for name, script in scripts().items()}
+    highest = max(last for script in scripts().values() for _, last in script.letters)
     table: list[str | None] = [None] * (highest + 1)
-    for script, ranges in SCRIPT_RANGES.items():
-        for first, last in ranges:
-            table[first:last + 1] = [_SCRIPT_MARKS[script]] * (last - first + 1)
-    return table
-
-
-_TO_SCRIPT_MARKS = _mark_table()
+    for name, script in scripts().items():
+        for first, last in script.letters:
+            table[first:last + 1] = [marks[name]] * (last - first + 1)
+    return marks, table
 
 
 def script_counts(text: str) -> dict[str, int]:
     """How many letters of each script the text has."""
     # one pass in C over the text, then a count per script, instead of a regex per script
-    marks = text.translate(_TO_SCRIPT_MARKS)
-    return {script: marks.count(mark) for script, mark in _SCRIPT_MARKS.items()}
+    marks, table = _script_marks()
+    found = text.translate(table)
+    return {script: found.count(mark) for script, mark in marks.items()}
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +54,10 @@ def _factory():
     return load_factory(seed=0)  # langdetect samples at random: a fixed seed makes it deterministic
 
 
-def detect_latin(text: str) -> tuple[str, float]:
-    """langdetect's best language for Latin-script text and its probability."""
+def detect_among(text: str, candidates: tuple[str, ...]) -> tuple[str, float]:
+    """langdetect's best language for the text and its probability, preferring one of the
+    candidate languages (a language code) when langdetect hesitates between it and another
+    (then langdetect's own code, for the notice about an unsupported language)."""
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _factory().create()
@@ -73,11 +68,11 @@ def detect_latin(text: str) -> tuple[str, float]:
         return "", 0.0
     if not ranked:
         return "", 0.0
-    supported = [r for r in ranked if r.lang in LATIN_LANGUAGES]
+    ours = {profile(code).langdetect: code for code in candidates}
+    supported = [r for r in ranked if r.lang in ours]
     best = ranked[0]
-    # prefer a supported language when langdetect hesitates between it and another
-    if supported and (best.lang in LATIN_LANGUAGES or supported[0].prob >= 0.2):
-        return supported[0].lang, supported[0].prob
+    if supported and (best.lang in ours or supported[0].prob >= 0.2):
+        return ours[supported[0].lang], supported[0].prob
     return best.lang, best.prob
 
 
@@ -106,48 +101,43 @@ def detect(document: Document, forced: str | None = None) -> Document:
 
 
 def _detect(document: Document) -> DocumentLanguages:
+    known = scripts()  # in the languages' order: on a tie, the earlier script wins
     per_block = [script_counts(b.text) for b in document.blocks]
     dominant = [_dominant(c) for c in per_block]
-    totals = {script: sum(c[script] for c in per_block) for script in SCRIPT_RANGES}
-    latin_text = "\n".join(b.text for b, script in zip(document.blocks, dominant) if script == "latin")
-    latin_language = (clearly_latin(latin_text) or detect_latin(latin_text)[0]) if latin_text else ""
-    latin_main = latin_language if latin_language in LATIN_LANGUAGES else None
+    totals = {script: sum(c[script] for c in per_block) for script in known}
+    # per script, the language of the document's text in it (None: another language) and
+    # what detection found
+    found: dict[str, tuple[str | None, str]] = {}
+    for script, written in known.items():
+        if len(written.languages) == 1:
+            found[script] = (written.languages[0], written.languages[0])
+            continue
+        text = "\n".join(b.text for b, s in zip(document.blocks, dominant) if s == script)
+        language = (clearly_one_of(text, written.languages) or detect_among(text, written.languages)[0]) if text else ""
+        found[script] = (language if language in written.languages else None, language)
 
-    main_script = max(totals, key=lambda s: (totals[s], s == "latin"))
-    if totals[main_script] == 0:
-        main, detected = None, ""
-    elif main_script == "latin":
-        main, detected = latin_main, latin_language
-    else:
-        main, detected = main_script, main_script
+    main_script = max(totals, key=totals.__getitem__)
+    main, detected = found[main_script] if totals[main_script] else (None, "")
 
     languages: list[str | None] = []
     for block, counts, script in zip(document.blocks, per_block, dominant):
-        if script in ("el", "ar"):
-            languages.append(script)
-        elif script == "latin":
-            languages.append(_latin_block(block.text, counts["latin"], latin_main))
-        else:
+        if script is None:
             languages.append(main)
+        elif len(known[script].languages) == 1:
+            languages.append(known[script].languages[0])
+        else:
+            languages.append(_shared_script_block(block.text, counts[script], found[script][0], known[script].languages))
     return DocumentLanguages(main=main, detected=detected, blocks=languages)
 
 
 def _dominant(counts: dict[str, int]) -> str | None:
-    script = max(counts, key=lambda s: counts[s])
+    script = max(counts, key=counts.__getitem__)
     return script if counts[script] else None
 
 
-# The most frequent function words of each Latin-script language: enough to tell whether a
-# block agrees with its document's language without asking langdetect.
-_FUNCTION_WORDS = {
-    "en": frozenset("the and of to in is are for with on be by this that will we our you your it as or not an from at".split()),
-    "fr": frozenset("le la les et des du de un une est sont pour avec dans sur par ce cette nous notre vous votre au aux qui ne pas".split()),
-    "es": frozenset("el la los las y del de un una es son para con en por este esta nosotros nuestro nuestra usted su al que no".split()),
-}
-
-
-# Frequent function words of other Latin-script languages (none of them a common word in
-# English, French or Spanish): a text using them is not clearly one of the three.
+# Frequent function words of Latin-script languages policylint does not check: a text using
+# them is not clearly one of the languages it checks. A language given a file of its own has
+# its function words taken out of this list (_not_ours), so it needs no change here.
 _OTHER_FUNCTION_WORDS = frozenset(
     "und der das nicht ist mit für auf ein eine wir werden wird oder dem bei sind zum zur "  # German
     "della delle degli che sono gli nel nella alla alle questo questa anche essere dal sul "  # Italian
@@ -158,32 +148,43 @@ _OTHER_FUNCTION_WORDS = frozenset(
     "och är inte att ikke og för "  # Scandinavian
     "się jest oraz że".split()  # Polish
 )
-# the function words only one of the three languages uses ("la", "de", "un", "en", "son" are
-# French and Spanish alike, so they tell nothing)
-_OWN_FUNCTION_WORDS = {
-    lang: words - frozenset().union(*(other for o, other in _FUNCTION_WORDS.items() if o != lang)) - {"en", "son"}
-    for lang, words in _FUNCTION_WORDS.items()
-}
 CLEAR_MIN_WORDS = 40  # fewer words say too little to skip langdetect
 CLEAR_MIN_SHARE = 0.12  # the language's own function words are at least this share of the words
 CLEAR_LEAD = 5.0  # and at least this many times the next language's share
 CLEAR_MAX_OTHER = 0.01  # while other languages' function words are nearly absent
 
 
-def clearly_latin(text: str) -> str | None:
-    """English, French or Spanish when the text's function words leave no doubt, else None.
+@lru_cache(maxsize=None)
+def _not_ours() -> frozenset[str]:
+    return _OTHER_FUNCTION_WORDS.difference(*(p.function_words for p in profiles().values()))
+
+
+@lru_cache(maxsize=None)
+def _own_function_words(candidates: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The function words only one of the candidates uses ("la", "de", "un" are French and
+    Spanish alike, so they tell nothing), less those its file says are as common elsewhere."""
+    words = {code: profile(code).function_words for code in candidates}
+    return {
+        code: own.difference(*(other for o, other in words.items() if o != code), profile(code).shared_function_words)
+        for code, own in words.items()
+    }
+
+
+def clearly_one_of(text: str, candidates: tuple[str, ...]) -> str | None:
+    """The candidate language whose function words leave no doubt, else None.
 
     langdetect is the slow part of a check; a text whose common words are plainly one of the
-    three, with hardly a common word of another Latin-script language, does not need it.
-    Anything less clear (short texts, mixed languages, Portuguese or Italian) goes to
+    candidates, with hardly a common word of another language of the script, does not need
+    it. Anything less clear (short texts, mixed languages, Portuguese or Italian) goes to
     langdetect as before."""
     counts = _word_counts(text[:_SAMPLE_CHARS])
     total = sum(counts.values())
     if total < CLEAR_MIN_WORDS:
         return None
-    if _occurrences(counts, _OTHER_FUNCTION_WORDS) > CLEAR_MAX_OTHER * total:
+    if _occurrences(counts, _not_ours()) > CLEAR_MAX_OTHER * total:
         return None
-    shares = sorted(((_occurrences(counts, own) / total, lang) for lang, own in _OWN_FUNCTION_WORDS.items()), reverse=True)
+    own = _own_function_words(candidates)
+    shares = sorted(((_occurrences(counts, words) / total, lang) for lang, words in own.items()), reverse=True)
     (best, language), (second, _) = shares[0], shares[1]
     return language if best >= CLEAR_MIN_SHARE and best >= CLEAR_LEAD * second else None
 
@@ -199,22 +200,22 @@ def _occurrences(counts: Counter, words: frozenset) -> int:
     return sum(map(counts.__getitem__, counts.keys() & words))  # the set operation runs in C
 
 
-def _likely_latin(text: str) -> str | None:
-    """The Latin language whose common words the text uses most, when one clearly leads."""
+def _likely_one_of(text: str, candidates: tuple[str, ...]) -> str | None:
+    """The candidate language whose common words the text uses most, when one clearly leads."""
     counts = _word_counts(text)
-    scores = {lang: _occurrences(counts, stop) for lang, stop in _FUNCTION_WORDS.items()}
+    scores = {lang: _occurrences(counts, profile(lang).function_words) for lang in candidates}
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] == ranked[1]:
         return None
     return max(scores, key=scores.get)
 
 
-def _latin_block(text: str, letters: int, fallback: str | None) -> str | None:
+def _shared_script_block(text: str, letters: int, fallback: str | None, candidates: tuple[str, ...]) -> str | None:
     if letters < MIN_LETTERS_TO_DETECT or fallback is None:
         return fallback
-    if _likely_latin(text) in (fallback, None):
+    if _likely_one_of(text, candidates) in (fallback, None):
         return fallback  # langdetect is slow: ask it only when the common words disagree
-    language, probability = detect_latin(text)
-    if language in LATIN_LANGUAGES and probability >= MIN_CONFIDENCE:
+    language, probability = detect_among(text, candidates)
+    if language in candidates and probability >= MIN_CONFIDENCE:
         return language
     return fallback

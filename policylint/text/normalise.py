@@ -11,34 +11,30 @@ from functools import lru_cache
 
 import Stemmer
 
-SNOWBALL = {"en": "english", "fr": "french", "es": "spanish", "el": "greek", "ar": "arabic"}
+from policylint.text.language_hooks import hooks
+from policylint.text.languages import profiles
 
-# Arabic-Indic and Extended (Persian) digits read as ASCII digits.
-_DIGIT_MAP = {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)}
-_DIGITS = str.maketrans(_DIGIT_MAP)
-_FOLD = str.maketrans(
-    {
-        "\u0623": "\u0627",  # أ -> ا
-        "\u0625": "\u0627",  # إ -> ا
-        "\u0622": "\u0627",  # آ -> ا
-        "\u0671": "\u0627",  # ٱ -> ا
-        "\u0649": "\u064a",  # ى -> ي
-        "\u0629": "\u0647",  # ة -> ه
-        "\u0640": None,  # tatweel
-        **_DIGIT_MAP,
-        "\u066b": ".",  # Arabic decimal separator
-        "\u066c": ",",  # Arabic thousands separator
-        "\u060c": ",",  # Arabic comma
-        "\u061b": ";",  # Arabic semicolon
-        "\u2019": "'",  # typographic apostrophe, common in French
-        "\u02bc": "'",
+
+@lru_cache(maxsize=None)
+def _tables() -> tuple[dict, dict]:
+    """(digits, fold) translation tables, from every language's digits and folds: text is
+    normalised alike whatever its language, so a Greek document quoting Arabic still matches.
+    Built on first use, as the language files are read then."""
+    digits = {
+        digit: str(value)
+        for profile in profiles().values()
+        for digit_set in profile.digits
+        for value, digit in enumerate(digit_set)
     }
-)
+    folds = {char: folded for profile in profiles().values() for char, folded in profile.folds}
+    return str.maketrans(digits), str.maketrans({**folds, **digits})
 
 
 def fold(text: str) -> str:
-    """Case-fold (Greek final sigma included), unify Arabic letters and digits; keep accents."""
-    return text.casefold().translate(_FOLD)
+    """Case-fold (Greek final sigma included), read every language's digits as 0-9 and unify
+    the characters its file folds (Arabic letter variants, tatweel, typographic apostrophes);
+    keep accents."""
+    return text.casefold().translate(_tables()[1])
 
 
 def strip_marks(text: str) -> str:
@@ -58,8 +54,8 @@ def norm(word: str) -> str:
 
 @lru_cache(maxsize=None)
 def _stemmer(language: str) -> Stemmer.Stemmer | None:
-    name = SNOWBALL.get(language)
-    return Stemmer.Stemmer(name) if name else None
+    known = profiles().get(language)
+    return Stemmer.Stemmer(known.stemmer) if known and known.stemmer else None
 
 
 @lru_cache(maxsize=200_000)
@@ -67,15 +63,16 @@ def stem(word: str, language: str) -> str:
     """Snowball stem of the word, then normalised like `norm`.
 
     The stemmers expect the language's own spelling (French and Spanish accents, Arabic
-    taa marbuta), so letters are unified only after stemming. The Arabic stemmer strips
-    "ال" but not a conjunction before it ("والشركة"), so that is removed first.
+    taa marbuta), so letters are unified only after stemming; a language's `before_stem`
+    hook (language_hooks.py) prepares what its stemmer does not handle.
     """
-    folded = word.casefold().translate(_DIGITS)
+    folded = word.casefold().translate(_tables()[0])
     stemmer = _stemmer(language)
     if stemmer is None or not any(c.isalpha() for c in folded):
         return norm(folded)
-    if language == "ar" and len(folded) > 4 and folded[0] in "وف" and folded[1:3] == "ال":
-        folded = folded[1:]
+    prepare = hooks(language).before_stem
+    if prepare is not None:
+        folded = prepare(folded)
     return norm(stemmer.stemWord(folded))
 
 

@@ -3,44 +3,63 @@
 Importing spaCy and building a blank pipeline takes far longer than reading the same rules
 back from a JSON file, above all for French. The file is
 named after the installed spaCy version, so a spaCy upgrade takes its rules afresh.
+Which spaCy language class a language uses, and the sentence ends it adds to spaCy's, come
+from its language file; the added ends are not stored, so a change to the file counts at once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
+
 from policylint.running import cache_folder as cache
 from policylint.running.code_identity import spacy_version
+from policylint.text.languages import profile
 from policylint.text.tokenizer import TokenizerData
 
-# Languages without a spaCy tokenizer of their own use the multi-language one.
+# Text in no language policylint checks uses spaCy's multi-language rules.
 FALLBACK = "xx"
-# Greek writes its question mark as ";" (or U+037E); elsewhere ";" joins clauses.
-EXTRA_SENTENCE_ENDS = {"el": (";", "\u037e")}
-FORMAT = 1  # bump when the stored shape changes
+FORMAT = 2  # bump when the stored shape changes (2: spaCy's sentence ends only)
 
 
 @lru_cache(maxsize=None)
 def tokenizer_data(language: str | None) -> TokenizerData:
     """The tokenizer rules for a language (None: the multi-language rules)."""
-    stored = cache.read_json(_path(language))
+    name = spacy_name(language)
+    stored = cache.read_json(_path(name))
     data = _from_json(stored) if stored else None
-    return data if data is not None else refresh(language)
+    return with_sentence_ends(data if data is not None else _refresh(name), language)
 
 
 def refresh(language: str | None) -> TokenizerData:
     """Read the rules from spaCy again and store them (a missing or damaged entry)."""
-    data = from_spacy(language or FALLBACK)
-    cache.write_json(_path(language), _to_json(data))
     tokenizer_data.cache_clear()
+    return with_sentence_ends(_refresh(spacy_name(language)), language)
+
+
+def spacy_name(language: str | None) -> str:
+    """The spaCy language class a language's tokenizer rules come from."""
+    return profile(language).spacy if language else FALLBACK
+
+
+def with_sentence_ends(data: TokenizerData, language: str | None) -> TokenizerData:
+    """spaCy's rules with the sentence ends the language's file adds (Greek ";")."""
+    extra = frozenset(profile(language).sentence_ends) if language else frozenset()
+    return dataclasses.replace(data, sentence_ends=data.sentence_ends | extra) if extra else data
+
+
+def _refresh(name: str) -> TokenizerData:
+    data = from_spacy(name)
+    cache.write_json(_path(name), _to_json(data))
     return data
 
 
-def _path(language: str | None):
-    return cache.cache_root() / "spacy" / f"{spacy_version()}-{FORMAT}" / f"{language or FALLBACK}.json"
+def _path(name: str):
+    return cache.cache_root() / "spacy" / f"{spacy_version()}-{FORMAT}" / f"{name}.json"
 
 
 def from_spacy(name: str) -> TokenizerData:
-    """Read the rules out of spaCy's blank pipeline for a language."""
+    """Read the rules out of spaCy's blank pipeline for a spaCy language class."""
     import spacy  # only here: most runs read the rules from the cache instead
     from spacy.pipeline.sentencizer import Sentencizer
 
@@ -54,7 +73,7 @@ def from_spacy(name: str) -> TokenizerData:
         url_match=_pattern(tokenizer.url_match),
         special_cases=_special_cases(tokenizer.rules),
         stop_words=frozenset(nlp.Defaults.stop_words),
-        sentence_ends=frozenset(Sentencizer.default_punct_chars) | frozenset(EXTRA_SENTENCE_ENDS.get(name, ())),
+        sentence_ends=frozenset(Sentencizer.default_punct_chars),
     )
 
 

@@ -27,6 +27,7 @@ import unicodedata
 from dataclasses import replace
 
 from policylint.model import Block, Document, Hidden, Segment
+from policylint.text.languages import profile
 
 # Soft hyphen, combining grapheme joiner, Arabic letter mark, Mongolian vowel separator,
 # zero-width space/non-joiner/joiner, LRM/RLM, bidi embeddings and overrides, word joiner and
@@ -114,7 +115,7 @@ def visible_block(block: Block) -> tuple[Block, list[Hidden]]:
     """The block as a reader sees it (segments keeping source positions), and the words that
     hid something, by their offsets in the new text (`Hidden.block` is left 0)."""
     text = block.text
-    arabic = block.language == "ar"
+    arabic = block.language is not None and profile(block.language).script == "arabic"
     if not _suspect(text, arabic):
         return block, []
     kept: list[str] = []
