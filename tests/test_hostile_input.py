@@ -43,14 +43,15 @@ def plan():
 
 
 def timed(plan, data: bytes, name: str) -> float:
-    start = time.perf_counter()
+    """CPU seconds of this process checking the data: other processes' load does not count."""
+    start = time.process_time()
     try:
         with limited(LIMIT):
             outcome = check_source(data, name, name, plan, None)
     except TimeBudgetExceeded:
         pytest.fail(f"{name}: {len(data)} bytes took more than {LIMIT} s")
     assert outcome.error is None or "\n" not in outcome.error
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def assert_linear(plan, make, n: int, name: str = "policy.md"):
@@ -139,9 +140,9 @@ def test_pdf_glyphs_per_page_are_counted(monkeypatch):
 
 def test_zip_that_understates_a_member_is_not_inflated():
     lying = hostile.understated_docx(128 << 20)  # says 1,000 bytes
-    start = time.perf_counter()
+    start = time.process_time()
     assert refusal(lying, "policy.docx") == "corrupt or truncated Word document"
-    assert time.perf_counter() - start < 0.5  # stopped at the stated size: 128 MiB take seconds
+    assert time.process_time() - start < 1  # stopped at the stated size: 128 MiB take seconds
 
 
 def test_zip_limits_are_refusals_for_safety():
