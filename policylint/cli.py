@@ -26,7 +26,9 @@ from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
 from policylint.running import cache_folder
+from policylint.readers import MAX_FILE_BYTES
 from policylint.running.runner import STDIN, discover, run
+from policylint.running.time_budget import DEFAULT_SECONDS
 from policylint.running.verdict import EXIT_ERROR, settle
 from policylint.settings.plans import Options, Workspace
 
@@ -105,6 +107,7 @@ class RunRequest:
     warn_unused: bool
     baseline_file: str | None
     follow_links: bool
+    timeout: float | None  # seconds one file may take (None: no limit)
 
 
 RUN_OPTIONS = (
@@ -138,6 +141,9 @@ RUN_OPTIONS = (
     click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
     click.option("--follow-links", is_flag=True,
                  help="In folders, also read symbolic links that lead outside the folder."),
+    click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_SECONDS, show_default=True,
+                 metavar="SECONDS", help="Report a file that takes longer than this as not checked, and go on "
+                                         "(0: no limit)."),
 )
 
 
@@ -177,7 +183,7 @@ def run_options(command):
         )
         request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
-                             given["follow_links"])
+                             given["follow_links"], given["timeout"] or None)
         return command(request=request, **parameters)
 
     for option in reversed(RUN_OPTIONS):
@@ -195,7 +201,7 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
         result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
                      jobs=request.jobs, use_cache=request.use_cache, on_progress=progress,
-                     follow_links=request.follow_links)
+                     follow_links=request.follow_links, timeout=request.timeout)
     except (ConfigError, PackError) as error:
         fail(str(error))
     finally:
@@ -207,7 +213,8 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
 
 
 def read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
+    # one byte past the cap is enough for the reader to refuse it: never the whole stream
+    return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
 
 
 def echo_cache_refusal() -> None:

@@ -27,7 +27,9 @@ class DocumentFacts:
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
         self._fill_ins: dict[int, list[re.Match]] = {}  # by block index
+        self._fill_in_spans: dict[int, list[tuple[int, int]]] = {}  # by block index
         self._finished: dict[int, list[Sentence]] = {}  # by block index
+        self._finished_ids: dict[int, set[int]] = {}  # by block index: id() of each finished sentence
         self._contact_shapes: dict[str, bool] = {}  # by shape name
         self._revision_dates: dict[RevisionLabels, list[DatedBlock]] = {}
 
@@ -63,7 +65,10 @@ class DocumentFacts:
         return found
 
     def fill_in_spans(self, block: int) -> list[tuple[int, int]]:
-        return [match.span() for match in self.fill_ins(block)]
+        spans = self._fill_in_spans.get(block)
+        if spans is None:
+            spans = self._fill_in_spans[block] = [match.span() for match in self.fill_ins(block)]
+        return spans
 
     def finished_sentences(self, block: int) -> list[Sentence]:
         """A block's sentences without template fill-ins: "Contact [Name] on [phone]" states no
@@ -73,13 +78,17 @@ class DocumentFacts:
             spans = self.fill_in_spans(block)
             sentences = self.analysis.by_block[block]
             finished = self._finished[block] = [
-                s for s in sentences if not any(s.start < end and start < s.end for start, end in spans)
+                s for s in sentences if not fill_ins.overlaps(spans, s.start, s.end)
             ] if spans else sentences
         return finished
 
     def is_finished(self, sentence: Sentence) -> bool:
-        # by identity: comparing sentences by value would compare all their tokens
-        return any(kept is sentence for kept in self.finished_sentences(sentence.block))
+        # by identity: comparing sentences by value would compare all their tokens (and a
+        # search through the block's list, for each of its sentences, would be quadratic)
+        kept = self._finished_ids.get(sentence.block)
+        if kept is None:
+            kept = self._finished_ids[sentence.block] = {id(s) for s in self.finished_sentences(sentence.block)}
+        return id(sentence) in kept
 
     def holds_contact_shape(self, name: str) -> bool:
         """Whether any block holds the shape named (one of contact_shapes.CONTACT_SHAPES)."""

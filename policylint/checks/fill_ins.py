@@ -6,6 +6,7 @@ cycle) leave out sentences that hold them, and the acronym check capitals inside
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 PLACEHOLDER_SHAPES = re.compile(
     r"\[(?!\^)[^\[\]\n]{1,80}\]"  # [X], [Company Name], [insert date] (not [^1] footnotes)
@@ -28,3 +29,13 @@ def _may_hold_placeholder(text: str) -> bool:
     "TB", a Latin X or "ΧΧ"): most blocks hold none, and looking for these is much faster
     than running the pattern over them."""
     return "[" in text or "{" in text or "<<" in text or "___" in text or "TB" in text or "X" in text or "ΧΧ" in text
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether text[start:end] overlaps one of the spans (ordered, not overlapping each other,
+    as `find` gives them): a binary search, so a block of many fill-ins and many sentences
+    costs no more than its length times a logarithm."""
+    if not spans:
+        return False
+    first_ending_after = bisect_right(spans, start, key=lambda span: span[1])
+    return first_ending_after < len(spans) and spans[first_ending_after][0] < end

@@ -18,6 +18,7 @@ def check(context):
 KIND = CheckKind(
     name="hidden-characters",
     description=__doc__ or "",
+    fields={"message": ("word", "character"), "look_alike": ("word", "character")},
     check=check,
     messages=("look_alike",),
     neutral=True,  # a disguised word is a defect in any language

@@ -33,6 +33,8 @@ class CheckKind:
     `vocabulary_with_options(languages, options, lookup)`: a rule's vocabulary as its options
     change it (`lookup(language, key)` gives a shared list), for a kind with such options.
     `messages`: the names of the extra messages a rule needs besides `message`.
+    `fields`: per message (`message` and each extra one), the fields the kind fills into its
+    template ("{term}"); a rule's template may name no other (packs/templates.py).
     `neutral`: it can run on a document in an unsupported language.
     `check`: the findings for one document; None for a kind whose findings another stage
     makes (unused-suppression: suppression.py, once it knows which comments suppressed nothing).
@@ -48,6 +50,7 @@ class CheckKind:
     shorthands: Mapping[str, str] = field(default_factory=dict)
     vocabulary_with_options: Callable[..., dict] | None = None
     messages: tuple[str, ...] = ()
+    fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     neutral: bool = False
 
     def __post_init__(self) -> None:
@@ -58,6 +61,9 @@ class CheckKind:
                    if key not in self.options]
         if unknown:
             raise ValueError(f"check kind {self.name}: choices, shape or shorthand for an unknown option {unknown[0]!r}")
+        undeclared = [name for name in ("message", *self.messages) if name not in self.fields]
+        if undeclared:
+            raise ValueError(f"check kind {self.name}: no fields declared for its {undeclared[0]!r} template")
 
     @property
     def runs_in_engine(self) -> bool:

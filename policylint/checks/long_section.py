@@ -45,6 +45,7 @@ def check(context):
 KIND = CheckKind(
     name="long-section",
     description=__doc__ or "",
+    fields={"message": ("count", "max")},
     check=check,
     vocabulary={"headings": "terms", "statements": "terms"},
     options={"max_sentences": 4},

@@ -76,6 +76,7 @@ def _is_bullet(text: str) -> bool:
 KIND = CheckKind(
     name="long-sentence",
     description=__doc__ or "",
+    fields={"message": ("count", "max")},
     check=check,
     options={"max_words": {}},
 )

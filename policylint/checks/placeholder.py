@@ -20,6 +20,7 @@ from policylint.text.normalise import norm
 # Brackets that are not fill-ins: citations [1], [1-3], checkboxes [ ] [x], [sic].
 _NOT_PLACEHOLDER = re.compile(r"^\[(?:\s*[\d,\s–-]+\s*|\s?|x|[Ss]ic!?|[a-z])\]$")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_LABEL_REACH = 80  # characters before an X where its label ("Part", "siglo") is looked for
 MAX_BRACKET_WORDS = 8
 _CHECKBOX = re.compile(r"^\s*\[[ xX]\]")
 
@@ -52,13 +53,15 @@ def check(context):
 def _numbered(text: str, match: re.Match, labels: set[str]) -> bool:
     if not match.group(0).lstrip("[").startswith(("X", "Χ")):
         return False
-    before = _WORD_BEFORE.search(text[: match.start()])
+    # only the stretch just before: the whole text before each match made "X a X a ..." quadratic
+    before = _WORD_BEFORE.search(text[max(0, match.start() - _LABEL_REACH): match.start()])
     return bool(before) and norm(before.group(1)) in labels
 
 
 KIND = CheckKind(
     name="placeholder",
     description=__doc__ or "",
+    fields={"message": ("term",)},
     check=check,
     vocabulary={"phrases": "terms", "numbered_labels": "terms"},
     neutral=True,

@@ -52,6 +52,7 @@ def leading_label(tokens) -> list:
 KIND = CheckKind(
     name="required-section",
     description=__doc__ or "",
+    fields={"message": ()},
     check=check,
     vocabulary={"headings": "terms", "statements": "terms"},
     options={"shapes": []},

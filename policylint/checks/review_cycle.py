@@ -51,6 +51,7 @@ def _states_when(context, index: int) -> bool:
 KIND = CheckKind(
     name="review-cycle",
     description=__doc__ or "",
+    fields={"message": ()},
     check=check,
     vocabulary={
         "reviews": "terms",

@@ -35,7 +35,8 @@ def _revision_dates(context) -> list[DatedBlock]:
         if not starts:
             continue
         months = context.pack.language_data.get(block.language, {}).get("months", {})
-        same_block = [d for d in find_dates(block.text, months) if d.start >= min(starts)]
+        first_label = min(starts)  # once: inside the comprehension it was once per date
+        same_block = [d for d in find_dates(block.text, months) if d.start >= first_label]
         found += [(index, d) for d in same_block]
         if same_block:
             continue
@@ -64,6 +65,7 @@ def check(context):
 KIND = CheckKind(
     name="revision-date",
     description=__doc__ or "",
+    fields={"message": ("date", "months")},
     check=check,
     vocabulary={"revision_labels": "terms"},
     options={"report": "missing", "max_age_months": 12},

@@ -3,17 +3,28 @@ blocks a label governs. Used by the check kinds that look under a heading or aft
 
 from __future__ import annotations
 
+import re
+
 from policylint.model import Block
 
-SENTENCE_ENDS = (".", ";", "!", "?", "؟", "…")
+SENTENCE_ENDS = (".", ";", "!", "?", "؟", "…")  # single characters
+HEADING_WORDS = 8
+# more words than a heading-like line has: matched from the start, so asking costs no more than
+# those words however long the block (it is asked for every sentence of a block)
+_TOO_MANY_WORDS = re.compile(rf"\s*(?:\S+\s+){{{HEADING_WORDS}}}\S")
 
 
 def is_heading_like(block: Block) -> bool:
     """A heading, or a short line that stands as one (a bold line, a label, a table header)."""
     if block.is_heading:
         return True
-    text = block.text.strip()
-    return block.kind != "list_item" and len(text.split()) <= 8 and not text.endswith(SENTENCE_ENDS)
+    if block.kind == "list_item" or _TOO_MANY_WORDS.match(block.text):
+        return False
+    text = block.text
+    end = len(text)
+    while end and text[end - 1].isspace():  # no stripped copy of the block for each sentence
+        end -= 1
+    return text[end - 1:end] not in SENTENCE_ENDS
 
 
 def section_after(blocks, index: int) -> range:

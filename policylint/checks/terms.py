@@ -6,6 +6,7 @@ import re
 
 from functools import lru_cache
 
+from policylint.checks import fill_ins
 from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm, stem
@@ -67,6 +68,7 @@ def _undefined_acronyms(context):
     lower_words = None  # worked out at the first candidate that gets so far: most documents have none
     known_by_language: dict = {}
     shouting_blocks: dict = {}
+    defined = None  # the acronyms the document spells out, found at the first that needs it
     for sentence in context.analysis.sentences:
         block = document.blocks[sentence.block]
         if not _TWO_CAPITALS.search(block.text, sentence.start, sentence.end):
@@ -85,10 +87,10 @@ def _undefined_acronyms(context):
         if block.language not in known_by_language:
             known_by_language[block.language] = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
         known = known_by_language[block.language]
-        fill_ins = context.facts.fill_in_spans(sentence.block)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
+        spans = context.facts.fill_in_spans(sentence.block)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
         for index, token in candidates:
             word = token.text
-            if any(start <= token.start < end for start, end in fill_ins):
+            if fill_ins.overlaps(spans, token.start, token.start + 1):
                 continue
             bare = word[:-1] if word.endswith("s") else word
             if bare in seen or bare in known or word in known:
@@ -99,7 +101,9 @@ def _undefined_acronyms(context):
             if token.norm in lower_words or token.norm in stop_words(block.language):
                 continue
             seen.add(bare)
-            if _defined(document, bare):
+            if defined is None:
+                defined = _defined_acronyms(document)
+            if bare in defined:
                 continue
             message = context.message({"term": bare}, "acronym")
             yield report_tokens(context, sentence, index, index + 1, message, block.language)
@@ -122,18 +126,33 @@ def _shouting(text: str) -> bool:
     return letters >= 8 and upper / letters >= _SHOUTING
 
 
-def _defined(document, acronym: str) -> bool:
-    """Spelled out somewhere: "Service Level Agreement (SLA)", "SLA (Service ...)", "SLA: ..."."""
-    escaped = re.escape(acronym)
-    pattern = re.compile(
-        rf"\(\s*{escaped}s?\s*\)|(?<!\w){escaped}s?\s*\(\s*\w[^)]*\w{{2}}|^\W*{escaped}s?\s*[:=–—-]\s*\w+\s+\w+"
-    )
-    return any(acronym in block.text and pattern.search(block.text) for block in document.blocks)  # `in` is cheap
+# Where an acronym is spelled out: "Service Level Agreement (SLA)", "SLA (Service ...)", and
+# "SLA: service level ..." opening a block. Each pattern captures the acronym (without a
+# plural s), so one pass over the document finds them all: a search per acronym took time
+# proportional to the document for each of its (maybe thousands of) distinct acronyms.
+_IN_PARENTHESES = re.compile(r"\(\s*([A-ZΑ-Ω]{2,6})s?\s*\)")
+_BEFORE_PARENTHESES = re.compile(r"(?<!\w)([A-ZΑ-Ω]{2,6})s?\s*(?=\(\s*\w[^)]*?\w{2})")
+_OPENING_DEFINITION = re.compile(r"^\W*([A-ZΑ-Ω]{2,6})s?\s*[:=–—-]\s*\w+\s+\w+")
+
+
+def _defined_acronyms(document) -> set[str]:
+    """Every acronym the document spells out somewhere."""
+    defined: set[str] = set()
+    for block in document.blocks:
+        text = block.text
+        if "(" in text:
+            defined.update(_IN_PARENTHESES.findall(text))
+            defined.update(_BEFORE_PARENTHESES.findall(text))
+        opening = _OPENING_DEFINITION.match(text)
+        if opening:
+            defined.add(opening.group(1))
+    return defined
 
 
 KIND = CheckKind(
     name="terms",
     description=__doc__ or "",
+    fields={"message": ("term", "suggestion"), "acronym": ("term",), "suggestion": ("alternative",)},
     check=check,
     vocabulary={"terms": "mapping", "known_acronyms": "terms"},
     # extra_terms: more terms per language (term: plainer word, or null); accepted_terms: words

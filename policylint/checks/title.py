@@ -31,6 +31,7 @@ def check(context):
 KIND = CheckKind(
     name="title",
     description=__doc__ or "",
+    fields={"message": ()},
     check=check,
     vocabulary={"words": "terms"},
     options={"first_blocks": 4},

@@ -14,6 +14,7 @@ from policylint.checks.kind import CheckKind
 KIND = CheckKind(
     name="unused-suppression",
     description=__doc__ or "",
+    fields={"message": ("directive",), "named": ("directive", "rules")},
     check=None,
     messages=("named",),
     neutral=True,

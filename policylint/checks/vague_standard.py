@@ -44,6 +44,7 @@ def _measurable(context, tokens, language) -> bool:
 KIND = CheckKind(
     name="vague-standard",
     description=__doc__ or "",
+    fields={"message": ("term",)},
     check=check,
     vocabulary={
         "vague": "terms",

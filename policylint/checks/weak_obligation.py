@@ -46,6 +46,7 @@ def _distance(tokens, start: int, end: int) -> int:
 KIND = CheckKind(
     name="weak-obligation",
     description=__doc__ or "",
+    fields={"message": ("term",)},
     check=check,
     vocabulary={"modals": "terms", "duties": "terms", "addressees": "terms"},
     options={"window": 4},

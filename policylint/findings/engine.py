@@ -11,7 +11,7 @@ from policylint.text.matcher import Matcher
 from policylint.model import Analysis, Finding
 from policylint.text.analysis import analyse, tokenize
 from policylint.text.languages import BASE_LANGUAGE
-from policylint.packs import Pack, Rule
+from policylint.packs import Pack, Rule, templates
 
 EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
 
@@ -77,7 +77,7 @@ class Context:
     def message(self, params: dict, name: str | None = None) -> str:
         language = self.settings.message_language
         template = self.rule.text(self.rule.messages[name] if name else self.rule.message, language)
-        return template.format(**params)
+        return templates.fill(template, params)  # validated when the pack was loaded
 
     def finding(
         self, block_index: int, start: int, end: int, message: str, language: str | None, excerpt: bool = True

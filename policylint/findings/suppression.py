@@ -148,6 +148,8 @@ def settle(document: Document, findings: list[Finding], reporters: list[Rule], m
 def unused_findings(document: Document, unused: list[_Rule], rule: Rule, message_language: str) -> list[Finding]:
     """One finding of `rule` per directive that suppressed nothing, naming the rules it named in
     vain (the rule's `named` message) or none (its `message`)."""
+    from policylint.packs import templates  # here: readers import this module, and packs import the checks
+
     by_directive: dict[Directive, list[str]] = {}
     for hold in unused:
         by_directive.setdefault(hold.directive, []).append(hold.selector)
@@ -156,9 +158,9 @@ def unused_findings(document: Document, unused: list[_Rule], rule: Rule, message
         text = " ".join(directive.text.split())
         rules = ", ".join(s for s in selectors if s != _ALL)
         if rules:
-            message = rule.text(rule.messages["named"], message_language).format(directive=text, rules=rules)
+            message = templates.fill(rule.text(rule.messages["named"], message_language), {"directive": text, "rules": rules})
         else:
-            message = rule.text(rule.message, message_language).format(directive=text)
+            message = templates.fill(rule.text(rule.message, message_language), {"directive": text})
         findings.append(
             Finding(
                 path=document.path,

@@ -15,6 +15,7 @@ from typing import Any
 
 from policylint.checks import CHECK_KINDS
 from policylint.model import LANGUAGES, SEVERITIES
+from policylint.packs import templates
 from policylint.packs.model import BUILTIN, SHORTHAND_KEYS, Kind, Pack, PackError, Profile, Rule
 from policylint.packs.yaml_cache import load_yaml
 from policylint.text.languages import BASE_LANGUAGE, LANGUAGE_PROFILE_KEYS, builtin_language_files, language_files
@@ -166,6 +167,13 @@ def _per_language_text(path, key: str, value: Any, languages=LANGUAGES) -> dict[
     return value
 
 
+def _check_templates(path, key: str, texts: dict, fields) -> None:
+    """Each language's message is a template naming only the fields its check fills in."""
+    for language, template in texts.items():
+        if isinstance(template, str) and (wrong := templates.problem(template, frozenset(fields))):
+            raise PackError(f"{path}: {key}.{language}: {wrong}")
+
+
 def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
     data = _mapping(path, required=REQUIRED_KEYS, optional=OPTIONAL_KEYS)
     kind = CHECK_KINDS.get(data["check"])
@@ -202,11 +210,15 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
                 raise PackError(f"{path}: languages.{language}.{key}: unknown key for {data['check']}")
             _check_shape(path, f"languages.{language}.{key}", value, shape)
     message = _per_language_text(path, "message", data["message"], covered)
+    _check_templates(path, "message", message, kind.fields["message"])
     messages = data.get("messages") or {}
+    if not isinstance(messages, dict):
+        raise PackError(f"{path}: messages: expected a mapping of message name to texts")
     for name in kind.messages:
         if name not in messages:
             raise PackError(f"{path}: messages.{name}: missing (the {data['check']} check needs it)")
         _per_language_text(path, f"messages.{name}", messages[name], covered)
+        _check_templates(path, f"messages.{name}", messages[name], kind.fields[name])
     given = validate_options(kind, data.get("options") or {},
                              lambda key, problem: _fail(path, join_key("options", key), problem))
     options = merged_options(kind, dict(kind.options), given)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from policylint import bounded_yaml
 from policylint.packs.model import PackError
 from policylint.running.cache_folder import cache_root, read_json, write_json
 
@@ -33,9 +34,10 @@ def load_yaml(path: Path) -> Any:
 def _parse_yaml(path: Path, text: str) -> Any:
     import yaml  # here: only a rule file the cache does not know needs the parser
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: far faster than the pure-Python one
     try:
-        return yaml.load(text, Loader=loader)
+        return bounded_yaml.load(text)
+    except bounded_yaml.YAMLLimitError as error:
+        raise PackError(f"{path}:{error.line}: {error}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark else ""

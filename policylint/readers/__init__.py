@@ -16,16 +16,19 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Any, BinaryIO
 
 from policylint.model import Document
 from policylint.readers.decode import InputError, decode
 from policylint.readers.sniff import text_expected
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+TOO_LARGE = f"file is too large (more than {MAX_FILE_BYTES // 1048576} MiB); not checked"
+NOT_REGULAR = "not a regular file (a device, pipe or socket); not checked"
 NO_PROSE = "no prose to check (the file holds only markup, code or comments)"
 
 
@@ -50,7 +53,7 @@ class Reader:
     def read(self, data: bytes, path: str) -> Document:
         """Decode (text formats) and parse one document; raises InputError with a one-line reason."""
         if len(data) > MAX_FILE_BYTES:
-            raise InputError(_too_large(len(data)))
+            raise InputError(TOO_LARGE)
         read = self._read_function()
         if self.binary:
             document = read(data, path)
@@ -93,8 +96,8 @@ READERS: dict[str, Reader] = _registry(
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
 __all__ = [
-    "InputError", "READERS", "Reader", "SUPPORTED_SUFFIXES", "files_pattern", "parser_libraries",
-    "read_bytes", "read_file", "read_raw", "reader_for",
+    "InputError", "MAX_FILE_BYTES", "READERS", "Reader", "SUPPORTED_SUFFIXES", "files_pattern",
+    "parser_libraries", "read_bytes", "read_capped", "read_file", "read_raw", "reader_for",
 ]
 
 
@@ -130,14 +133,21 @@ def read_file(path: str) -> Document:
 
 
 def read_raw(path: str) -> bytes:
-    """A supported file's bytes, opened read-only; raises InputError with a one-line reason."""
+    """A supported regular file's bytes, opened read-only; raises InputError with a one-line reason.
+
+    Only regular files are read: a link to /dev/zero or a named pipe would otherwise be read
+    forever or block. The size cap is applied while reading, not trusted from the file system.
+    """
     reader_for(path)  # an unsupported type is reported before the file is opened
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(_too_large(size))
-        with open(path, "rb") as handle:
-            data = handle.read()
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise InputError(NOT_REGULAR)
+        # O_NONBLOCK: a file swapped for a pipe after the check above does not block the open
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(NOT_REGULAR)
+            return read_capped(handle)
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except PermissionError:
@@ -146,8 +156,14 @@ def read_raw(path: str) -> bytes:
         raise InputError("is a directory") from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
+
+
+def read_capped(handle: BinaryIO) -> bytes:
+    """At most MAX_FILE_BYTES from a stream (a file or standard input); InputError past that.
+
+    One byte more than the cap is asked for, so a stream is never read further than needed to
+    know it is too large, whatever size it claims."""
+    data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(TOO_LARGE)
     return data
-
-
-def _too_large(size: int) -> str:
-    return f"file is too large ({size / 1048576:.1f} MiB; the limit is {MAX_FILE_BYTES // 1048576} MiB)"

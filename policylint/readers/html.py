@@ -10,6 +10,7 @@ column of the .html file, like Markdown.
 from __future__ import annotations
 
 import html
+from collections import Counter
 from html.parser import HTMLParser
 
 from policylint.model import Block, Directive, Document, Segment
@@ -48,7 +49,10 @@ class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=False)  # references one by one, so columns stay true
         self.blocks: list[Block] = []
-        self._open: list[tuple[str, str | None, int]] = []  # block tags: (tag, kind, level)
+        # open block tags: (tag, kind, level), the kind and level each one's text takes (its own,
+        # else the nearest enclosing tag's), so the current kind is read off the top
+        self._open: list[tuple[str, str | None, int]] = []
+        self._open_count: Counter[str] = Counter()  # how many of each tag are open
         self._skipping: list[str] = []  # open tags whose content is not prose
         self._text: list[str] = []
         self._segments: list[Segment] = []
@@ -73,7 +77,7 @@ class _Parser(HTMLParser):
         elif tag in BLOCK_TAGS:
             self.flush()
             if tag not in VOID:
-                self._open.append((tag, BLOCK_TAGS[tag], HEADINGS.get(tag, 0)))
+                self._open_block(tag)
 
     def handle_startendtag(self, tag, attrs):
         if tag not in VOID:  # "<div/>" opens nothing in HTML, but is not prose either
@@ -89,10 +93,20 @@ class _Parser(HTMLParser):
             return
         if tag in BLOCK_TAGS:
             self.flush()
-            for index in range(len(self._open) - 1, -1, -1):
-                if self._open[index][0] == tag:
-                    del self._open[index:]  # closes what was left open inside it too
+            if not self._open_count[tag]:
+                return  # nothing to close: no search through (maybe 100,000) unclosed tags
+            while self._open:  # closes what was left open inside it too
+                closed = self._open.pop()[0]
+                self._open_count[closed] -= 1
+                if closed == tag:
                     break
+
+    def _open_block(self, tag: str) -> None:
+        kind, level = BLOCK_TAGS[tag], HEADINGS.get(tag, 0)
+        if not kind and self._open:
+            kind, level = self._open[-1][1:]
+        self._open.append((tag, kind, level))
+        self._open_count[tag] += 1
 
     # -- text
 
@@ -138,9 +152,8 @@ class _Parser(HTMLParser):
         self._length += len(text)
 
     def _current_kind(self) -> tuple[str, int]:
-        for _tag, kind, level in reversed(self._open):
-            if kind:
-                return kind, level
+        if self._open and self._open[-1][1]:
+            return self._open[-1][1], self._open[-1][2]
         return "paragraph", 0
 
     def flush(self):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from markdown_it import MarkdownIt
 
@@ -53,14 +54,35 @@ _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n.*?\n(?:---|\+\+\+|\.\.\.)[
 
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 # tags and comments, but not a "<<field>>" fill-in, which a template writer means literally
-_HTML = re.compile(r"<!--.*?-->|(?<!<)</?[A-Za-z][^<>\n]*>(?!>)|<(?:https?|mailto):[^<>\s]*>", re.S)
+# (comments are found by `comments`: a regular expression for them takes quadratic time on
+# many "<!--" that are never closed)
+_HTML = re.compile(r"(?<!<)</?[A-Za-z][^<>\n]*>(?!>)|<(?:https?|mailto):[^<>\s]*>")
 _INLINE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))")
 _REFERENCE_LINK = re.compile(r"(!?\[)([^\[\]\n]*)(\]\[[^\[\]\n]*\])")
 _BRACKETED = re.compile(r"(!?\[)([^\[\]\n]+)(\])")
 # emphasis markers, but not a run of three or more underscores (a blank to fill in)
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,2}(?=[^\W_])|(?<=[^\W_])_{1,2}(?!\w)|~~")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+def comments(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) of each HTML comment in text[start:end], in one pass: once no "-->" follows
+    an opening, no later opening can close either."""
+    end = len(text) if end is None else end
+    while (opening := text.find("<!--", start, end)) >= 0:
+        closing = text.find("-->", opening + 4, end)
+        if closing < 0:
+            return
+        start = closing + 3
+        yield opening, start
+
+
+def _blank_comments(text: str) -> str:
+    pieces, last = [], 0
+    for start, end in comments(text):
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(pieces) + text[last:] if pieces else text
 
 
 def _blank(match: re.Match) -> str:
@@ -80,7 +102,7 @@ def prose(content: str, references: dict) -> str:
     if "`" in text:
         text = _CODE_SPAN.sub(_blank, text)
     if "<" in text:
-        text = _HTML.sub(_blank, text)
+        text = _HTML.sub(_blank, _blank_comments(text))
     if "[" in text:
         text = _INLINE_LINK.sub(_keep_text, text)
         text = _REFERENCE_LINK.sub(_keep_text, text)
@@ -148,14 +170,17 @@ def _directives(tokens, source: str, env: dict) -> list[Directive]:
         first, last = token.map
         start = line_starts[first]
         end = line_starts[last] if last < len(line_starts) else len(source)
-        for match in _COMMENT.finditer(source, start, end):
-            if token.type == "inline" and match.group(0) not in wanted:
+        line, counted_to = first + 1, start  # lines counted as the comments go: one pass
+        for comment_start, comment_end in comments(source, start, end):
+            comment = source[comment_start:comment_end]
+            if token.type == "inline" and comment not in wanted:
                 continue
-            if is_directive(match.group(1)):
-                line = first + source.count("\n", start, match.start()) + 1
-                column = match.start() - line_starts[line - 1] + 1
-                end_line = line + match.group(0).count("\n")
-                found.append(Directive(line, column, end_line, match.group(1).strip()))
+            if is_directive(comment[4:-3]):
+                line += source.count("\n", counted_to, comment_start)
+                counted_to = comment_start
+                column = comment_start - line_starts[line - 1] + 1
+                end_line = line + comment.count("\n")
+                found.append(Directive(line, column, end_line, comment[4:-3].strip()))
     return found
 
 

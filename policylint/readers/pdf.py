@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import io
 import logging
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterator
 
 from policylint.model import Block, Document
+from policylint.readers import pdf_limits
 from policylint.readers.bidi import logical_order
 from policylint.readers.decode import InputError, damaged
 from policylint.readers.positions import block_from_lines
@@ -64,9 +67,32 @@ def read(data: bytes, path: str) -> Document:
     return Document(path=path, format="pdf", blocks=_blocks(lines), notices=notices, position_kind="page")
 
 
+def _pages(data: bytes) -> Iterator:
+    """pdfminer's layout of each page (what its extract_pages gives), read within the limits
+    of `pdf_limits`."""
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    document = pdf_limits.document_class()(PDFParser(io.BytesIO(data)))
+    resources = PDFResourceManager(caching=True)
+    # boxes_flow=None: boxes in plain top-to-bottom order, which keeps right-aligned
+    # (Arabic) paragraphs where they stand
+    device = pdf_limits.aggregator_class()(resources, laparams=LAParams(boxes_flow=None))
+    interpreter = pdf_limits.interpreter_class()(resources, device)
+    for page in PDFPage.create_pages(document):
+        interpreter.process_page(page)
+        yield device.get_result()
+
+
 def _lines(data: bytes) -> tuple[list[Line], int, list[int]]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer
+    with pdf_limits.read_limits():
+        return _read_lines(data)
+
+
+def _read_lines(data: bytes) -> tuple[list[Line], int, list[int]]:
+    from pdfminer.layout import LTTextContainer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     lines: list[Line] = []
@@ -74,13 +100,10 @@ def _lines(data: bytes) -> tuple[list[Line], int, list[int]]:
     box_number = 0
     page_number = 0
     try:
-        # boxes_flow=None: boxes in plain top-to-bottom order, which keeps right-aligned
-        # (Arabic) paragraphs where they stand
-        for page_number, page in enumerate(extract_pages(io.BytesIO(data), laparams=LAParams(boxes_flow=None)), 1):
+        for page_number, page in enumerate(_pages(data), 1):
             on_page = 0
             boxes = [box for box in page if isinstance(box, LTTextContainer)]
-            for box in boxes:
-                beside = any(other is not box and other.y0 < box.y1 and box.y0 < other.y1 for other in boxes)
+            for box, beside in zip(boxes, _side_by_side(boxes)):
                 box_lines = [line for line in box if hasattr(line, "__iter__")]
                 built = [_line(line) for line in box_lines]
                 built = [b for b in built if b is not None]
@@ -102,6 +125,34 @@ def _lines(data: bytes) -> tuple[list[Line], int, list[int]]:
     if not page_number:
         raise InputError("corrupt or truncated PDF (no pages)")
     return lines, page_number, without_text
+
+
+def _side_by_side(boxes: list) -> list[bool]:
+    """For each box, whether another box shares some of its height (other.y0 < box.y1 and
+    box.y0 < other.y1). Sorted by y0, the boxes that start below a box's top are a prefix;
+    the two highest tops in each prefix say whether one besides the box itself reaches above
+    its bottom: n log n, where comparing every pair made a page of many boxes quadratic."""
+    order = sorted(range(len(boxes)), key=lambda i: boxes[i].y0)
+    starts = [boxes[i].y0 for i in order]
+    best: list[tuple[tuple[float, int], tuple[float, int]]] = []  # per prefix: two highest (y1, box)
+    first = second = (float("-inf"), -1)
+    for i in order:
+        candidate = (boxes[i].y1, i)
+        if candidate > first:
+            first, second = candidate, first
+        elif candidate > second:
+            second = candidate
+        best.append((first, second))
+    beside = []
+    for index, box in enumerate(boxes):
+        below_top = bisect_left(starts, box.y1)  # boxes with y0 < box.y1
+        if not below_top:
+            beside.append(False)
+            continue
+        first, second = best[below_top - 1]
+        top = second if first[1] == index else first
+        beside.append(top[1] >= 0 and top[0] > box.y0)
+    return beside
 
 
 def _line(line) -> tuple[str, float, bool] | None:

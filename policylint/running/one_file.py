@@ -14,6 +14,7 @@ from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
 from policylint.running.result_cache import ResultCache
+from policylint.running.time_budget import TimeBudgetExceeded, limited, not_checked
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class FileCheck:
     notices: list[str] = field(default_factory=list)
     error: str | None = None
     summary: DocumentSummary | None = None
+    timed_out: bool = False  # stopped by its time budget (its worker may hold half-built state)
 
 
 NOT_A_POLICY_NOTICE = ("not taken for a policy ({reason}), so no rule applies; to check it anyway, name its "
@@ -114,9 +116,21 @@ def check_source(
     plan: Plan,
     cache: ResultCache | None,
     warn_unused: bool = False,
+    timeout: float | None = None,
 ) -> FileCheck:
     """Check a file (or given bytes) read by the reader of `reader_path`, shown as `shown`:
-    the plan's rules, then the document's own suppression comments."""
+    the plan's rules, then the document's own suppression comments; a file that takes more
+    than `timeout` seconds is reported as not checked."""
+    if not timeout:  # a budget set around this call (a caller's own) is the caller's to catch
+        return _check(source, reader_path, shown, plan, cache, warn_unused)
+    try:
+        with limited(timeout):
+            return _check(source, reader_path, shown, plan, cache, warn_unused)
+    except TimeBudgetExceeded:
+        return FileCheck(error=not_checked(timeout), timed_out=True)
+
+
+def _check(source, reader_path, shown, plan, cache, warn_unused) -> FileCheck:
     try:
         data = load(source)
         hit = cached(data, reader_path, shown, cache)

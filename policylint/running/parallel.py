@@ -1,18 +1,30 @@
-"""Checking many files on several cores: a process pool whose workers each receive the run's
-plans (rule packs, settings) once, build their compiled vocabulary and tokenizers once, then
-take files in turn.
+"""Checking many files on several cores: worker processes that each receive the run's plans
+(rule packs, settings) once, build their compiled vocabulary and tokenizers once, then take
+files one at a time.
 
 Results come back in the order the files were given, so the output is the same whatever the
-number of jobs. The functions workers run are module-level, so this works with every
-multiprocessing start method (fork, forkserver, spawn).
+number of jobs. The parent keeps each worker's clock: a worker still busy past its file's time
+budget (stuck inside C code, where its own alarm cannot reach) is killed and replaced, and the
+file is reported as not checked; a worker that dies (out of memory) costs only its file. Workers
+die with the parent: they stop when their pipe closes, and on Linux the kernel kills them when
+the parent goes (PR_SET_PDEATHSIG), even in the middle of a file. The functions workers run are
+module-level, so this works with every multiprocessing start method (fork, forkserver, spawn).
 """
 
 from __future__ import annotations
 
 import os
+import signal
+import sys
+import time
 from typing import Iterator
 
 from policylint.running.one_file import FileCheck, check_source
+from policylint.running.time_budget import not_checked
+
+# how long past its budget the parent waits for a worker's own alarm before killing it
+GRACE_SECONDS = 2.0
+WORKER_STOPPED = "not checked: the worker process checking it stopped (out of memory?)"
 
 _worker: dict = {}
 
@@ -24,28 +36,140 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _initialise(plans, caches, warn_unused) -> None:
-    _worker.update(plans=plans, caches=caches, warn_unused=warn_unused)
+def _initialise(plans, caches, warn_unused, timeout) -> None:
+    _worker.update(plans=plans, caches=caches, warn_unused=warn_unused, timeout=timeout)
 
 
 def _check(task) -> FileCheck:
     source, reader_path, shown, plan = task
     return check_source(
         source, reader_path, shown, _worker["plans"][plan], _worker["caches"][plan], _worker["warn_unused"],
+        timeout=_worker["timeout"],
     )
 
 
-def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False) -> Iterator[FileCheck]:
-    """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs` processes."""
+def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False,
+               timeout: float | None = None) -> Iterator[FileCheck]:
+    """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs`
+    processes; `timeout` is each file's budget in seconds (None: none)."""
     workers = min(jobs, len(tasks))
-    setup = (plans, caches, warn_unused)
+    setup = (plans, caches, warn_unused, timeout)
     if workers <= 1:
         _initialise(*setup)
         yield from map(_check, tasks)
         return
-    from concurrent.futures import ProcessPoolExecutor  # here: a re-check from the cache never needs it
+    yield from _Pool(workers, setup).map(tasks)
 
-    # a few tasks at a time per message: fewer round trips, still an even spread
-    chunk = max(1, min(16, len(tasks) // (workers * 8)))
-    with ProcessPoolExecutor(workers, initializer=_initialise, initargs=setup) as pool:
-        yield from pool.map(_check, tasks, chunksize=chunk)
+
+def _serve(connection, setup) -> None:
+    """A worker: check the files the parent sends, one at a time, until the pipe closes."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _initialise(*setup)
+    while True:
+        try:
+            number, task = connection.recv()
+        except (EOFError, OSError):  # the parent is gone or done
+            return
+        outcome = _check(task)
+        connection.send((number, outcome))
+        if outcome.timed_out:  # stopped mid-way: its caches may be half built
+            return
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies, however it dies."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl: the closed pipe still stops an idle worker
+        pass
+
+
+class _Worker:
+    def __init__(self, context, setup):
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, setup), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: int | None = None  # the number of the task it is checking
+        self.deadline = float("inf")
+        self.broken = False  # its pipe failed: it stopped before it could take the task
+
+    def give(self, number: int, task, budget: float | None) -> None:
+        self.task = number
+        self.deadline = time.monotonic() + budget + GRACE_SECONDS if budget else float("inf")
+        try:
+            self.connection.send((number, task))
+        except OSError:
+            self.broken, self.deadline = True, 0.0
+
+    def stop(self, wait: float = 0.0) -> None:
+        """Close its pipe (an idle worker then ends by itself), wait up to `wait` seconds, kill."""
+        self.connection.close()
+        self.process.join(wait)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+class _Pool:
+    def __init__(self, size: int, setup: tuple):
+        import multiprocessing
+
+        self.context = multiprocessing.get_context()
+        self.size = size
+        self.setup = setup
+        self.timeout = setup[-1]
+
+    def map(self, tasks: list[tuple]) -> Iterator[FileCheck]:
+        from multiprocessing.connection import wait
+
+        results: dict[int, FileCheck] = {}
+        pending = iter(enumerate(tasks))
+        workers = [_Worker(self.context, self.setup) for _ in range(self.size)]
+        next_out = 0
+        try:
+            for worker in workers:
+                self._feed(worker, pending)
+            while next_out < len(tasks):
+                busy = [w for w in workers if w.task is not None]
+                soonest = min(w.deadline for w in busy)
+                wait_for = None if soonest == float("inf") else max(0.0, soonest - time.monotonic())
+                ready = wait([w.connection for w in busy], timeout=wait_for)
+                for worker in list(busy):
+                    if worker.connection in ready:
+                        try:
+                            number, outcome = worker.connection.recv()
+                        except (EOFError, OSError):  # it died: out of memory, or killed
+                            number, outcome = worker.task, FileCheck(error=WORKER_STOPPED)
+                    elif worker.broken:
+                        number, outcome = worker.task, FileCheck(error=WORKER_STOPPED)
+                    elif time.monotonic() >= worker.deadline:
+                        number, outcome = worker.task, FileCheck(error=not_checked(self.timeout), timed_out=True)
+                    else:
+                        continue
+                    results[number] = outcome
+                    worker.task = None
+                    if not worker.process.is_alive() or outcome.timed_out or outcome.error == WORKER_STOPPED:
+                        worker.stop()
+                        workers[workers.index(worker)] = worker = _Worker(self.context, self.setup)
+                    self._feed(worker, pending)
+                while next_out in results:
+                    yield results.pop(next_out)
+                    next_out += 1
+        finally:
+            for worker in workers:
+                worker.connection.close()
+            for worker in workers:
+                worker.stop(wait=1.0)
+
+    def _feed(self, worker: _Worker, pending) -> None:
+        for number, task in pending:
+            worker.give(number, task, self.timeout)
+            return

@@ -19,6 +19,7 @@ from policylint.packs import Pack, Rule
 from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
 from policylint.running.result_cache import ResultCache, run_fingerprint
+from policylint.running.time_budget import DEFAULT_SECONDS
 
 STDIN = "-"
 
@@ -143,6 +144,7 @@ def run(
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     follow_links: bool = False,
+    timeout: float | None = DEFAULT_SECONDS,
 ) -> Result:
     """Check every discovered file.
 
@@ -151,6 +153,7 @@ def run(
     configuration file decides; None skips the file. `on_progress(done, total)` follows the
     files checked; `jobs` processes share the files the cache does not know;
     `follow_links` reads links in folders that lead outside them (see discover).
+    A file that takes more than `timeout` seconds is reported as not checked (None: no limit).
     """
     fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
     plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
@@ -192,7 +195,7 @@ def run(
     done = total - len(tasks)
     if on_progress:
         on_progress(done, total)
-    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions)
+    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, timeout)
     for index, outcome in zip(waiting, checked):
         shown, _, plan = outcomes[index]
         outcomes[index] = (shown, outcome, plan)

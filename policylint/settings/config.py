@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 
+from policylint.bounded_yaml import YAMLLimitError, check_limits
 from policylint.model import LANGUAGES, SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -141,8 +142,11 @@ def _yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
     import yaml  # here: most runs have no YAML configuration, and the parser costs start-up time
 
     try:
+        check_limits(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
+    except YAMLLimitError as error:
+        raise ConfigError(f"{path}:{error.line}: {error}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1

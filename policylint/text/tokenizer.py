@@ -23,6 +23,15 @@ from policylint.text.big_regex import compile_matcher
 # belongs to the word (its "whitespace_"), or a run of other whitespace, a token of its own.
 # The runs tile the text, so offsets add up.
 RUNS = re.compile(r"\S+ ?|\s+")
+# spaCy's affix splitting takes time quadratic in a chunk's length (each prefix or suffix
+# taken off copies the rest and searches it again): 16 KiB of "(" took 26 s. A chunk longer
+# than this is tokenized in slices of this length, so the time per character is bounded; no
+# word in running text is anywhere near as long (the tokenizer test proves spaCy's tokens on
+# every sample policy).
+MAX_CHUNK = 400
+# A suffix is searched for in the last this-many characters first, not the whole chunk: a
+# suffix pattern ends at "$", so searching from the start tries every position in vain.
+SUFFIX_WINDOW = 32
 
 
 def run_chunk(run: str) -> str:
@@ -106,6 +115,12 @@ class Tokenizer:
         return tokens
 
     def _chunk(self, chunk: str, with_specials: bool) -> tuple[str, ...]:
+        if len(chunk) > MAX_CHUNK:
+            return tuple(
+                piece
+                for start in range(0, len(chunk), MAX_CHUNK)
+                for piece in self._chunk(chunk[start:start + MAX_CHUNK], with_specials)
+            )
         key = (chunk, with_specials)
         pieces = self._cache.get(key)
         if pieces is None:
@@ -184,8 +199,18 @@ class Tokenizer:
         return match.end() - match.start() if match else 0
 
     def _find_suffix(self, string: str) -> int:
-        match = self._suffix(string) if self._suffix else None
-        return match.end() - match.start() if match else 0
+        """Length of the suffix spaCy's leftmost search finds. The search starts in a window at
+        the end (lookbehinds still see before it); a match that begins at the window's edge
+        may reach further left, so the window is doubled until it does not."""
+        if not self._suffix:
+            return 0
+        window = SUFFIX_WINDOW
+        while True:
+            start = max(0, len(string) - window)
+            match = self._suffix(string, start)
+            if match is None or start == 0 or match.start() > start:
+                return match.end() - match.start() if match else 0
+            window *= 2
 
     def _find_infix(self, string: str) -> list:
         return list(self._infix(string)) if self._infix else []
