@@ -14,13 +14,16 @@ from policylint import __version__
 from policylint.findings import baseline
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
-from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
+from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
 from policylint.formatters.safe_text import json_text, printable, printable_lines
+from policylint.formatters.text import statistics as per_rule
 from policylint.formatters.text import summary
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
+from policylint.packs.loading import closest
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
@@ -59,6 +62,13 @@ def locale_language() -> str:
     return BASE_LANGUAGE
 
 
+def _remember_message_language(chosen: str | None) -> str:
+    """The run's message language (--message-lang, else the locale's), remembered for the
+    command line's own lines."""
+    _MESSAGE_LANGUAGE[0] = chosen
+    return chosen or locale_language()
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
@@ -72,6 +82,7 @@ def _date(ctx, param, value):
 @click.version_option(__version__, prog_name="policylint")
 def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
+    _MESSAGE_LANGUAGE[0], _QUIET[0] = None, 0  # each invocation starts from the locale, not the last one's options
 
 
 def pack_options(command):
@@ -160,7 +171,7 @@ def run_options(command):
         given = {name: parameters.pop(name) for name in _RUN_PARAMETERS}
         options = Options(
             today=given["today"] or dt.date.today(),
-            message_language=given["message_lang"] or locale_language(),
+            message_language=_remember_message_language(given["message_lang"]),
             select=given["select"],
             ignore=given["ignore"] or (),
             profile=given["profile"],
@@ -205,21 +216,41 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+def say() -> Messages:
+    """The catalogue in the language of this run's messages: --message-lang, else the locale's."""
+    return Messages(_MESSAGE_LANGUAGE[0] or locale_language())
+
+
+# the language --message-lang chose, once a command has read its options (None: the locale's)
+_MESSAGE_LANGUAGE: list[str | None] = [None]
+
+
 def echo_cache_refusal() -> None:
     """One line when the cache folder is not used because someone else could write it."""
     refused = cache_folder.refusal()
     if refused:
-        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: notice: cache {refused}", err=True)
+        words = say()
+        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: {words('notice')}: "
+                   f"{words('cli_cache_refused', reason=refused)}", err=True)
+
+
+# how many times check's -q was given: -q hides notices, -qq every line
+_QUIET: list[int] = [0]
 
 
 def echo_problems(result) -> None:
-    """Problems with the files themselves, one line each on standard error."""
+    """Problems with the files themselves, one line each on standard error (-q: errors only,
+    -qq: none)."""
+    words = say()
     for problem in result.problems:
-        click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
+        if _QUIET[0] > 1 or (_QUIET[0] and problem.severity != "error"):
+            continue
+        severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
+        click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
 
 
 def fail(message: str):
-    click.echo(f"policylint: error: {printable(message)}", err=True)
+    click.echo(f"policylint: {say().severity('error')}: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -248,28 +279,55 @@ def select_rules(pack, profile):
               help="Exit 1 when a finding has at least this severity [default: warning].")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings in FILE (and exit 0).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the findings to FILE instead of standard output (never over a document checked).")
+@click.option("-q", "--quiet", count=True,
+              help="-q: the findings only (no summary line, notices or progress); -qq: nothing at all, "
+                   "only the exit status.")
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
+@click.option("--color", "color_choice", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+                   "always or never.")
 @run_options
-def check(paths, output_format, fail_on, write_baseline, request):
+def check(paths, output_format, fail_on, write_baseline, output_file, quiet, statistics, color_choice, request):
     """Check policy documents (files, folders, or - for standard input)."""
     chosen = pick(output_format)
-    inputs = input_files(paths, request.follow_links) if write_baseline else []
-    if write_baseline:
-        _writable(write_baseline, inputs)  # before the run, not after it
-    progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
+    _QUIET[0] = quiet
+    inputs = input_files(paths, request.follow_links) if write_baseline or output_file else []
+    for target in (write_baseline, output_file):
+        if target:
+            _writable(target, inputs)  # before the run, not after it
+    progress = ProgressBar() if progress_wanted(sys.stderr, chosen) and not quiet else None
     workspace, result, known = execute(paths, request, fail_on, progress)
     if write_baseline:
         try:
             count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
             output_failed(write_baseline, error)
-        click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
+        click.echo(f"policylint: {say()('cli_baseline_written', count=count, path=printable(write_baseline))}", err=True)
         status = settle(result, workspace.fails, findings_fail=False)
     else:
         status = settle(result, workspace.fails, known, request.baseline_file)
-    output = Output(__version__, _rule_infos(workspace, request.warn_unused),
-                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
-                    message_language=request.options.message_language)
-    click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
+    language = request.options.message_language
+    color = chosen == "text" and not output_file and use_color(sys.stdout, choice=color_choice)
+    output = Output(__version__, _rule_infos(workspace, request.warn_unused), color=color,
+                    root=repository_root("."), message_language=language, summary_line=not quiet)
+    if statistics:
+        text = per_rule(result, language) + ("" if quiet else summary(result, language) + "\n")
+    else:
+        text = FORMATTERS[chosen].render(result, output)
+    if quiet > 1:
+        sys.exit(status)
+    if output_file:
+        try:
+            write_output(output_file, text, inputs)
+        except OutputError as error:
+            output_failed(output_file, error)
+        if not quiet:
+            click.echo(f"{summary(result, language)} {say()('cli_output_written', path=printable(output_file))}",
+                       err=True)
+    else:
+        click.echo(text, nl=False, color=color)
     sys.exit(status)
 
 
@@ -287,7 +345,7 @@ def _writable(target: str, inputs: list[str]) -> None:
 
 def output_failed(target: str, error: Exception):
     """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
-    click.echo(f"policylint: {printable(target)}: error: {printable(str(error))}", err=True)
+    click.echo(f"policylint: {printable(target)}: {say().severity('error')}: {printable(str(error))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -318,10 +376,10 @@ def init(force, folder):
     try:
         path = starter.write(folder, force)
     except FileExistsError:
-        fail(f"{os.path.join(folder, starter.FILENAME)} already exists; use --force to replace it")
+        fail(say()("cli_init_exists", path=os.path.join(folder, starter.FILENAME)))
     except OSError as error:
-        fail(f"{os.path.join(folder, starter.FILENAME)}: cannot write: {error.strerror or error}")
-    click.echo(f"Wrote {path}")
+        fail(say()("cli_cannot_write", path=os.path.join(folder, starter.FILENAME), reason=error.strerror or error))
+    click.echo(say()("cli_init_written", path=path))
 
 
 @main.command()
@@ -339,6 +397,8 @@ def report(paths, output, output_format, request):
     from policylint.report import RENDERERS, build_audit  # only reports pay for importing the report code
 
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
+    if output is None and output_format == "html" and sys.stdout.isatty():
+        fail(say()("cli_report_needs_output"))  # pages of HTML are no use on a terminal
     files = input_files(paths, request.follow_links)
     if output:
         _writable(output, files)  # before the run, not after it
@@ -356,7 +416,7 @@ def report(paths, output, output_format, request):
             write_output(output, text, files, REPORT_ENCODINGS.get(output_format, "utf-8"))
         except OutputError as error:
             output_failed(output, error)
-        click.echo(f"{summary(result)} Report written to {printable(output)}.", err=True)
+        click.echo(f"{summary(result, language)} {say()('cli_report_written', path=printable(output))}", err=True)
     sys.exit(status)
 
 
@@ -387,6 +447,8 @@ def explain(rule, languages, profile, rules_dirs):
     pack = load_rules(rules_dirs)
     found = pack.rule(rule)
     if found is None:
-        click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES)), nl=False)
+        words = say()
+        close = closest(rule, [r.name for r in pack.rules] + [r.code for r in pack.rules])
+        suggestion = words("did_you_mean", names=repr(close)) if close else ""
+        fail(words("cli_no_such_rule", rule=repr(rule), suggestion=suggestion))
+    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES, say())), nl=False)

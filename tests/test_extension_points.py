@@ -170,7 +170,7 @@ def finding(kind: str, page=None) -> Finding:
 def test_one_location_for_every_format(kind, page, label, phrase):
     item = finding(kind, page)
     where = location(item)
-    assert (where.label, where.phrase(), where.in_file_lines) == (label, phrase, kind == "line")
+    assert (where.label(), where.phrase(), where.in_file_lines) == (label, phrase, kind == "line")
     assert text.format_finding(item).startswith(f"p.x:{label}: PL104")
     annotation = github.annotation(item)
     record = sarif.result_record(item, "k", 0, {}, ".")
