@@ -116,6 +116,7 @@ class RunRequest:
     warn_unused: bool
     baseline_file: str | None
     follow_links: bool
+    respect_gitignore: bool
 
 
 RUN_OPTIONS = (
@@ -145,6 +146,10 @@ RUN_OPTIONS = (
     click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
     click.option("--follow-links", is_flag=True,
                  help="In folders, also read symbolic links that lead outside the folder."),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="Leave out the files this glob matches (repeatable; added to the configuration's exclude)."),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+                 help="In folders, leave out what .gitignore files ignore (up to the repository's top)."),
 )
 
 
@@ -180,10 +185,11 @@ def run_options(command):
             max_revision_age=given["max_revision_age"],
             config_file=given["config_file"],
             isolated=given["isolated"],
+            exclude=tuple(given["exclude"]),
         )
         request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
-                             given["follow_links"])
+                             given["follow_links"], given["respect_gitignore"])
         return command(request=request, **parameters)
 
     for option in reversed(RUN_OPTIONS):
@@ -201,7 +207,7 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
         result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
                      jobs=request.jobs, use_cache=request.use_cache, on_progress=progress,
-                     follow_links=request.follow_links)
+                     follow_links=request.follow_links, respect_gitignore=request.respect_gitignore)
     except (ConfigError, PackError) as error:
         fail(str(error))
     finally:

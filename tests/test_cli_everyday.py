@@ -124,3 +124,47 @@ def test_report_refuses_to_pour_html_into_a_terminal(bad, monkeypatch):
     code, streams = isolated_invoke()
     assert code == 2
     assert b"-o report.html" in streams[1].getvalue()
+
+
+# --- which files a folder gives ---------------------------------------------------------------
+
+def test_gitignore_rules_parse_and_match():
+    from policylint.running.gitignore import parse
+
+    rules = parse("# comment\n\nbuild/\n*.log\n!keep.md\n\\#hash.md\n")
+    assert [(r.pattern, r.negated, r.folders_only) for r in rules] == [
+        ("build/", False, True), ("*.log", False, False), ("keep.md", True, False), ("#hash.md", False, False)]
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("node_modules/\ndrafts/*.md\n!drafts/keep.md\n", encoding="utf-8")
+    for name in ("policies/a.md", "node_modules/pkg/readme.md", "drafts/old.md", "drafts/keep.md",
+                 "policies/build/gen.md", "policies/notes.md"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(BAD, encoding="utf-8")
+    (tmp_path / "policies" / ".gitignore").write_text("build\n", encoding="utf-8")
+    return tmp_path
+
+
+def checked(project, *args):
+    from pathlib import Path
+
+    result = check("--message-lang", "en", "--select", "PL107", "-q", *args)
+    return sorted(Path(line.split(":")[0]).relative_to(project).as_posix() for line in result.stdout.splitlines())
+
+
+def test_folders_walked_leave_out_what_gitignore_ignores(project):
+    files = sorted(set(checked(project, str(project))))
+    assert files == ["drafts/keep.md", "policies/a.md", "policies/notes.md"]
+    # the .gitignore files above the folder walked count too, up to the repository's top
+    assert sorted(set(checked(project, str(project / "policies")))) == ["policies/a.md", "policies/notes.md"]
+    everything = sorted(set(checked(project, "--no-respect-gitignore", str(project))))
+    assert len(everything) == 6
+
+
+def test_exclude_on_the_command_line(project):
+    files = sorted(set(checked(project, "--exclude", "notes.md", "--exclude", "drafts", str(project))))
+    assert files == ["policies/a.md"]

@@ -48,6 +48,7 @@ class Options:
     fail_on: str | None = None
     config_file: str | None = None
     isolated: bool = False
+    exclude: tuple[str, ...] = ()  # --exclude globs, added to the configuration's exclude
 
 
 class Workspace:
@@ -112,7 +113,7 @@ class Workspace:
         """How to check `path`, or None when the configuration excludes it."""
         config = self.config_for(path)
         relative = self._relative(path, config)
-        if config.exclude and matches_any(config.exclude, relative):
+        if matches_any((*config.exclude, *self.options.exclude), relative):
             return None
         pack = self._pack(config)
         rules = self._rules(pack, config, relative)
