@@ -168,3 +168,26 @@ def test_folders_walked_leave_out_what_gitignore_ignores(project):
 def test_exclude_on_the_command_line(project):
     files = sorted(set(checked(project, "--exclude", "notes.md", "--exclude", "drafts", str(project))))
     assert files == ["policies/a.md"]
+
+
+# --- configuration mistakes name the right file and line ------------------------------------------
+
+@pytest.mark.parametrize("toml, line", [
+    ('[tool.policylint]\nprofile = "core"\nselect = ["PL1"\n\nexclude = []\n', 3),  # noticed on line 5
+    ('[tool.policylint]\nprofile = "core\n', 2),
+    ('[tool.policylint]\nprofile = "core"\nselect = ["PL1"', 3),
+])
+def test_a_toml_mistake_is_reported_on_its_line(tmp_path, monkeypatch, bad, toml, line):
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = check("--message-lang", "en", "bad.md")
+    assert result.exit_code == 2
+    assert f"pyproject.toml:{line}: not valid TOML" in result.stderr
+
+
+def test_a_missing_rules_dir_names_the_configuration(tmp_path, monkeypatch, bad):
+    (tmp_path / ".policylint.yaml").write_text("profile: core\nrules-dir: [custom-rules]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = check("--message-lang", "en", "bad.md")
+    assert result.exit_code == 2
+    assert ".policylint.yaml:2: rules-dir: " in result.stderr and "custom-rules: rule pack folder not found" in result.stderr

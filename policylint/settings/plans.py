@@ -137,6 +137,9 @@ class Workspace:
 
     def _pack(self, config: Config) -> Pack:
         folders = tuple(dict.fromkeys(config.rules_dirs + self.options.rules_dirs))
+        for folder in config.rules_dirs:  # name the file that asked for a folder that is not there
+            if not os.path.isdir(folder):
+                raise config.error("rules-dir", f"{folder}: rule pack folder not found")
         if folders not in self._packs:
             self._packs[folders] = load_pack(extra_dirs=folders)
         if config not in self._customised:
