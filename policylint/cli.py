@@ -78,7 +78,32 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+MAIN_EPILOG = """\b
+Examples:
+  policylint check policies/                  check every policy in a folder
+  policylint check --message-lang fr doc.docx messages in French
+  policylint explain long-sentence            why a rule exists and how to fix what it reports
+  policylint report policies/ -o report.html  an audit report to hand to someone
+
+\b
+Exit status: 0 no finding reached --fail-on; 1 one did; 2 a file, option or configuration could
+not be used. Shell completion: eval "$(_POLICYLINT_COMPLETE=bash_source policylint)" (zsh_source,
+fish_source for those shells). Documentation: README.md and docs/ in policylint's repository."""
+
+CHECK_EPILOG = """\b
+Examples:
+  policylint check policy.md policies/
+  policylint check -q --fail-on error policies/      findings only; exit 1 on errors
+  policylint check --statistics policies/            how many findings each rule made
+  policylint check --format sarif -o out.sarif .     for code scanning
+  cat policy.md | policylint check --stdin-filename policy.md -
+
+\b
+Exit status: 0 no finding reached --fail-on (default: warning); 1 one did; 2 a file could not be
+checked, or an option, configuration or baseline could not be used."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=MAIN_EPILOG)
 @click.version_option(__version__, prog_name="policylint")
 def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
@@ -277,7 +302,7 @@ def select_rules(pack, profile):
         sys.exit(EXIT_ERROR)
 
 
-@main.command()
+@main.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
               help="Output format; auto is github under GitHub Actions, else text.")

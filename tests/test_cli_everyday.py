@@ -191,3 +191,26 @@ def test_a_missing_rules_dir_names_the_configuration(tmp_path, monkeypatch, bad)
     result = check("--message-lang", "en", "bad.md")
     assert result.exit_code == 2
     assert ".policylint.yaml:2: rules-dir: " in result.stderr and "custom-rules: rule pack folder not found" in result.stderr
+
+
+def test_help_shows_examples_and_exit_codes():
+    for args in ([], ["check"]):
+        result = CliRunner().invoke(main, [*args, "--help"])
+        assert result.exit_code == 0
+        assert "Examples:" in result.output and "Exit status: 0" in result.output and "2 a file" in result.output
+
+
+def test_shell_completion_as_documented(tmp_path):
+    """docs/usage.md's line: the console script prints a completion script for bash."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import ROOT
+
+    assert '_POLICYLINT_COMPLETE=bash_source policylint' in (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    script = Path(sys.executable).with_name("policylint")
+    env = {**os.environ, "_POLICYLINT_COMPLETE": "bash_source", "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=True).stdout
+    assert "_policylint_completion()" in out

@@ -94,8 +94,9 @@ def test_the_pre_commit_hook_takes_exactly_the_files_policylint_reads():
 
 
 def test_the_readme_names_what_the_hook_takes():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## pre-commit"):readme.index("## GitHub Actions")]
+    from readme_blocks import section_text
+
+    section = section_text("pre-commit")
     assert all(f"`{suffix}`" in section for suffix in SUPPORTED_SUFFIXES)
 
 

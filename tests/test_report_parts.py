@@ -119,5 +119,5 @@ def test_the_readme_states_the_score_formula_the_report_states():
     from conftest import ROOT
     from policylint.report.score import formula_parameters
 
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    readme = " ".join((ROOT / "docs" / "usage.md").read_text(encoding="utf-8").split())
     assert Messages("en")("score_formula", **formula_parameters()) in readme
