@@ -20,7 +20,7 @@ from policylint.packs.yaml_cache import load_yaml
 from policylint.text.languages import BASE_LANGUAGE, LANGUAGE_PROFILE_KEYS, builtin_language_files, language_files
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
-OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element")
+OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element", "requires")
 PROFILE_KEYS = ("name", "summary", "rules", "extends")
 KIND_KEYS = ("name", "profile", "label", "detect")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
@@ -71,6 +71,11 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
                 raise PackError(f"{rule.path}: {key!r} is already used by {seen[key]}")
             seen[key] = rule.path
     rules.sort(key=lambda r: r.code)
+    names = {rule.name for rule in rules}
+    for rule in rules:
+        if rule.requires and (rule.requires not in names or rule.requires == rule.name):
+            raise PackError(f"{rule.path}: requires: {rule.requires!r} is not another rule of the pack"
+                            f"{did_you_mean(rule.requires, sorted(names), listing=False)}")
     pack = Pack(rules=rules, language_data=language_data, profiles=profiles, kinds=_kinds(directory))
     for kind in pack.kinds.values():
         if kind.profile is not None and kind.profile not in profiles:
@@ -237,7 +242,15 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         element=_per_language_text(path, "element", data["element"]) if "element" in data else {},
         pack=pack,
         shorthands=shorthands,
+        requires=_requires(path, data.get("requires", "")),
     )
+
+
+def _requires(path, value) -> str:
+    """A rule's `requires`: the name of the rule whose element it judges."""
+    if not isinstance(value, str) or (value and not _NAME.match(value)):
+        raise PackError(f"{path}: requires: expected the name of another rule, like missing-revision-date")
+    return value
 
 
 def _kinds(directory: Path) -> dict[str, Kind]:

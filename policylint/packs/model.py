@@ -41,6 +41,9 @@ class Rule:
     pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
     # configuration key -> the option it sets (the kind's `shorthands` and the file's own)
     shorthands: dict[str, str] = field(default_factory=dict)
+    # the rule whose element this one judges (stale-revision-date judges the revision date):
+    # when that rule finds its element missing, this rule's element is not applicable
+    requires: str = ""
 
     @property
     def kind(self) -> CheckKind:
