@@ -214,3 +214,23 @@ def test_shell_completion_as_documented(tmp_path):
     env = {**os.environ, "_POLICYLINT_COMPLETE": "bash_source", "PYTHONPATH": str(ROOT)}
     out = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=True).stdout
     assert "_policylint_completion()" in out
+
+
+GREEK = "# Πολιτική\n\nΘα απαντάμε στα μηνύματα μέσα σε [X] ώρες.\n"
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "de_DE.UTF-8", ""])
+def test_under_another_locale_each_finding_speaks_its_documents_language(tmp_path, locale):
+    from policylint.messages import Messages
+
+    (tmp_path / "el.md").write_text(GREEK, encoding="utf-8")
+    (tmp_path / "en.md").write_text(BAD, encoding="utf-8")
+    env = {"LANG": locale, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    result = check("--select", "PL107", str(tmp_path / "el.md"), str(tmp_path / "en.md"), env=env)
+    lines = result.stdout.splitlines()
+    greek = [line for line in lines if "el.md" in line]
+    english = [line for line in lines if "en.md" in line]
+    assert greek and all("Μη συμπληρωμένο" in line or not line.isascii() for line in greek)
+    assert english and all("Unfilled placeholder" in line for line in english)
+    assert lines[-1].startswith("Found ")  # the run's own words: English
+    assert Messages("")("summary") == Messages("en")("summary")
