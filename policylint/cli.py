@@ -475,9 +475,12 @@ def list_rules(output_format, profile, rules_dirs):
 @click.argument("rule")
 @click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
               help="Show the examples of this language only (repeatable) [default: all five].")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the explanation [default: your locale's when it is one of the five, else en].")
 @pack_options
-def explain(rule, languages, profile, rules_dirs):
+def explain(rule, languages, message_lang, profile, rules_dirs):
     """Explain a rule (by name or code): why, what it looks for, how to fix, examples."""
+    _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
     found = pack.rule(rule)
     if found is None:

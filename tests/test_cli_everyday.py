@@ -234,3 +234,25 @@ def test_under_another_locale_each_finding_speaks_its_documents_language(tmp_pat
     assert english and all("Unfilled placeholder" in line for line in english)
     assert lines[-1].startswith("Found ")  # the run's own words: English
     assert Messages("")("summary") == Messages("en")("summary")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_explain_gives_the_rules_summary_in_the_message_language(language):
+    from policylint.packs import load_pack
+
+    for rule in load_pack().rules:
+        assert rule.prose("summary", language) and (language == "en" or rule.prose("summary", language) != rule.summary)
+    result = CliRunner().invoke(main, ["explain", "jargon", "--message-lang", language])
+    assert result.output.splitlines()[0] == f"PL104 jargon: {load_pack().rule('jargon').prose('summary', language)}"
+
+
+def test_a_translated_summary_needs_english(tmp_path):
+    from policylint.packs import PackError, load_pack
+    from conftest import ROOT
+
+    text = (ROOT / "rules" / "PL101-missing-scope.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: PL101", "code: ACME1").replace("name: missing-scope", "name: acme-scope")
+    broken = text.replace("summary:\n  en: ", "summary:\n  de: ")
+    (tmp_path / "acme.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(PackError, match=r"acme.yaml: summary.en: missing text"):
+        load_pack(extra_dirs=[tmp_path])

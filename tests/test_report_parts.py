@@ -132,3 +132,16 @@ def test_the_readme_states_the_score_formula_the_report_states():
 
     readme = " ".join((ROOT / "docs" / "usage.md").read_text(encoding="utf-8").split())
     assert Messages("en")("score_formula", **formula_parameters()) in readme
+
+
+def test_every_rule_has_a_name_for_people_in_every_language():
+    """Charts and findings tables name rules by element or label, never by the English
+    identifier (long-sentence), in every language."""
+    from policylint.model import LANGUAGES
+    from policylint.packs import load_pack
+
+    for rule in load_pack().rules:
+        for language in LANGUAGES:
+            assert rule.title(language) != rule.name, (rule.code, language)
+    assert {load_pack().rule("long-sentence").title(language) for language in LANGUAGES} == {
+        "Long sentence", "Phrase trop longue", "Oración demasiado larga", "Μακροσκελής πρόταση", "جملة طويلة"}

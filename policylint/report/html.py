@@ -330,4 +330,4 @@ def _severity_badges(document: DocumentAudit, labels: Messages) -> str:
 
 
 def _element_or_name(rule, labels: Messages) -> str:
-    return rule.element.get(labels.language) or rule.name
+    return rule.title(labels.language)
