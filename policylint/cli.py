@@ -12,15 +12,19 @@ import click
 
 from policylint import __version__
 from policylint.findings import baseline
+from policylint.findings.engine import DOCUMENT_LANGUAGE
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
-from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
+from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
 from policylint.formatters.safe_text import json_text, printable, printable_lines
+from policylint.formatters.text import statistics as per_rule
 from policylint.formatters.text import summary
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
+from policylint.packs.loading import closest
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
@@ -52,13 +56,22 @@ LANGUAGE_CHOICE = _language_choice()
 
 
 def locale_language() -> str:
-    """The user's language when policylint checks it, else the base language (English)."""
+    """The user's language when it is one of the five; otherwise (C.UTF-8 in most CI
+    containers, German, no locale at all) DOCUMENT_LANGUAGE: each finding in its document's
+    language, and the command line's own lines in the base language (English)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else BASE_LANGUAGE
-    return BASE_LANGUAGE
+            return code if code in LANGUAGES else DOCUMENT_LANGUAGE
+    return DOCUMENT_LANGUAGE
+
+
+def _remember_message_language(chosen: str | None) -> str:
+    """The run's message language (--message-lang, else the locale's), remembered for the
+    command line's own lines."""
+    _invocation()["message_language"] = chosen
+    return chosen or locale_language()
 
 
 def _date(ctx, param, value):
@@ -70,7 +83,32 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+MAIN_EPILOG = """\b
+Examples:
+  policylint check policies/                  check every policy in a folder
+  policylint check --message-lang fr doc.docx messages in French
+  policylint explain long-sentence            why a rule exists and how to fix what it reports
+  policylint report policies/ -o report.html  an audit report to hand to someone
+
+\b
+Exit status: 0 no finding reached --fail-on; 1 one did; 2 a file, option or configuration could
+not be used. Shell completion: eval "$(_POLICYLINT_COMPLETE=bash_source policylint)" (zsh_source,
+fish_source for those shells). Documentation: README.md and docs/ in policylint's repository."""
+
+CHECK_EPILOG = """\b
+Examples:
+  policylint check policy.md policies/
+  policylint check -q --fail-on error policies/      findings only; exit 1 on errors
+  policylint check --statistics policies/            how many findings each rule made
+  policylint check --format sarif -o out.sarif .     for code scanning
+  cat policy.md | policylint check --stdin-filename policy.md -
+
+\b
+Exit status: 0 no finding reached --fail-on (default: warning); 1 one did; 2 a file could not be
+checked, or an option, configuration or baseline could not be used."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=MAIN_EPILOG)
 @click.version_option(__version__, prog_name="policylint")
 def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
@@ -108,6 +146,7 @@ class RunRequest:
     baseline_file: str | None
     follow_links: bool
     timeout: float | None  # seconds one file may take (None: no limit)
+    respect_gitignore: bool
 
 
 RUN_OPTIONS = (
@@ -122,7 +161,7 @@ RUN_OPTIONS = (
                       "customer-service, other-policy, not-a-policy) instead of recognising it; "
                       "`policylint rules --kinds` lists them."),
     click.option("--message-lang", type=LANGUAGE_CHOICE,
-                 help="Language of the messages [default: your locale's, else en]."),
+                 help="Language of the messages [default: your locale's when it is one of the five, else each document's own]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                  help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
                       "[default: the configuration's, else 12]."),
@@ -144,6 +183,10 @@ RUN_OPTIONS = (
     click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_SECONDS, show_default=True,
                  metavar="SECONDS", help="Report a file that takes longer than this as not checked, and go on "
                                          "(0: no limit)."),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="Leave out the files this glob matches (repeatable; added to the configuration's exclude)."),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+                 help="In folders, leave out what .gitignore files ignore (up to the repository's top)."),
 )
 
 
@@ -170,7 +213,7 @@ def run_options(command):
         given = {name: parameters.pop(name) for name in _RUN_PARAMETERS}
         options = Options(
             today=given["today"] or dt.date.today(),
-            message_language=given["message_lang"] or locale_language(),
+            message_language=_remember_message_language(given["message_lang"]),
             select=given["select"],
             ignore=given["ignore"] or (),
             profile=given["profile"],
@@ -180,10 +223,11 @@ def run_options(command):
             max_revision_age=given["max_revision_age"],
             config_file=given["config_file"],
             isolated=given["isolated"],
+            exclude=tuple(given["exclude"]),
         )
         request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
-                             given["follow_links"], given["timeout"] or None)
+                             given["follow_links"], given["timeout"] or None, given["respect_gitignore"])
         return command(request=request, **parameters)
 
     for option in reversed(RUN_OPTIONS):
@@ -201,7 +245,8 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
         result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
                      jobs=request.jobs, use_cache=request.use_cache, on_progress=progress,
-                     follow_links=request.follow_links, timeout=request.timeout)
+                     follow_links=request.follow_links, timeout=request.timeout,
+                     respect_gitignore=request.respect_gitignore)
     except (ConfigError, PackError) as error:
         fail(str(error))
     finally:
@@ -217,21 +262,43 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
 
 
+def say() -> Messages:
+    """The catalogue in the language of this run's messages: --message-lang, else the locale's."""
+    return Messages(_invocation().get("message_language") or locale_language())
+
+
+def _invocation() -> dict:
+    """What this invocation's options said that the command line's own lines depend on
+    (message_language, quiet): click's per-invocation `meta`, so nothing outlives a run."""
+    context = click.get_current_context(silent=True)
+    return context.meta if context is not None else {}
+
+
 def echo_cache_refusal() -> None:
     """One line when the cache folder is not used because someone else could write it."""
     refused = cache_folder.refusal()
     if refused:
-        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: notice: cache {refused}", err=True)
+        words = say()
+        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: {words('notice')}: "
+                   f"{words('cli_cache_refused', reason=refused)}", err=True)
+
+
 
 
 def echo_problems(result) -> None:
-    """Problems with the files themselves, one line each on standard error."""
+    """Problems with the files themselves, one line each on standard error (-q: errors only,
+    -qq: none)."""
+    words = say()
     for problem in result.problems:
-        click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
+        quiet = _invocation().get("quiet", 0)  # check's -q hides notices, -qq every line
+        if quiet > 1 or (quiet and problem.severity != "error"):
+            continue
+        severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
+        click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
 
 
 def fail(message: str):
-    click.echo(f"policylint: error: {printable(message)}", err=True)
+    click.echo(f"policylint: {say().severity('error')}: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -252,7 +319,7 @@ def select_rules(pack, profile):
         sys.exit(EXIT_ERROR)
 
 
-@main.command()
+@main.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
               help="Output format; auto is github under GitHub Actions, else text.")
@@ -260,30 +327,59 @@ def select_rules(pack, profile):
               help="Exit 1 when a finding has at least this severity [default: warning].")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings in FILE (and exit 0).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the findings to FILE instead of standard output (never over a document checked).")
+@click.option("-q", "--quiet", count=True,
+              help="-q: the findings only (no summary line, notices or progress); -qq: nothing at all, "
+                   "only the exit status.")
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
+@click.option("--color", "color_choice", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+                   "always or never.")
 @click.option("--show-kinds", is_flag=True,
               help="Text format: a line per file with the kind of document it was judged as, and why.")
 @run_options
-def check(paths, output_format, fail_on, write_baseline, show_kinds, request):
+def check(paths, output_format, fail_on, write_baseline, output_file, quiet, statistics, color_choice,
+          show_kinds, request):
     """Check policy documents (files, folders, or - for standard input)."""
     chosen = pick(output_format)
-    inputs = input_files(paths, request.follow_links) if write_baseline else []
-    if write_baseline:
-        _writable(write_baseline, inputs)  # before the run, not after it
-    progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
+    _invocation()["quiet"] = quiet
+    inputs = input_files(paths, request.follow_links) if write_baseline or output_file else []
+    for target in (write_baseline, output_file):
+        if target:
+            _writable(target, inputs)  # before the run, not after it
+    progress = ProgressBar() if progress_wanted(sys.stderr, chosen) and not quiet else None
     workspace, result, known = execute(paths, request, fail_on, progress)
     if write_baseline:
         try:
             count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
             output_failed(write_baseline, error)
-        click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
+        click.echo(f"policylint: {say()('cli_baseline_written', count=count, path=printable(write_baseline))}", err=True)
         status = settle(result, workspace.fails, findings_fail=False)
     else:
         status = settle(result, workspace.fails, known, request.baseline_file)
-    output = Output(__version__, _rule_infos(workspace, request.warn_unused),
-                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
-                    message_language=request.options.message_language, show_kinds=show_kinds)
-    click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
+    language = request.options.message_language
+    color = chosen == "text" and not output_file and use_color(sys.stdout, choice=color_choice)
+    output = Output(__version__, _rule_infos(workspace, request.warn_unused), color=color,
+                    root=repository_root("."), message_language=language, summary_line=not quiet,
+                    show_kinds=show_kinds)
+    if statistics:
+        text = per_rule(result, language) + ("" if quiet else summary(result, language) + "\n")
+    else:
+        text = FORMATTERS[chosen].render(result, output)
+    if quiet > 1:
+        sys.exit(status)
+    if output_file:
+        try:
+            write_output(output_file, text, inputs)
+        except OutputError as error:
+            output_failed(output_file, error)
+        if not quiet:
+            click.echo(f"{summary(result, language)} {say()('cli_output_written', path=printable(output_file))}",
+                       err=True)
+    else:
+        click.echo(text, nl=False, color=color)
     sys.exit(status)
 
 
@@ -301,7 +397,7 @@ def _writable(target: str, inputs: list[str]) -> None:
 
 def output_failed(target: str, error: Exception):
     """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
-    click.echo(f"policylint: {printable(target)}: error: {printable(str(error))}", err=True)
+    click.echo(f"policylint: {printable(target)}: {say().severity('error')}: {printable(str(error))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -332,10 +428,10 @@ def init(force, folder):
     try:
         path = starter.write(folder, force)
     except FileExistsError:
-        fail(f"{os.path.join(folder, starter.FILENAME)} already exists; use --force to replace it")
+        fail(say()("cli_init_exists", path=os.path.join(folder, starter.FILENAME)))
     except OSError as error:
-        fail(f"{os.path.join(folder, starter.FILENAME)}: cannot write: {error.strerror or error}")
-    click.echo(f"Wrote {path}")
+        fail(say()("cli_cannot_write", path=os.path.join(folder, starter.FILENAME), reason=error.strerror or error))
+    click.echo(say()("cli_init_written", path=path))
 
 
 @main.command()
@@ -353,6 +449,8 @@ def report(paths, output, output_format, request):
     from policylint.report import RENDERERS, build_audit  # only reports pay for importing the report code
 
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
+    if output is None and output_format == "html" and sys.stdout.isatty():
+        fail(say()("cli_report_needs_output"))  # pages of HTML are no use on a terminal
     files = input_files(paths, request.follow_links)
     if output:
         _writable(output, files)  # before the run, not after it
@@ -361,7 +459,7 @@ def report(paths, output, output_format, request):
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
     audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__, workspace.kind_labels())
-    language = request.options.message_language
+    language = request.options.message_language or BASE_LANGUAGE  # a report is one document: one language
     text = RENDERERS[output_format](audit, language)
     if output is None:
         click.echo(text, nl=False)
@@ -370,7 +468,7 @@ def report(paths, output, output_format, request):
             write_output(output, text, files, REPORT_ENCODINGS.get(output_format, "utf-8"))
         except OutputError as error:
             output_failed(output, error)
-        click.echo(f"{summary(result)} Report written to {printable(output)}.", err=True)
+        click.echo(f"{summary(result, language)} {say()('cli_report_written', path=printable(output))}", err=True)
     sys.exit(status)
 
 
@@ -405,12 +503,17 @@ def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
 @click.argument("rule")
 @click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
               help="Show the examples of this language only (repeatable) [default: all five].")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the explanation [default: your locale's when it is one of the five, else en].")
 @pack_options
-def explain(rule, languages, profile, rules_dirs):
+def explain(rule, languages, message_lang, profile, rules_dirs):
     """Explain a rule (by name or code): why, what it looks for, how to fix, examples."""
+    _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
     found = pack.rule(rule)
     if found is None:
-        click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES)), nl=False)
+        words = say()
+        close = closest(rule, [r.name for r in pack.rules] + [r.code for r in pack.rules])
+        suggestion = words("did_you_mean", names=repr(close)) if close else ""
+        fail(words("cli_no_such_rule", rule=repr(rule), suggestion=suggestion))
+    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES, say())), nl=False)

@@ -12,10 +12,9 @@ from click.testing import CliRunner
 
 from conftest import ROOT, TODAY
 from policylint.cli import main
-from policylint.findings.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE
-from policylint.report.labels import Labels
+from policylint.messages import Messages
 from policylint.report.score import document_score, formula_parameters
 from policylint.running.runner import run
 from policylint.settings.plans import Options, Workspace
@@ -130,7 +129,7 @@ def test_coverage_cells_follow_the_findings(english, expected, corpus):
     languages = {f.path: f.summary.language for f in result.files if f.summary}
     elements = [rule for rule in rules if rule.element]
     for row in root.find("table", cls="matrix").find("tbody").find_all("tr"):
-        path = row.find("bdi").text()
+        path = row.find("bdi").attrs["title"]  # shown relative to the audited folder; whole in the tooltip
         states = {cell.attrs["data-rule"]: cell.attrs["data-state"] for cell in row.find_all("td", cls="cell")}
         found = {f.code for f in by_path.get(path, [])}
         if path.endswith("zz-empty.md"):
@@ -141,13 +140,12 @@ def test_coverage_cells_follow_the_findings(english, expected, corpus):
                 rule.code for rule in elements if rule.kind.neutral}
             assert states["PL107"] == "missing"
         else:  # the rules of the kind the document was recognised as ran; the others do not apply
-            ran = [rule for rule in file_rules[path] if rule.covers(languages[path])]
-            ran_codes = {rule.code for rule in ran}
-            assert states == {
-                rule.code: ("missing" if rule.code in found else "present") if rule.code in ran_codes else "not_applicable"
-                for rule in elements
-            }
-            assert int(row.find("td", cls="score").text()) == document_score(ran, by_path.get(path, []))
+            ran_codes = {rule.code for rule in file_rules[path] if rule.covers(languages[path])}
+            reported = {f.rule for f in by_path.get(path, [])}
+            assert states == {rule.code: "not_applicable" if rule.code not in ran_codes or rule.requires in reported
+                              else "missing" if rule.code in found else "present" for rule in elements}
+            judged = [rule for rule in rules if rule.code in ran_codes and states.get(rule.code) != "not_applicable"]
+            assert int(row.find("td", cls="score").text()) == document_score(judged, by_path.get(path, []))
     good = [row for row in root.find("table", cls="matrix").find_all("tr") if "good-service-standards" in row.text()]
     assert good and all(row.find("td", cls="score").text() == "100" for row in good)
 
@@ -157,13 +155,16 @@ def test_documents_that_need_work_first(english):
     table = root.find("table", cls="needs-work")
     scores = [int(td.text()) for td in table.find_all("td", cls="score")]
     assert 0 < len(scores) <= 5 and scores == sorted(scores) and max(scores) < 100
-    assert all("bad-" in row.text() for row in table.find("tbody").find_all("tr"))
+    rows = table.find("tbody").find_all("tr")
+    assert any("bad-" in row.text() for row in rows)
+    # the score tells flawed documents apart: no longer all 0
+    assert len(set(scores)) > 1 and max(scores) > 0
 
 
 def test_score_formula_is_stated_with_its_weights(english):
     _, _, root, _ = english
     formula = root.find("p", cls="formula").text()
-    assert formula.startswith("Each document starts at 100 points.")
+    assert formula.startswith("A score is out of 100.")
     for value in formula_parameters().values():
         assert f"{value} point" in formula or f" {value} " in formula or f"{value}," in formula
 
@@ -174,23 +175,27 @@ def test_each_document_lists_its_findings_by_rule(english, expected):
     articles = root.find("section", id="documents").find_all("article", cls="document")
     assert len(articles) == MIXED_DOCUMENTS
     for article in articles:
-        path = article.find("h3").text()
-        # grouped by rule in code order, in document order within a rule
-        findings = sorted(by_path.get(path, []), key=lambda f: f.code)
+        path = article.find("h3").find("bdi").attrs["title"]
+        # findings about the whole document: one compact list, one line each, in code order
+        everything = sorted(by_path.get(path, []), key=lambda f: f.code)
+        whole = [f for f in everything if not f.excerpt]
+        lists = article.find_all("ul", cls="whole-document")
+        items = lists[0].find_all("li") if lists else []
+        assert [item.attrs["data-rule"] for item in items] == [f.rule for f in whole]
+        assert all(f.message in item.text() for item, f in zip(items, whole))
+        # the others grouped by rule in code order, in document order within a rule
+        findings = [f for f in everything if f.excerpt]
         groups = article.find_all("section", cls="rule-group")
         assert [g.attrs["data-rule"] for g in groups] == list(dict.fromkeys(f.rule for f in findings))
         rows = [row for g in groups for row in g.find("tbody").find_all("tr")]
         assert len(rows) == len(findings)
         for row, finding in zip(rows, findings):
             assert row.find("td", cls="position").text() == f"{finding.line}:{finding.column}"
-            if finding.excerpt:
-                assert row.find("q", cls="excerpt").text() == " ".join(finding.excerpt.split())
-            else:  # a finding about the whole document quotes nothing
-                assert row.find("span", cls="whole").text() == "(the whole document)"
+            assert row.find("q", cls="excerpt").text() == " ".join(finding.excerpt.split())
             assert finding.message in row.text()
         if path.endswith("zz-empty.md"):
             assert article.find("p", cls="not-checked").text() == "Not checked: file is empty"
-        elif not findings:
+        elif not everything:
             assert article.find("p", cls="clean")
     placeholder = root.find("section", data_rule="unfilled-placeholder")
     assert "How to fix:" in placeholder.find("p", cls="fix").text()
@@ -207,7 +212,7 @@ def test_arabic_excerpts_are_right_to_left(english):
 def test_report_labels_in_the_message_language(html_reports, pack, language):
     result, text = html_reports[language]
     root, _ = parse_html(text)
-    labels = Labels(language)
+    labels = Messages(language)
     html = root.find("html")
     assert html.attrs["lang"] == language and html.attrs["dir"] == ("rtl" if language == "ar" else "ltr")
     assert root.find("h1").text() == labels("report_title")
@@ -239,7 +244,7 @@ def test_custom_rules_are_columns_when_they_name_an_element(tmp_path, corpus):
     codes = [th.find("small").text() for th in root.find_all("th", cls="element")]
     assert codes[0] == "ACME1" and "ACME2" not in codes  # in code order
     assert root.find("td", data_rule="ACME1").attrs["data-state"] == "missing"
-    assert root.find("section", data_rule="acme-wording")  # its findings are listed all the same
+    assert root.find("li", data_rule="acme-wording")  # its findings (about the whole document) are listed all the same
 
 
 def test_csv_one_row_per_document(corpus, tmp_path, expected):

@@ -1,47 +1,18 @@
-"""The pieces the report is built from: labels, score, progress bar, excerpts, the summaries the runner returns."""
+"""The pieces the report is built from: score, progress bar, excerpts, the summaries the runner returns."""
 
 from __future__ import annotations
 
 import io
-import string
 
 import pytest
 
 from helpers import findings_for
 from policylint.findings.engine import EXCERPT_LIMIT
-from policylint.model import LANGUAGES
 from policylint.running.progress import ProgressBar
-from policylint.report.labels import Labels, all_labels
-from policylint.report.score import MISSING_ELEMENT, PER_FINDING, RULE_CAP, document_score
+from policylint.messages import Messages
+from policylint.report.score import ELEMENTS_SHARE, PER_FINDING, RULE_CAP, WORDING_SHARE, document_score
 from policylint.running.one_file import DocumentSummary
 from policylint.running.runner import run
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-@pytest.mark.parametrize("key", sorted(all_labels()))
-def test_every_label_exists_in_every_language_with_the_same_placeholders(key):
-    texts = all_labels()[key]
-    assert sorted(texts) == sorted(LANGUAGES)
-    assert all(isinstance(texts[lang], str) and texts[lang].strip() for lang in LANGUAGES)
-    assert len({frozenset(placeholders(texts[lang])) for lang in LANGUAGES}) == 1, texts
-
-
-def test_every_label_is_used():
-    """Labels the code asks for are checked by rendering the report in each language
-    (test_report.py); here, no label lingers in the data after the code stopped using it."""
-    from pathlib import Path
-
-    import policylint.report as package
-
-    source = "".join(m.read_text(encoding="utf-8") for m in Path(package.__file__).parent.glob("*.py"))
-    unused = [key for key in all_labels() if f'"{key}"' not in source and not key.startswith("lang_")]
-    assert unused == []
-    for language in LANGUAGES:
-        assert Labels(language).language_name(None) == all_labels()["lang_other"][language]
-        assert all(Labels(language).language_name(code) for code in LANGUAGES)
 
 
 # --- score -------------------------------------------------------------------------------
@@ -61,21 +32,32 @@ def test_score_starts_at_full_marks():
     assert document_score([FakeRule("A", "error")], []) == 100
 
 
-def test_a_missing_element_weighs_more_than_a_finding_about_wording():
+def test_the_score_is_mostly_the_share_of_elements_present():
+    elements = [FakeRule(f"E{i}", "error") for i in range(12)]
+    template = document_score(elements, [FakeFinding(f"E{i}") for i in range(11)])  # one element of twelve
+    nearly = document_score(elements, [FakeFinding("E0")])  # misses one
+    assert template == round(ELEMENTS_SHARE / 12) + WORDING_SHARE
+    assert nearly == round(ELEMENTS_SHARE * 11 / 12) + WORDING_SHARE
+    assert 0 < template < 50 < nearly < 100
+
+
+def test_an_errors_element_weighs_more_than_a_warnings():
+    error, warning = FakeRule("A", "error"), FakeRule("B", "warning")
+    assert document_score([error, warning], [FakeFinding("A")]) < document_score([error, warning], [FakeFinding("B")])
+
+
+def test_wording_findings_weigh_less_than_a_missing_element_and_are_capped():
     element, wording = FakeRule("A", "warning"), FakeRule("B", "warning", element=False)
-    assert document_score([element], [FakeFinding("A")]) == 100 - MISSING_ELEMENT["warning"] - PER_FINDING["warning"]
-    assert document_score([wording], [FakeFinding("B")]) == 100 - PER_FINDING["warning"]
+    one = document_score([element, wording], [FakeFinding("B")])
+    assert one == 100 - PER_FINDING["warning"]
+    many = document_score([element, wording], [FakeFinding("B")] * 50)
+    assert many == 100 - RULE_CAP
+    assert many > document_score([element, wording], [FakeFinding("A")])
 
 
-def test_findings_of_one_rule_are_capped():
-    rule = FakeRule("A", "error")
-    many = [FakeFinding("A")] * 50
-    assert document_score([rule], many) == 100 - MISSING_ELEMENT["error"] - RULE_CAP
-
-
-def test_score_never_goes_below_zero_and_ignores_rules_that_did_not_run():
-    rules = [FakeRule(f"R{i}", "error") for i in range(20)]
-    assert document_score(rules, [FakeFinding(r.code) for r in rules]) == 0
+def test_score_ignores_rules_that_did_not_run_and_stays_in_range():
+    rules = [FakeRule(f"R{i}", "error") for i in range(20)] + [FakeRule(f"W{i}", "info", element=False) for i in range(9)]
+    assert document_score(rules, [FakeFinding(r.code) for r in rules] * 10) == 0
     assert document_score(rules[:1], [FakeFinding("R5")]) == 100
 
 
@@ -148,5 +130,18 @@ def test_the_readme_states_the_score_formula_the_report_states():
     from conftest import ROOT
     from policylint.report.score import formula_parameters
 
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert Labels("en")("score_formula", **formula_parameters()) in readme
+    readme = " ".join((ROOT / "docs" / "usage.md").read_text(encoding="utf-8").split())
+    assert Messages("en")("score_formula", **formula_parameters()) in readme
+
+
+def test_every_rule_has_a_name_for_people_in_every_language():
+    """Charts and findings tables name rules by element or label, never by the English
+    identifier (long-sentence), in every language."""
+    from policylint.model import LANGUAGES
+    from policylint.packs import load_pack
+
+    for rule in load_pack().rules:
+        for language in LANGUAGES:
+            assert rule.title(language) != rule.name, (rule.code, language)
+    assert {load_pack().rule("long-sentence").title(language) for language in LANGUAGES} == {
+        "Long sentence", "Phrase trop longue", "Oración demasiado larga", "Μακροσκελής πρόταση", "جملة طويلة"}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from policylint.model import Directive, Document, Finding
+from policylint.text.languages import BASE_LANGUAGE
 
 if TYPE_CHECKING:
     from policylint.packs import Rule
@@ -150,6 +151,7 @@ def unused_findings(document: Document, unused: list[_Rule], rule: Rule, message
     vain (the rule's `named` message) or none (its `message`)."""
     from policylint.packs import templates  # here: readers import this module, and packs import the checks
 
+    message_language = message_language or document.language or BASE_LANGUAGE  # "": the document's own
     by_directive: dict[Directive, list[str]] = {}
     for hold in unused:
         by_directive.setdefault(hold.directive, []).append(hold.selector)

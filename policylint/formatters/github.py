@@ -46,7 +46,7 @@ def annotation(finding: Finding, language: str = BASE_LANGUAGE) -> str:
     if where.in_file_lines:
         properties.update(line=where.line, col=where.column, endLine=where.end_line, endColumn=where.end_column)
     else:
-        message = where.before(message, language)
+        message = where.before(message, language or finding.language)  # "": the message's own language
     properties["title"] = f"{finding.code} {finding.rule}"
     joined = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
     return f"::{LEVELS[finding.severity]} {joined}::{escape_data(message)}"
@@ -56,8 +56,9 @@ def render(result: Result, output: Output) -> str:
     lines = [annotation(f, output.message_language) for f in result.findings]
     lines += [f"::error file={escape_property(p.path)}::{escape_data(p.message)}"
               for p in result.problems if p.severity == "error"]
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    if output.summary_line:
+        lines.append(summary(result, output.message_language))
+    return "".join(line + "\n" for line in lines)
 
 
 FORMATTER = Formatter("github", render)

@@ -31,6 +31,7 @@ class Output:
     root: str = "."  # the folder SARIF URIs are relative to (the repository's top)
     message_language: str = BASE_LANGUAGE  # of the words a format adds to messages (a paragraph's position)
     show_kinds: bool = False  # text: a line per file with the kind it was judged as, and why
+    summary_line: bool = True  # the line counting the findings after them (text, github); -q drops it
 
 
 Render = Callable[["Result", Output], str]
