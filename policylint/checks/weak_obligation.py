@@ -47,6 +47,7 @@ KIND = CheckKind(
     name="weak-obligation",
     description=__doc__ or "",
     check=check,
-    vocabulary={"modals": "terms", "duties": "terms", "addressees": "terms"},
+    # alternatives: modal -> stronger wording, which an editor's quick fix offers (policylint lsp)
+    vocabulary={"modals": "terms", "duties": "terms", "addressees": "terms", "alternatives": "mapping"},
     options={"window": 4},
 )

@@ -20,7 +20,7 @@ from policylint.packs.yaml_cache import load_yaml
 from policylint.text.languages import BASE_LANGUAGE, LANGUAGE_PROFILE_KEYS, builtin_language_files, language_files
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
-OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element")
+OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element", "skeleton")
 PROFILE_KEYS = ("name", "summary", "rules", "extends")
 KIND_KEYS = ("name", "profile", "label", "detect")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
@@ -235,9 +235,20 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         source=str(data.get("source", "")),
         path=str(path),
         element=_per_language_text(path, "element", data["element"]) if "element" in data else {},
+        skeleton=_skeleton(path, data, covered),
         pack=pack,
         shorthands=shorthands,
     )
+
+
+def _skeleton(path: Path, data: dict, covered: tuple[str, ...]) -> dict[str, str]:
+    """The first sentence of the section an editor inserts under the rule's `element` heading,
+    per language: only a rule naming an element can have one."""
+    if "skeleton" not in data:
+        return {}
+    if "element" not in data:
+        raise PackError(f"{path}: skeleton: needs an element (the heading the sentence goes under)")
+    return _per_language_text(path, "skeleton", data["skeleton"], covered)
 
 
 def _kinds(directory: Path) -> dict[str, Kind]:
