@@ -390,3 +390,17 @@ def explain(rule, languages, profile, rules_dirs):
         click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES)), nl=False)
+
+
+@main.command()
+@click.option("--message-lang", "message_language", type=LANGUAGE_CHOICE, default=None,
+              help="Language of messages (default: the editor's messageLanguage, else your locale's).")
+def lsp(message_language):
+    """Run the language server (Language Server Protocol over standard input and output)."""
+    try:
+        from policylint.lsp.server import serve
+    except ImportError as error:
+        if error.name not in ("pygls", "lsprotocol") and not str(error.name or "").startswith(("pygls.", "lsprotocol.")):
+            raise
+        fail("the language server needs pygls: pip install 'policylint[lsp]'")
+    serve(message_language or locale_language(), fixed=message_language is not None)

@@ -61,11 +61,19 @@ def rules_table(pack: Pack, active: set[str]) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
+def explanation(rule: Rule) -> dict[str, str]:
+    """What `explain` and an editor's hover say of a rule, each on one line: why it matters,
+    what it looks for, how to fix it."""
+    return {"why": " ".join(rule.rationale.split()), "what": " ".join(rule.kind.description.split()),
+            "fix": " ".join(rule.fix.split())}
+
+
 def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
     profiles = ", ".join(pack.profiles_of(rule)) or f"custom pack {rule.pack}"
     out = [f"{rule.code} {rule.name}: {rule.summary}", f"Severity: {rule.severity}. Profiles: {profiles}.", ""]
-    out += _section("Why it matters", rule.rationale)
-    out += _section("What it looks for", " ".join(rule.kind.description.split()))
+    parts = explanation(rule)
+    out += _section("Why it matters", parts["why"])
+    out += _section("What it looks for", parts["what"])
     for language in languages:
         lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.vocabulary]
         lists = [(key, terms) for key, terms in lists if terms]
@@ -80,7 +88,7 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
     if options:
         out.append("  Options: " + "; ".join(f"{k} = {v}" for k, v in options.items()))
     out.append("")
-    out += _section("How to fix it", rule.fix)
+    out += _section("How to fix it", parts["fix"])
     out.append("Examples:")
     for language in [lang for lang in languages if lang in rule.examples]:
         pair = rule.examples[language]
