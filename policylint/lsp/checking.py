@@ -82,8 +82,7 @@ class BufferChecker:
     def check(self, path: str, text: str, version: int | None, language_id: str | None) -> CheckedBuffer:
         checked = CheckedBuffer(path, text, version)
         named = reader_path(path, language_id)
-        if named is None:
-            checked.error = "not a Markdown, plain text or HTML document"
+        if named is None:  # not a format policylint reads as text: nothing to say about it
             return checked
         data = text.encode("utf-8", "replace")  # a lone surrogate: one "?", columns kept
         if len(data) > MAX_FILE_BYTES:

@@ -23,7 +23,10 @@ class Client:
                                         stderr=subprocess.PIPE, cwd=cwd, env=env)
         self._next_id = 0
         self._answers: dict[int, Any] = {}
-        self._notifications: queue.Queue = queue.Queue()
+        self._notifications: queue.Queue = queue.Queue()  # filled by the reading thread
+        self.received: list[dict] = []  # notifications (and server requests) in arrival order
+        self._taken: set[int] = set()
+        self._ended = False
         self._answered = threading.Condition()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
@@ -88,20 +91,40 @@ class Client:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})
 
     def next_notification(self, method: str, timeout: float = 30, where=None) -> dict:
-        """The next notification of `method` (whose params satisfy `where`), others skipped."""
+        """The first notification of `method` (whose params satisfy `where`) not taken yet, in
+        arrival order; other notifications stay for later calls."""
         deadline = time.monotonic() + timeout
+        index = 0
         while True:
+            while index < len(self.received):
+                message = self.received[index]
+                if index not in self._taken and message.get("method") == method and (where is None or where(message["params"])):
+                    self._taken.add(index)
+                    return message["params"]
+                index += 1
+            if self._ended:
+                raise ServerClosed(f"server ended before {method}")
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError(f"no {method} notification")
             try:
                 message = self._notifications.get(timeout=left)
             except queue.Empty:
-                raise TimeoutError(f"no {method} notification") from None
+                continue
             if message is None:
-                raise ServerClosed(f"server ended before {method}")
-            if message.get("method") == method and (where is None or where(message["params"])):
-                return message["params"]
+                self._ended = True
+            else:
+                self.received.append(message)
+
+    def notifications(self, method: str) -> list[dict]:
+        """The params of every notification of `method` received so far (taken or not)."""
+        while not self._notifications.empty():
+            message = self._notifications.get_nowait()
+            if message is None:
+                self._ended = True
+            else:
+                self.received.append(message)
+        return [m["params"] for m in self.received if m.get("method") == method]
 
     # ---- what an editor does ----------------------------------------------------------------
 
