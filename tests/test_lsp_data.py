@@ -5,8 +5,8 @@ and UTF-16 columns."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
+
 from policylint.lsp.positions import LineIndex, utf16_length
 from policylint.model import LANGUAGES
 from policylint.packs import PackError, load_pack

@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 import pytest
-
 from lsp_helpers import server_env
 
 pytest.importorskip("pygls", reason="the language server needs pygls (pip install '.[lsp]'; the test extra has it)")
@@ -58,11 +57,11 @@ def test_neovim_shows_policylint_diagnostics(tmp_path):
                XDG_DATA_HOME=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state"),
                XDG_CACHE_HOME=str(tmp_path / "cache"))
     done = subprocess.run([NVIM, "--headless", "--clean", "-n", "-u", str(init)], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert result.is_file(), done.stdout + done.stderr
     found = json.loads(result.read_text(encoding="utf-8"))
     jargon = next(d for d in found if d["code"] == "jargon")
-    start = len("Ελληνικά: we ".encode("utf-8"))
+    start = len("Ελληνικά: we ".encode())
     assert (jargon["lnum"], jargon["col"], jargon["end_col"]) == (2, start, start + len("leverage"))
     assert jargon["message"].startswith('Jargon "leverage"') and jargon["source"] == "policylint"
     scope = next(d for d in found if d["code"] == "missing-scope")

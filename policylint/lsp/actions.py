@@ -32,7 +32,7 @@ from policylint.text.matcher import Matcher
 
 FIX_ALL = types.CodeActionKind.SourceFixAll.value + ".policylint"
 _FRONT_MATTER = "---"
-_BODY_END = re.compile(r"</body\s*>", re.I)
+_BODY_END = re.compile(r"</body\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -40,10 +40,11 @@ class PolicyServer(LanguageServer):
 
     def configure(self, params: types.InitializeParams) -> None:
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
-        language = options.get("messageLanguage")
+        language = str(options.get("messageLanguage") or "")
         if language in LANGUAGES and not self.language_fixed:
             self.message_language = language
-        self.rules_url = options.get("rulesUrl") or None
+        rules_url = options.get("rulesUrl")
+        self.rules_url = rules_url if isinstance(rules_url, str) and rules_url else None
         root = uri_path(params.root_uri) if params.root_uri else None
         self.checker = BufferChecker(self.message_language, root if root and os.path.isdir(root) else None)
 
