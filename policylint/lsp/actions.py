@@ -23,7 +23,7 @@ from policylint.findings.suppression import PREFIX
 from policylint.lsp.checking import CheckedBuffer
 from policylint.lsp.diagnostics import finding_range
 from policylint.lsp.positions import LineIndex, utf16_length
-from policylint.lsp.texts import say
+from policylint.messages import Messages
 from policylint.model import Finding
 from policylint.packs import Rule
 from policylint.readers import InputError, read_bytes, reader_for
@@ -122,9 +122,9 @@ def suppressions(checked: CheckedBuffer, finding: Finding, uri: str, language: s
     file_line = _file_directive_line(checked, lines)
     whole = _insert(file_line, 0, _comment(checked, f"disable-file {finding.rule}") + newline + newline)
     return [
-        types.CodeAction(title=say("disable_line", language, rule=finding.rule), kind=types.CodeActionKind.QuickFix,
+        types.CodeAction(title=Messages(language)("lsp_disable_line", rule=finding.rule), kind=types.CodeActionKind.QuickFix,
                          edit=_edit(uri, [this_line])),
-        types.CodeAction(title=say("disable_file", language, rule=finding.rule), kind=types.CodeActionKind.QuickFix,
+        types.CodeAction(title=Messages(language)("lsp_disable_file", rule=finding.rule), kind=types.CodeActionKind.QuickFix,
                          edit=_edit(uri, [whole])),
     ]
 
@@ -170,7 +170,7 @@ def skeleton(checked: CheckedBuffer, finding: Finding, rule: Rule, uri: str, lan
         before = "" if end_character == 0 and lines.line_text(end_line - 1).strip() == "" else (
             newline if end_character == 0 else newline + newline)
         edit = _insert(end_line, end_character, before + section)
-    title = say("insert_section", language, element=element)
+    title = Messages(language)("lsp_insert_section", element=element)
     return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, edit=_edit(uri, [edit]))
 
 
@@ -186,7 +186,7 @@ def code_actions(checked: CheckedBuffer, span: types.Range, uri: str, language: 
             continue
         for replacement in alternatives(checked, finding, lines):
             actions.append(types.CodeAction(
-                title=say("replace", language, old=replacement.old, new=replacement.new),
+                title=Messages(language)("lsp_replace", old=replacement.old, new=replacement.new),
                 kind=types.CodeActionKind.QuickFix, is_preferred=True,
                 edit=_edit(uri, [types.TextEdit(range=replacement.span, new_text=replacement.new)])))
         rule = checked.plan.pack.rule(finding.code)
@@ -209,7 +209,7 @@ def fix_all(checked: CheckedBuffer, uri: str, language: str) -> types.CodeAction
             edits.append(types.TextEdit(range=found[0].span, new_text=found[0].new))
     if not edits:
         return None
-    return types.CodeAction(title=say("fix_all", language, count=len(edits)), kind=FIX_ALL, edit=_edit(uri, edits))
+    return types.CodeAction(title=Messages(language)("lsp_fix_all", count=len(edits)), kind=FIX_ALL, edit=_edit(uri, edits))
 
 
 def _overlaps(a: types.Range, b: types.Range) -> bool:

@@ -9,7 +9,7 @@ from lsprotocol import types
 from policylint.lsp.checking import CheckedBuffer
 from policylint.lsp.positions import LineIndex, utf16_length
 from policylint.lsp.rule_pages import rule_page
-from policylint.lsp.texts import say
+from policylint.messages import Messages
 from policylint.model import Finding
 
 SOURCE = "policylint"
@@ -41,9 +41,10 @@ def diagnostics(checked: CheckedBuffer, message_language: str, rules_url: str | 
             source=SOURCE,
             data={"code": finding.code},
         ))
-    problems = [(say("config_error", message_language, error=checked.config_error), types.DiagnosticSeverity.Error)
+    say = Messages(message_language)
+    problems = [(say("lsp_config_error", error=checked.config_error), types.DiagnosticSeverity.Error)
                 if checked.config_error else None,
-                (say("cannot_check", message_language, error=checked.error), types.DiagnosticSeverity.Error)
+                (say("lsp_cannot_check", error=checked.error), types.DiagnosticSeverity.Error)
                 if checked.error else None]
     problems += [(notice, types.DiagnosticSeverity.Information) for notice in checked.notices]
     # problems with the whole buffer stand on its first line

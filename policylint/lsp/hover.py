@@ -8,7 +8,7 @@ from lsprotocol import types
 from policylint.lsp.checking import CheckedBuffer
 from policylint.lsp.diagnostics import finding_range
 from policylint.lsp.positions import LineIndex
-from policylint.lsp.texts import say
+from policylint.messages import Messages
 from policylint.packs.docs import explanation
 
 
@@ -43,17 +43,19 @@ def hover(checked: CheckedBuffer, position: types.Position, message_language: st
 
 
 def explain(rule, document_language: str, message_language: str) -> str:
-    """Markdown: the rule, why it matters, what it looks for, how to fix it, and an example
-    that is reported and one that is accepted, in the document's language when the rule has them."""
+    """Markdown: the rule, why it matters, what it looks for, how to fix it (the headings of
+    `policylint explain`), and an example reported and one accepted, in the document's language
+    when the rule has them."""
+    say = Messages(message_language)
     words = explanation(rule)
-    out = [f"**{rule.code} {rule.name}**: {rule.summary}"]
-    for key in ("why", "what", "fix"):
-        out.append(f"**{say(key, message_language)}.** {words[key]}")
+    out = [f"**{rule.code} {rule.name}**: {rule.summary}",
+           f"**{say('explain_why')}** {words['why']}",
+           f"**{say('explain_looks_for')}** {words['what']}",
+           f"**{say('explain_fix')}** {words['fix']}"]
     examples = rule.examples.get(document_language) or next(iter(rule.examples.values()), None)
     if examples:
-        out.append(f"**{say('example', message_language)}**")
-        for verdict, label in (("fail", "fails"), ("pass", "passes")):
+        out.append(f"**{say('explain_examples')}**")
+        for verdict, label in (("fail", say("explain_fails")), ("pass", say("explain_passes"))):
             if examples.get(verdict):
-                text = " ".join(examples[verdict][0].split())
-                out.append(f"- {say(label, message_language)}: {text}")
+                out.append(f"- {label} {' '.join(examples[verdict][0].split())}")
     return "\n\n".join(out)
