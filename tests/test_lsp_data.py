@@ -69,3 +69,14 @@ def test_columns_in_utf16_code_units():
     assert lines.to_characters(1, 8) == 7
     assert lines.end() == (2, 4)
     assert utf16_length("𝒜") == 2
+
+
+def test_a_bug_in_a_check_is_one_problem_not_a_crash(monkeypatch, tmp_path):
+    from policylint.lsp import checking
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+
+    monkeypatch.setattr(checking, "check_source", broken)
+    checked = checking.BufferChecker(LANGUAGES[0], str(tmp_path)).check(str(tmp_path / "p.md"), "# T\n", 1, "markdown")
+    assert checked.error == "internal error, please report it: KeyError: 'boom'" and not checked.findings

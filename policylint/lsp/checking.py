@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from policylint.model import Finding
 from policylint.packs import PackError, Rule
 from policylint.readers import MAX_FILE_BYTES, InputError, Reader, reader_for
-from policylint.running.one_file import Plan, check_source
+from policylint.running.one_file import DocumentSummary, Plan, check_source
 from policylint.settings.config import ConfigError
 from policylint.settings.plans import Options, Workspace
 
@@ -40,6 +40,7 @@ class CheckedBuffer:
     config_error: str | None = None  # the configuration could not be used: why
     plan: Plan | None = None
     reader_path: str | None = None  # the name whose suffix chose the reader
+    summary: DocumentSummary | None = None  # what `check` says of the document besides findings
     language: str | None = None  # the document's detected (or configured) language
 
 
@@ -80,6 +81,15 @@ class BufferChecker:
         self.workspace = self._new_workspace()
 
     def check(self, path: str, text: str, version: int | None, language_id: str | None) -> CheckedBuffer:
+        """The buffer's findings, or the one reason it could not be checked; never raises."""
+        try:
+            return self._check(path, text, version, language_id)
+        except Exception as error:  # a bug must not end the session: the writer sees it, once, on the document
+            checked = CheckedBuffer(path, text, version)
+            checked.error = f"internal error, please report it: {type(error).__name__}: {error}"
+            return checked
+
+    def _check(self, path: str, text: str, version: int | None, language_id: str | None) -> CheckedBuffer:
         checked = CheckedBuffer(path, text, version)
         named = reader_path(path, language_id)
         if named is None:  # not a format policylint reads as text: nothing to say about it
@@ -103,6 +113,7 @@ class BufferChecker:
         checked.findings = result.findings
         checked.notices = result.notices
         checked.error = result.error
+        checked.summary = result.summary
         checked.language = result.summary.language if result.summary else None
         return checked
 
