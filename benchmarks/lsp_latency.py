@@ -6,6 +6,10 @@
 - after a change: from sending a change of that buffer to its diagnostics (the server's
   debounce included).
 
+Beside the wall time, the server's own CPU time up to its first diagnostics (Linux: /proc) is
+shown: on a machine other programs keep busy, it is what the wall time would be on an idle one
+(the server works on one core until then).
+
 benchmarks/run.py calls `measure` and writes the table; run alone, this script prints it:
 
     python benchmarks/lsp_latency.py [--repeat 5]
@@ -33,8 +37,17 @@ TARGETS = {"open": 1.0, "change": 0.3}
 CHANGES = 10  # changes timed per server
 
 
-def one_server(policy: Path, env: dict) -> tuple[float, list[float]]:
-    """Seconds to the first diagnostics (start-up included), and per change."""
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time a process has used so far, or None where /proc is missing."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def one_server(policy: Path, env: dict, timeout: float = 60) -> tuple[float, float | None, list[float]]:
+    """Seconds to the first diagnostics (start-up included, wall and the server's CPU), and per change."""
     text = policy.read_text(encoding="utf-8")
     uri = policy.as_uri()
     started = time.perf_counter()
@@ -42,8 +55,9 @@ def one_server(policy: Path, env: dict) -> tuple[float, list[float]]:
     try:
         client.initialize(str(policy.parent))
         client.open(uri, text)
-        client.diagnostics(uri, 1)
+        client.diagnostics(uri, 1, timeout)
         first = time.perf_counter() - started
+        cpu = cpu_seconds(client.process.pid)
         changes = []
         for version in range(2, 2 + CHANGES):
             text += f"\nStaff reply to every letter within {version} working days.\n"
@@ -53,37 +67,42 @@ def one_server(policy: Path, env: dict) -> tuple[float, list[float]]:
             changes.append(time.perf_counter() - sent)
     finally:
         client.close()
-    return first, changes
+    return first, cpu, changes
 
 
 def measure(repeat: int, env: dict) -> dict:
-    """Per language: median seconds to first diagnostics and after a change."""
+    """Per language: median seconds to first diagnostics (wall, server CPU) and after a change."""
     results = {}
     for language in LANGUAGES:
-        firsts, changes = [], []
+        firsts, cpus, changes = [], [], []
         for _ in range(repeat):
-            first, after = one_server(CORPORA / language / ONE_PAGE, env)
+            first, cpu, after = one_server(CORPORA / language / ONE_PAGE, env)
             firsts.append(first)
+            cpus += [cpu] if cpu is not None else []
             changes += after
-        results[language] = (statistics.median(firsts), statistics.median(changes))
+        results[language] = (statistics.median(firsts), statistics.median(cpus) if cpus else None,
+                             statistics.median(changes))
     return results
 
 
 def table(results: dict) -> list[str]:
-    worst_open = max(first for first, _ in results.values())
-    worst_change = max(change for _, change in results.values())
+    worst_open = max(first for first, _, _ in results.values())
+    worst_cpu = max((cpu for _, cpu, _ in results.values() if cpu is not None), default=None)
+    worst_change = max(change for _, _, change in results.values())
+    cpu_note = f"; the server's CPU time to them, slowest {worst_cpu:.2f} s" if worst_cpu is not None else ""
     lines = [
         "## Editor: the language server (seconds, median; a new server process for each open)",
         "",
         (f"Targets: first diagnostics of a one-page policy ≤ {TARGETS['open']} s after starting the server "
-         f"(slowest {worst_open:.2f} s: {'met' if worst_open <= TARGETS['open'] else '**not met**'}); "
+         f"(slowest {worst_open:.2f} s: {'met' if worst_open <= TARGETS['open'] else '**not met**'}{cpu_note}); "
          f"diagnostics ≤ {TARGETS['change']} s after a change "
          f"(slowest {worst_change:.2f} s: {'met' if worst_change <= TARGETS['change'] else '**not met**'})."),
         "",
-        "| language | first diagnostics, start-up included | after a change |",
-        "| --- | --- | --- |",
+        "| language | first diagnostics, start-up included | server CPU to first diagnostics | after a change |",
+        "| --- | --- | --- | --- |",
     ]
-    lines += [f"| {language} | {first:.2f} | {change:.2f} |" for language, (first, change) in results.items()]
+    for language, (first, cpu, change) in results.items():
+        lines.append(f"| {language} | {first:.2f} | {'-' if cpu is None else f'{cpu:.2f}'} | {change:.2f} |")
     return lines + [""]
 
 
@@ -94,9 +113,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="policylint-lsp-bench-") as cache:
         env = dict(os.environ, POLICYLINT_CACHE_DIR=cache, PYTHONPATH=str(ROOT))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        one_server(CORPORA / "fr" / ONE_PAGE, env)  # stores the tokenizer rules, as after a first run
-        for language in LANGUAGES:
-            one_server(CORPORA / language / ONE_PAGE, env)
+        for language in LANGUAGES:  # stores the tokenizer rules, as after a first run on a machine
+            one_server(CORPORA / language / ONE_PAGE, env, timeout=600)
         print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}", file=sys.stderr)
         print("\n".join(table(measure(args.repeat, env))))
         print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}", file=sys.stderr)

@@ -23,6 +23,7 @@ PACK = load_pack()
 SCOPE = PACK.rule("missing-scope")
 WEAK = PACK.rule("weak-obligation")
 # per language: a title and a sentence with a weak modal before a duty (the rule's own example)
+ON_DISK = "the file on disk is not what is checked\n"
 TITLES = {language: PACK.rule("missing-purpose").examples[language]["pass"][0].split("\n")[0] for language in LANGUAGES}
 
 
@@ -48,7 +49,7 @@ class Buffer:
     def __init__(self, client, path: Path, text: str, language_id: str = "markdown"):
         self.client, self.uri, self.text, self.version = client, path.as_uri(), text, 1
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("the file on disk is not what is checked\n", encoding="utf-8")
+        path.write_text(ON_DISK, encoding="utf-8")
         client.open(self.uri, text, language_id)
         self.diagnostics = client.diagnostics(self.uri, 1)
 
@@ -98,6 +99,8 @@ def test_diagnostics_on_open_and_after_a_change(server, folder):
     scope = buffer.find("missing-scope")
     assert scope["range"]["start"]["line"] == 0 and scope["severity"] == 1
     assert "jargon" not in [d["code"] for d in buffer.edit(text.replace("leverage", "use"))]
+    # the editor's text was checked, and the file on disk was neither read for it nor written
+    assert (folder / "open.md").read_text(encoding="utf-8") == ON_DISK
 
 
 @pytest.mark.parametrize("prefix", ["Ελληνικά 😀 ", "عربي 😀 ", "𝒜𝒷 😀😀 "])
@@ -166,6 +169,7 @@ def test_suppress_this_line_and_this_file(server, folder):
     buffer.apply(action_titled(buffer.actions(buffer.find("jargon")), "Suppress jargon in this file"))
     assert buffer.text.startswith("<!-- policylint-disable-file jargon -->\n\n# Customer")
     assert "jargon" not in buffer.codes()
+    assert (folder / "suppress.md").read_text(encoding="utf-8") == ON_DISK  # the editor applies edits, not the server
 
 
 def test_file_suppression_goes_after_front_matter(server, folder):
