@@ -13,7 +13,9 @@ What it measures (every policylint run is a fresh process, as a user's would be)
   five, with one job and with all cores, result cache off;
 - proselint on the same English corpus, installed with pip into a virtual environment of
   the benchmark's own (under a temporary folder), as a ratio;
-- peak memory: the largest process while checking the five-language mix.
+- peak memory: the largest process while checking the five-language mix;
+- the language server: first diagnostics after starting it, and after a change
+  (benchmarks/lsp_latency.py).
 
 No target is asserted by the test suite; this script states whether each one is met.
 """
@@ -31,6 +33,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import lsp_latency  # the language server's latencies (benchmarks/lsp_latency.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"
@@ -177,6 +181,8 @@ def measure(work: Path, repeat: int) -> dict:
     proselint, version = install_proselint(work)
     seconds, _, _ = timed([*proselint, str(work / "corpus" / "en")], env)
     results["proselint"] = (version, sizes["en"] / 1e6 / seconds)
+    print("language server ...", file=sys.stderr)
+    results["lsp"] = lsp_latency.measure(repeat, env)
     results["load_after"] = load()
     return results
 
@@ -236,6 +242,7 @@ def report(r: dict) -> str:
         f"Peak memory checking the five-language mix: {r['peak_mb'][1]} MB with one job; "
         f"{r['peak_mb'][cores]} MB for the largest process with {cores} jobs.",
         "",
+        *lsp_latency.table(r["lsp"]),
     ]
     return "\n".join(lines)
 

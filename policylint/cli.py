@@ -517,3 +517,17 @@ def explain(rule, languages, message_lang, profile, rules_dirs):
         suggestion = words("did_you_mean", names=repr(close)) if close else ""
         fail(words("cli_no_such_rule", rule=repr(rule), suggestion=suggestion))
     click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES, say())), nl=False)
+
+
+@main.command()
+@click.option("--message-lang", "message_language", type=LANGUAGE_CHOICE, default=None,
+              help="Language of messages (default: the editor's messageLanguage, else your locale's).")
+def lsp(message_language):
+    """Run the language server (Language Server Protocol over standard input and output)."""
+    try:
+        from policylint.lsp.server import serve
+    except ImportError as error:
+        if error.name not in ("pygls", "lsprotocol") and not str(error.name or "").startswith(("pygls.", "lsprotocol.")):
+            raise
+        fail(say()("lsp_needs_pygls"))
+    serve(_remember_message_language(message_language), fixed=message_language is not None)

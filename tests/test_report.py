@@ -235,6 +235,7 @@ def test_custom_rules_are_columns_when_they_name_an_element(tmp_path, corpus):
     (rules / "acme-scope.yaml").write_text(text, encoding="utf-8")
     without = text.replace("code: ACME1", "code: ACME2").replace("name: acme-scope", "name: acme-wording")
     without = re.sub(r"element:\n(  \w\w: .*\n)+", "", without)
+    without = re.sub(r"skeleton:\n(  \w\w: .*\n)+", "", without)  # a skeleton goes under an element
     (rules / "acme-wording.yaml").write_text(without, encoding="utf-8")
     out = tmp_path / "r.html"
     result = report(str(corpus / "en" / "bad-template.md"), "--rules-dir", str(rules), "-o", str(out),

@@ -48,6 +48,7 @@ KIND = CheckKind(
     description=__doc__ or "",
     fields={"message": ("term",)},
     check=check,
-    vocabulary={"modals": "terms", "duties": "terms", "addressees": "terms"},
+    # alternatives: modal -> stronger wording, which an editor's quick fix offers (policylint lsp)
+    vocabulary={"modals": "terms", "duties": "terms", "addressees": "terms", "alternatives": "mapping"},
     options={"window": 4},
 )

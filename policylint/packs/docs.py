@@ -87,6 +87,14 @@ def kinds_table(pack: Pack, language: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def explanation(rule: Rule, language: str = BASE_LANGUAGE) -> dict[str, str]:
+    """What `explain` and an editor's hover say of a rule, each on one line, in `language` where
+    the rule gives it: why it matters, what it looks for, how to fix it."""
+    return {"why": " ".join(rule.prose("rationale", language).split()),
+            "what": " ".join(rule.kind.description.split()),
+            "fix": " ".join(rule.prose("fix", language).split())}
+
+
 def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES, words: Messages | None = None) -> str:
     """The rule described for a person, its headings in the message language of `words`."""
     say = words or Messages()
@@ -94,8 +102,9 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES, words: Messages | 
     language = say.language
     out = [f"{rule.code} {rule.name}: {rule.prose('summary', language)}",
            say("explain_severity", severity=say.severity(rule.severity), profiles=profiles), ""]
-    out += _section(say("explain_why"), rule.prose("rationale", language))
-    out += _section(say("explain_looks_for"), " ".join(rule.kind.description.split()))
+    parts = explanation(rule, language)
+    out += _section(say("explain_why"), parts["why"])
+    out += _section(say("explain_looks_for"), parts["what"])
     for language in languages:
         lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.vocabulary]
         lists = [(key, terms) for key, terms in lists if terms]
@@ -110,7 +119,7 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES, words: Messages | 
     if options:
         out.append(f"  {say('explain_options')} " + "; ".join(f"{k} = {v}" for k, v in options.items()))
     out.append("")
-    out += _section(say("explain_fix"), rule.prose("fix", language))
+    out += _section(say("explain_fix"), parts["fix"])
     out.append(say("explain_examples"))
     verdicts = {"pass": say("explain_passes"), "fail": say("explain_fails")}
     label_width = max(len(label) for label in verdicts.values())

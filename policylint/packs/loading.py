@@ -23,7 +23,7 @@ from policylint.text.languages import BASE_LANGUAGE, LANGUAGE_PROFILE_KEYS, buil
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
 # texts about a rule that may be given per language (`explain` shows them in the message language)
 PROSE_KEYS = ("summary", "rationale", "fix")
-OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element", "label", "requires")
+OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element", "label", "requires", "skeleton")
 PROFILE_KEYS = ("name", "summary", "rules", "extends")
 KIND_KEYS = ("name", "profile", "label", "detect")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
@@ -263,6 +263,7 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         source=str(data.get("source", "")),
         path=str(path),
         element=_per_language_text(path, "element", data["element"]) if "element" in data else {},
+        skeleton=_skeleton(path, data, covered),
         pack=pack,
         shorthands=shorthands,
         requires=_requires(path, data.get("requires", "")),
@@ -276,6 +277,16 @@ def _requires(path, value) -> str:
     if not isinstance(value, str) or (value and not _NAME.match(value)):
         raise PackError(f"{path}: requires: expected the name of another rule, like missing-revision-date")
     return value
+
+
+def _skeleton(path: Path, data: dict, covered: tuple[str, ...]) -> dict[str, str]:
+    """The first sentence of the section an editor inserts under the rule's `element` heading,
+    per language: only a rule naming an element can have one."""
+    if "skeleton" not in data:
+        return {}
+    if "element" not in data:
+        raise PackError(f"{path}: skeleton: needs an element (the heading the sentence goes under)")
+    return _per_language_text(path, "skeleton", data["skeleton"], covered)
 
 
 def _kinds(directory: Path) -> dict[str, Kind]:

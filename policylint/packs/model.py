@@ -38,6 +38,9 @@ class Rule:
     # short label of the policy element the rule looks for ("Scope"), per language; rules
     # without one are about wording rather than a missing part
     element: dict[str, str] = field(default_factory=dict)
+    # the first sentence to complete under the element's heading, per language (an editor's
+    # quick fix inserts both where the element is missing)
+    skeleton: dict[str, str] = field(default_factory=dict)
     pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
     # configuration key -> the option it sets (the kind's `shorthands` and the file's own)
     shorthands: dict[str, str] = field(default_factory=dict)
