@@ -86,9 +86,16 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
         pair = rule.examples[language]
         out.append(f"  {profile(language).name}:")
         for verdict, label in (("pass", "passes"), ("fail", "fails ")):
-            text = " ".join(pair[verdict][0].split())
+            text = " ".join(example_text(pair[verdict][0]).split())
             out.append(textwrap.fill(f"{label}: {text}", WIDTH, initial_indent="    ", subsequent_indent="            "))
     return "\n".join(out) + "\n"
+
+
+def example_text(example: str | dict[str, str]) -> str:
+    """An example as one text: a pair rule's example is its source, then its translation."""
+    if isinstance(example, dict):
+        return f"{example['source']} → {example['translation']}"
+    return example
 
 
 def _section(title: str, text: str) -> list[str]:

@@ -88,7 +88,7 @@ def check_source(
         document = detect(document, plan.language)
         rules = list(plan.rules) if plan.rules is not None else list(plan.pack.rules)
         # rules the engine cannot run (unused-suppression) judge the comments once applied
-        reporters = [r for r in rules if not r.kind.runs_in_engine] if warn_unused else []
+        reporters = [r for r in rules if r.kind.settles_suppressions] if warn_unused else []
         findings = check_document(document, plan.pack, plan.settings, rules)
         findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings
