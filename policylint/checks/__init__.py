@@ -13,7 +13,7 @@ from policylint.checks import (
     long_sentence,
     pair_commitments,
     pair_contacts,
-    pair_dates,
+    pair_revision_date,
     pair_elements,
     pair_placeholders,
     placeholder,
@@ -55,7 +55,7 @@ CHECK_KINDS: dict[str, CheckKind] = _registry(
     hidden_characters.KIND,
     pair_elements.KIND,
     pair_commitments.KIND,
-    pair_dates.KIND,
+    pair_revision_date.KIND,
     pair_contacts.KIND,
     pair_placeholders.KIND,
 )
