@@ -5,9 +5,10 @@ Numbers are read in any script and form: digits (Arabic-Indic ones read as 0-9),
 (`number_words`: "deux", "δύο", "dos", "a day", "un jour"), and units that carry their number
 (`dual_units`: the Arabic dual, "دقيقتين" is 2 minutes). A unit (`units`) is named by what it
 measures and how many of the smallest it holds ("day: 24 hours"), so "24 hours" and "one day"
-agree. Commitments are compared section by section where the sections correspond; only the
-commitments one side has and the other lacks are reported, and only when each side has as
-many of them, so a sentence said otherwise is not reported as a difference.
+agree. Commitments are compared section by section where the sections correspond: when the
+two make different promises and as many of them, each one that differs from the one in the
+same place of the source is reported; when one makes more, nothing is (a sentence said
+another way is not a difference).
 
 Run by `policylint compare` only, on a source and a translation.
 """
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from policylint.checks.kind import CheckKind, Place
 
 if TYPE_CHECKING:
-    from policylint.compare.pair import Section
+    from policylint.checks.sections import Section
     from policylint.compare.pair_context import PairContext
     from policylint.findings.engine import Context
     from policylint.model import Finding
@@ -47,27 +48,20 @@ def compare(pair: PairContext) -> Iterator[Finding]:
     for source_section, translation_section in pair.pair.sections:
         in_source = _commitments(pair.source, source_section)
         in_translation = _commitments(pair.translation, translation_section)
-        source_only = _unmatched(in_source, in_translation)
-        translation_only = _unmatched(in_translation, in_source)
-        if len(source_only) != len(translation_only):
+        if Counter(map(_amount, in_source)) == Counter(map(_amount, in_translation)):
+            continue  # the same promises, in whatever order
+        if len(in_source) != len(in_translation):
             continue  # said another way, or one more promise: unsure which differs, so say nothing
-        for source, translation in zip(source_only, translation_only):
-            params = {"commitment": pair.translation_text(translation.place),
-                      "source_commitment": pair.source_text(source.place), "other": pair.where_in_source(source.place)}
-            yield pair.finding(translation.place, pair.message(params))
+        for source, translation in zip(in_source, in_translation):  # a translation keeps the order
+            if _amount(source) != _amount(translation):
+                params = {"commitment": pair.translation_text(translation.place),
+                          "source_commitment": pair.source_text(source.place),
+                          "other": pair.where_in_source(source.place)}
+                yield pair.finding(translation.place, pair.message(params))
 
 
-def _unmatched(these: list[Commitment], those: list[Commitment]) -> list[Commitment]:
-    """The commitments of `these` that `those` does not make as often, in document order."""
-    left = Counter((c.measure, c.amount) for c in those)
-    unmatched = []
-    for commitment in these:
-        key = (commitment.measure, commitment.amount)
-        if left[key]:
-            left[key] -= 1
-        else:
-            unmatched.append(commitment)
-    return unmatched
+def _amount(commitment: Commitment) -> tuple[str, float]:
+    return commitment.measure, commitment.amount
 
 
 def _commitments(context: Context, section: Section) -> list[Commitment]:

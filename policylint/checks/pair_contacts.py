@@ -37,17 +37,20 @@ class Contact(NamedTuple):
 
 def compare(pair: PairContext) -> Iterator[Finding]:
     accepted = {_normalised(shape, text) for text in pair.option("accept") for shape in contact_shapes.CONTACT_SHAPES}
-    source = [c for c in _contacts(pair.source) if not _among(c, accepted)]
-    translation = [c for c in _contacts(pair.translation) if not _among(c, accepted)]
+    source, translation = _contacts(pair.source), _contacts(pair.translation)
     source_only = [c for c in source if not any(_same(c, other) for other in translation)]
     translation_only = [c for c in translation if not any(_same(c, other) for other in source)]
     for shape in contact_shapes.CONTACT_SHAPES:
-        theirs = [c for c in source_only if c.shape == shape]
-        ours = [c for c in translation_only if c.shape == shape]
+        theirs = [c for c in source_only if c.shape == shape and not _among(c, accepted)]
+        ours = [c for c in translation_only if c.shape == shape and not _among(c, accepted)]
+        # an accepted contact stands for one of the other document's that it replaces
+        theirs = theirs[sum(_among(c, accepted) for c in translation_only if c.shape == shape):]
+        ours = ours[sum(_among(c, accepted) for c in source_only if c.shape == shape):]
         if len(theirs) == len(ours):  # one for one: each replaced by another
             for source_contact, contact in zip(theirs, ours):
                 yield pair.finding(contact.place, pair.message({
-                    "contact": pair.translation_text(contact.place), "source_contact": pair.source_text(source_contact.place),
+                    "contact": pair.translation_text(contact.place),
+                    "source_contact": pair.source_text(source_contact.place),
                     "other": pair.where_in_source(source_contact.place)}))
             continue
         for contact in ours:
@@ -55,8 +58,8 @@ def compare(pair: PairContext) -> Iterator[Finding]:
                 {"contact": pair.translation_text(contact.place), "other": pair.where_in_source(None)}, "only_here"))
         for source_contact in theirs:
             yield pair.finding(None, pair.message(
-                {"source_contact": pair.source_text(source_contact.place), "other": pair.where_in_source(source_contact.place)},
-                "missing_here"))
+                {"source_contact": pair.source_text(source_contact.place),
+                 "other": pair.where_in_source(source_contact.place)}, "missing_here"))
 
 
 def _contacts(context: Context) -> list[Contact]:

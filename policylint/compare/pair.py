@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from policylint.checks.facts import DocumentFacts
 from policylint.checks.kind import Place
+from policylint.checks.sections import Section, sections_of
 from policylint.findings.engine import Context, Settings
 from policylint.model import Analysis
 from policylint.packs import Pack, Rule
-
-# a section: its heading's block index (None for what stands before the first heading) and
-# the indexes of its blocks, heading included
-Section = tuple[int | None, range]
 
 
 @dataclass(frozen=True)
@@ -60,27 +58,18 @@ class Pair:
         """The sections that say the same thing in both: all of them, in order, when both
         documents have the same headings at the same levels; else those that state the same
         element, when those pairs keep the documents' order; else the two whole documents."""
-        source, translation = sections_of(self.source), sections_of(self.translation)
+        source = sections_of(self.source.document.blocks)
+        translation = sections_of(self.translation.document.blocks)
         if _outline(self.source, source) == _outline(self.translation, translation):
             return list(zip(source, translation))
         pairs = sorted({
             (_section_of(source, places.source[0]), _section_of(translation, places.translation[0]))
             for places in self.elements if places.source and places.translation
         })
-        in_order = all(a[1] < b[1] for a, b in zip(pairs, pairs[1:]))
+        in_order = all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(pairs))
         if pairs and in_order:
             return [(source[s], translation[t]) for s, t in pairs]
         return [(whole(self.source), whole(self.translation))]
-
-
-def sections_of(analysis: Analysis) -> list[Section]:
-    """The document cut at each heading; the blocks before the first heading, if any, first."""
-    blocks = analysis.document.blocks
-    starts = [i for i, block in enumerate(blocks) if block.is_heading]
-    if not starts or starts[0] != 0:
-        starts.insert(0, 0)
-    ends = [*starts[1:], len(blocks)]
-    return [(start if blocks and blocks[start].is_heading else None, range(start, end)) for start, end in zip(starts, ends)]
 
 
 def whole(analysis: Analysis) -> Section:

@@ -1,0 +1,161 @@
+"""`policylint compare`: translations that agree give no finding; one difference of each kind
+gives exactly that finding, placed in the translation and naming the place in the source."""
+
+import json
+import re
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from policylint.cli import main
+
+POLICIES = ROOT / "tests" / "translations"  # one complaints policy written in each language
+PAIRS = [("en", "fr"), ("en", "es"), ("en", "el"), ("en", "ar"), ("fr", "ar"), ("es", "el")]
+
+# how each translation is changed to differ from its source in one way: (old, new) in the
+# translation, and the words of the source where the same thing is said
+COMMITMENT = {"en": ("24 hours", "48 hours"), "fr": ("vingt-quatre heures", "quarante-huit heures"),
+              "es": ("24 horas", "48 horas"), "el": ("είκοσι τέσσερις ώρες", "σαράντα οκτώ ώρες"),
+              "ar": ("٢٤ ساعة", "٤٨ ساعة")}
+DATE = {"en": ("3 March 2026", "3 May 2026"), "fr": ("03/03/2026", "03/05/2026"),
+        "es": ("3 de marzo de 2026", "3 de mayo de 2026"), "el": ("3 Μαρτίου 2026", "3 Μαΐου 2026"),
+        "ar": ("٣ مارس ٢٠٢٦", "٣ مايو ٢٠٢٦")}
+SCOPE = {"en": "## Scope", "fr": "## Champ d'application", "es": "## Ámbito de aplicación",
+         "el": "## Πεδίο εφαρμογής", "ar": "## نطاق التطبيق"}
+
+
+def text(language: str) -> str:
+    return (POLICIES / f"complaints.{language}.md").read_text(encoding="utf-8")
+
+
+def without_scope(language: str) -> str:
+    """The policy with its scope section (heading and paragraph) taken out."""
+    lines = text(language).split("\n")
+    start = lines.index(SCOPE[language])
+    return "\n".join(lines[:start] + lines[start + 4:])
+
+
+def changed(language: str, old: str, new: str) -> str:
+    original = text(language)
+    assert re.search(re.escape(old), original, re.IGNORECASE), (language, old)
+    return re.sub(re.escape(old), new, original, count=1, flags=re.IGNORECASE)
+
+
+def line_of(document: str, words: str) -> int:
+    return next(number for number, line in enumerate(document.split("\n"), 1) if words.lower() in line.lower())
+
+
+# kind of difference -> (code, the changed translation, words of the translation's finding
+# line (None: its title), words of the source's line)
+DIFFERENCES = {
+    "element": ("PL201", lambda t: without_scope(t), lambda t: None, lambda s: SCOPE[s]),
+    "commitment": ("PL202", lambda t: changed(t, *COMMITMENT[t]), lambda t: COMMITMENT[t][1], lambda s: COMMITMENT[s][0]),
+    "revision date": ("PL203", lambda t: changed(t, *DATE[t]), lambda t: DATE[t][1], lambda s: DATE[s][0]),
+    "contact": ("PL204", lambda t: changed(t, "complaints@example.org", "complaint@example.org"),
+                lambda t: "complaint@example.org", lambda s: "complaints@example.org"),
+    "placeholder": ("PL205", lambda t: changed(t, "Maria Lopez", "[NAME]"), lambda t: "[NAME]", lambda s: "Maria Lopez"),
+}
+
+
+def compare(*paths, options=()):
+    result = CliRunner().invoke(main, ["compare", "--isolated", "--format", "json", "--message-lang", "en",
+                                       *options, *map(str, paths)])
+    return result.exit_code, json.loads(result.stdout) if result.stdout else None, result.stderr
+
+
+@pytest.mark.parametrize("source, translation", PAIRS + [(t, s) for s, t in PAIRS])
+def test_translations_that_agree_give_no_finding(source, translation):
+    status, payload, _ = compare(POLICIES / f"complaints.{source}.md", POLICIES / f"complaints.{translation}.md")
+    assert payload["findings"] == [] and status == 0
+
+
+@pytest.mark.parametrize("kind", DIFFERENCES)
+@pytest.mark.parametrize("source, translation", PAIRS)
+def test_one_difference_gives_exactly_its_finding_in_both_positions(tmp_path, source, translation, kind):
+    code, change, translation_words, source_words = DIFFERENCES[kind]
+    document = change(translation)
+    target = tmp_path / f"complaints.{translation}.md"
+    target.write_text(document, encoding="utf-8")
+    source_path = POLICIES / f"complaints.{source}.md"
+    status, payload, _ = compare(source_path, target)
+    assert status == 1
+    assert [(f["code"], f["path"]) for f in payload["findings"]] == [(code, str(target))]
+    finding = payload["findings"][0]
+    words = translation_words(translation)
+    assert finding["line"] == (line_of(document, words) if words else 1)
+    assert f"{source_path}, line {line_of(text(source), source_words(source))}, column" in finding["message"]
+
+
+def test_several_translations_at_once_and_every_output_format(tmp_path):
+    target = tmp_path / "complaints.fr.md"
+    target.write_text(changed("fr", *COMMITMENT["fr"]), encoding="utf-8")
+    paths = [POLICIES / "complaints.en.md", POLICIES / "complaints.ar.md", target]
+    for output_format, expected in (("text", f"{target}:15:"), ("github", "::error file="), ("sarif", '"ruleId": "PL202"')):
+        result = CliRunner().invoke(main, ["compare", "--isolated", "--format", output_format, *map(str, paths)])
+        assert result.exit_code == 1 and expected in result.stdout, result.stdout
+        if output_format == "sarif":
+            assert len(json.loads(result.stdout)["runs"][0]["results"]) == 1
+        else:
+            assert result.stdout.count("PL202") == 1  # the Arabic translation agrees
+
+
+def test_bad_input_is_one_line_and_exit_two(tmp_path):
+    missing = tmp_path / "nowhere.md"
+    status, _, stderr = compare(POLICIES / "complaints.en.md", missing)
+    assert status == 2
+    assert len(stderr.strip().splitlines()) == 1 and str(missing) in stderr and "Traceback" not in stderr
+
+
+def test_suppression_comments_and_configuration_apply(tmp_path):
+    document = changed("fr", *COMMITMENT["fr"])
+    target = tmp_path / "complaints.fr.md"
+    target.write_text(document.replace("## Nos engagements", "<!-- policylint-disable translation-commitment-differs -->\n"
+                                       "## Nos engagements"), encoding="utf-8")
+    status, payload, _ = compare(POLICIES / "complaints.en.md", target)
+    assert payload["findings"] == [] and status == 0
+    target.write_text(document, encoding="utf-8")
+    assert compare(POLICIES / "complaints.en.md", target, options=["--ignore", "PL202"])[1]["findings"] == []
+    config = tmp_path / "policylint.yaml"
+    config.write_text("severity:\n  translation-commitment-differs: info\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", "--config", str(config), "--format", "json",
+                                       str(POLICIES / "complaints.en.md"), str(target)])
+    assert [f["severity"] for f in json.loads(result.stdout)["findings"]] == ["info"] and result.exit_code == 0
+
+
+def test_a_known_local_contact_difference_can_be_accepted(tmp_path):
+    target = tmp_path / "complaints.el.md"
+    target.write_text(changed("el", "+44 20 7946 0321", "+30 210 123 4567"), encoding="utf-8")
+    status, payload, _ = compare(POLICIES / "complaints.en.md", target)
+    assert [f["code"] for f in payload["findings"]] == ["PL204"] and status == 1
+    config = tmp_path / "policylint.yaml"
+    config.write_text("rules:\n  translation-contact-differs:\n    accept: ['+30 210 123 4567']\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", "--config", str(config), "--format", "json",
+                                       str(POLICIES / "complaints.en.md"), str(target)])
+    assert json.loads(result.stdout)["findings"] == [] and result.exit_code == 0
+    config.write_text("rules:\n  translation-contact-differs:\n    accept: '+30'\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", "--config", str(config), str(POLICIES / "complaints.en.md"), str(target)])
+    assert result.exit_code == 2 and "accept" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("source, translation", [("en", "ar"), ("es", "el")])
+def test_word_and_pdf_versions_compare_as_their_markdown(tmp_path, source, translation):
+    sys.path.insert(0, str(ROOT / "tools"))
+    import corpus_formats
+
+    versions = {}
+    for language, document in ((source, text(source)), (translation, changed(translation, *DATE[translation]))):
+        folder = tmp_path / language
+        folder.mkdir()
+        markdown = folder / f"complaints.{language}.md"
+        markdown.write_text(document, encoding="utf-8")
+        written = corpus_formats.convert(markdown, tmp_path / "out", formats=("docx", "pdf"))
+        versions[language] = [markdown, *written]
+    expected = None
+    for source_version, translation_version in zip(versions[source], versions[translation]):
+        status, payload, stderr = compare(source_version, translation_version)
+        assert status == 1, stderr
+        found = [(f["code"], f["excerpt"]) for f in payload["findings"]]
+        expected = expected or found
+        assert found == expected == [("PL203", DATE[translation][1])]
