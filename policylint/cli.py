@@ -337,6 +337,7 @@ def report(paths, output, output_format, request):
     The findings are the ones `check` reports with the same options and configuration; a
     report exits 0 whatever they are (2 when a file could not be checked)."""
     from policylint.report import RENDERERS, build_audit  # only reports pay for importing the report code
+    from policylint.report.parity import parity
 
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
     files = input_files(paths, request.follow_links)
@@ -346,7 +347,8 @@ def report(paths, output, output_format, request):
     status = settle(result, workspace.fails, known, request.baseline_file, findings_fail=False)
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
-    audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__)
+    audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__,
+                        parity(result, workspace))
     language = request.options.message_language
     text = RENDERERS[output_format](audit, language)
     if output is None:

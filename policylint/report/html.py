@@ -91,6 +91,7 @@ def render(audit: Audit, language: str) -> str:
         _summary(audit, labels),
         _coverage(audit, labels),
         _formula(labels),
+        _parity(audit, labels),
         _documents(audit, labels, language),
         f'<footer>policylint {escape(audit.version)}</footer>',
     ])
@@ -106,7 +107,7 @@ def render(audit: Audit, language: str) -> str:
 def _header(audit: Audit, labels: Labels) -> str:
     generated = labels("generated", version=audit.version, profile=audit.profile, date=audit.today)
     sections = [("summary", "summary"), ("coverage", "coverage"), ("score", "score_formula_title"),
-                ("documents", "details")]
+                *([("parity", "parity")] if audit.parity else []), ("documents", "details")]
     links = "".join(f'<li><a href="#{anchor}">{escape(labels(key))}</a></li>' for anchor, key in sections)
     return (
         f'<header><h1>{escape(labels("report_title"))}</h1><p class="generated">{escape(generated)}</p>'
@@ -208,6 +209,28 @@ def _formula(labels: Labels) -> str:
     return (
         f'<section id="score"><h2>{escape(labels("score_formula_title"))}</h2>'
         f'<p class="formula">{escape(labels("score_formula", **formula_parameters()))}</p></section>'
+    )
+
+
+def _parity(audit: Audit, labels: Labels) -> str:
+    """Which translations agree with their source, and what differs where they do not."""
+    if not audit.parity:
+        return ""
+    rows = []
+    for pair in audit.parity:
+        if pair.agrees:
+            verdict = f'<td class="agrees">{CELL_SYMBOLS[PRESENT]} {escape(labels("translation_agrees"))}</td>'
+        else:
+            items = "".join(
+                f"<li><code>{escape(location(f).label)}</code> {escape(f.code)} {escape(f.message)}</li>"
+                for f in pair.findings
+            )
+            verdict = f'<td class="differs">{CELL_SYMBOLS[MISSING]} {escape(labels("translation_differs", count=len(pair.findings)))}<ul>{items}</ul></td>'
+        rows.append(f"<tr><td>{escape(pair.source)}</td><td>{escape(pair.translation)}</td>{verdict}</tr>")
+    head = "".join(f'<th scope="col">{escape(labels(key))}</th>' for key in ("source", "translation", "parity_verdict"))
+    return (
+        f'<section id="parity"><h2>{escape(labels("parity"))}</h2><p class="intro">{escape(labels("parity_intro"))}</p>'
+        f'<table class="parity"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
     )
 
 
