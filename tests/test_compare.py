@@ -159,3 +159,59 @@ def test_word_and_pdf_versions_compare_as_their_markdown(tmp_path, source, trans
         found = [(f["code"], f["excerpt"]) for f in payload["findings"]]
         expected = expected or found
         assert found == expected == [("PL203", DATE[translation][1])]
+
+
+def report(*arguments):
+    result = CliRunner().invoke(main, ["report", "--no-cache", "--format", "json", *map(str, arguments)])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)["parity"]
+
+
+def test_the_report_finds_translation_sets_by_name_and_folder_and_tables_their_parity(tmp_path):
+    by_name, by_folder = tmp_path / "by-name", tmp_path / "by-folder"
+    by_name.mkdir()
+    for language in ("ar", "en", "fr"):
+        (by_name / f"complaints.{language}.md").write_text(text(language), encoding="utf-8")
+        (by_folder / language).mkdir(parents=True)
+        (by_folder / language / "complaints.md").write_text(text(language), encoding="utf-8")
+    (by_name / "complaints.fr.md").write_text(changed("fr", *COMMITMENT["fr"]), encoding="utf-8")
+    (by_name / "other.md").write_text(text("es"), encoding="utf-8")  # in no set
+    parity = report("--isolated", by_name)
+    assert [(p["source"], p["translation"], p["agrees"]) for p in parity] == [
+        (str(by_name / "complaints.en.md"), str(by_name / "complaints.ar.md"), True),
+        (str(by_name / "complaints.en.md"), str(by_name / "complaints.fr.md"), False),
+    ]
+    assert [d["code"] for d in parity[1]["differences"]] == ["PL202"]
+    parity = report("--isolated", by_folder)
+    assert [(p["source"], p["translation"], p["agrees"]) for p in parity] == [
+        (str(by_folder / "en" / "complaints.md"), str(by_folder / language / "complaints.md"), True)
+        for language in ("ar", "fr")
+    ]
+
+
+def test_the_configuration_lists_translation_sets_and_the_html_report_shows_them(tmp_path):
+    (tmp_path / "politique.md").write_text(text("fr"), encoding="utf-8")
+    (tmp_path / "policy.md").write_text(changed("en", *DATE["en"]), encoding="utf-8")
+    (tmp_path / ".policylint.yaml").write_text("translations:\n  - [politique.md, policy.md]\n", encoding="utf-8")
+    parity = report(tmp_path)
+    assert [(p["source"], p["translation"], [d["code"] for d in p["differences"]]) for p in parity] == [
+        (str(tmp_path / "politique.md"), str(tmp_path / "policy.md"), ["PL203"])]
+    for language, words in (("en", "Translations"), ("fr", "Traductions"), ("es", "Traducciones"),
+                            ("el", "Μεταφράσεις"), ("ar", "الترجمات")):
+        page = CliRunner().invoke(main, ["report", "--no-cache", "--message-lang", language, str(tmp_path)]).stdout
+        assert f'<section id="parity"><h2>{words}</h2>' in page and "PL203" in page
+    (tmp_path / ".policylint.yaml").write_text("translations:\n  - [politique.md]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", str(tmp_path)])
+    assert result.exit_code == 2 and "translations.0" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("language, words", [("en", "in the source"), ("fr", "dans la source"), ("es", "en el original"),
+                                             ("el", "στο πρωτότυπο"), ("ar", "في النص الأصلي")])
+def test_messages_and_positions_are_in_the_message_language(tmp_path, language, words):
+    from policylint.formatters.location import PHRASES
+
+    target = tmp_path / "complaints.el.md"
+    target.write_text(changed("el", *COMMITMENT["el"]), encoding="utf-8")
+    status, payload, _ = compare(POLICIES / "complaints.es.md", target, options=["--message-lang", language])
+    message = payload["findings"][0]["message"]
+    assert words in message and PHRASES[language]["line"].format(line=15, column=54) in message

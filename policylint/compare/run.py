@@ -1,6 +1,7 @@
 """From the paths `compare` is given to a Result the formatters render: each document read and
 analysed as `check` reads it (its own configuration's language setting), the pair rules the
-translation's plan selects (its configuration's select, ignore and per-file ignores), and a problem line for a file that cannot be read."""
+translation's plan selects (its configuration's select, ignore and per-file ignores), and a
+problem line for a file that cannot be read."""
 
 from __future__ import annotations
 
@@ -25,11 +26,12 @@ def compare_files(source: str, translations: list[str], workspace: Workspace) ->
         plan = workspace.plan_for(translation)
         if source_analysis is None or analysis is None or plan is None:
             continue
-        # the translation's plan: its configuration's select, ignore and per-file ignores
-        rules = [rule for rule in (plan.rules if plan.rules is not None else plan.pack.rules) if rule.kind.scope == "pair"]
+        planned = plan.rules if plan.rules is not None else plan.pack.rules
+        rules = [rule for rule in planned if rule.kind.scope == "pair"]
         used.update((rule.code, rule) for rule in rules)
         result.findings += compare_pair(source_analysis, analysis, plan.pack, plan.settings, rules)
-    infos = {code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix) for code, r in sorted(used.items())}
+    infos = {code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
+             for code, r in sorted(used.items())}
     return result, infos
 
 

@@ -225,11 +225,14 @@ def _parity(audit: Audit, labels: Labels) -> str:
                 f"<li><code>{escape(location(f).label)}</code> {escape(f.code)} {escape(f.message)}</li>"
                 for f in pair.findings
             )
-            verdict = f'<td class="differs">{CELL_SYMBOLS[MISSING]} {escape(labels("translation_differs", count=len(pair.findings)))}<ul>{items}</ul></td>'
-        rows.append(f"<tr><td>{escape(pair.source)}</td><td>{escape(pair.translation)}</td>{verdict}</tr>")
+            differs = labels("translation_differs", count=len(pair.findings))
+            verdict = f'<td class="differs">{CELL_SYMBOLS[MISSING]} {escape(differs)}<ul>{items}</ul></td>'
+        rows.append(f'<tr><td><bdi class="path">{escape(pair.source)}</bdi></td>'
+                    f'<td><bdi class="path">{escape(pair.translation)}</bdi></td>{verdict}</tr>')
     head = "".join(f'<th scope="col">{escape(labels(key))}</th>' for key in ("source", "translation", "parity_verdict"))
     return (
-        f'<section id="parity"><h2>{escape(labels("parity"))}</h2><p class="intro">{escape(labels("parity_intro"))}</p>'
+        f'<section id="parity"><h2>{escape(labels("parity"))}</h2>'
+        f'<p class="intro">{escape(labels("parity_intro"))}</p>'
         f'<table class="parity"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
     )
 
