@@ -208,10 +208,10 @@ def test_the_configuration_lists_translation_sets_and_the_html_report_shows_them
 @pytest.mark.parametrize("language, words", [("en", "in the source"), ("fr", "dans la source"), ("es", "en el original"),
                                              ("el", "στο πρωτότυπο"), ("ar", "في النص الأصلي")])
 def test_messages_and_positions_are_in_the_message_language(tmp_path, language, words):
-    from policylint.formatters.location import PHRASES
+    from policylint.messages import Messages
 
     target = tmp_path / "complaints.el.md"
     target.write_text(changed("el", *COMMITMENT["el"]), encoding="utf-8")
     status, payload, _ = compare(POLICIES / "complaints.es.md", target, options=["--message-lang", language])
     message = payload["findings"][0]["message"]
-    assert words in message and PHRASES[language]["line"].format(line=15, column=54) in message
+    assert words in message and Messages(language)("position_line", line=15, column=54) in message
