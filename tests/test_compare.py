@@ -215,3 +215,32 @@ def test_messages_and_positions_are_in_the_message_language(tmp_path, language, 
     status, payload, _ = compare(POLICIES / "complaints.es.md", target, options=["--message-lang", language])
     message = payload["findings"][0]["message"]
     assert words in message and Messages(language)("position_line", line=15, column=54) in message
+
+
+def test_check_never_runs_the_pair_rules(tmp_path):
+    result = CliRunner().invoke(main, ["check", "--isolated", "--no-cache", "--select", "PL2", "--format", "json",
+                                       str(POLICIES / "complaints.fr.md")])
+    assert json.loads(result.stdout)["findings"] == [] and result.exit_code == 0
+
+
+def test_a_pair_kind_declares_compare_and_no_check():
+    from policylint.checks.kind import CheckKind
+
+    with pytest.raises(ValueError, match="pair kind"):
+        CheckKind("broken", "Compares nothing.", None, scope="pair")
+    with pytest.raises(ValueError, match="scope"):
+        CheckKind("broken", "Looks nowhere.", None, scope="triple")
+
+
+def test_required_section_says_where_it_found_its_element(pack):
+    from policylint.checks.facts import DocumentFacts
+    from policylint.findings.engine import Context, Settings
+    from policylint.readers import read_bytes
+    from policylint.text.analysis import analyse
+    from policylint.text.language import detect
+
+    for language in ("en", "fr", "es", "el", "ar"):
+        analysis = analyse(detect(read_bytes(text(language).encode("utf-8"), "policy.md")))
+        context = Context(analysis, DocumentFacts(analysis), pack.rule("missing-scope"), pack, Settings())
+        block, start, end = pack.rule("missing-scope").kind.locate(context)
+        assert analysis.document.blocks[block].text[start:end] == SCOPE[language].removeprefix("## ")

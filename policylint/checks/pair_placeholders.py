@@ -40,7 +40,7 @@ def compare(pair: PairContext) -> Iterator[Finding]:
 def _same_place(blocks: list[Block], section: Section, other: Section, block: int) -> Place | None:
     """The block of `section` that stands where `block` stands in `other` (sections of two
     versions keep their paragraphs in order), else the section's heading (None: the title)."""
-    index = section[1].start + (block - other[1].start)
+    index: int | None = section[1].start + (block - other[1].start)
     if index not in section[1]:
         index = section[0]
     return (index, 0, len(blocks[index].text.rstrip())) if index is not None else None
