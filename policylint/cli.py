@@ -12,6 +12,7 @@ import click
 
 from policylint import __version__
 from policylint.findings import baseline
+from policylint.findings.engine import DOCUMENT_LANGUAGE
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
@@ -53,19 +54,21 @@ LANGUAGE_CHOICE = _language_choice()
 
 
 def locale_language() -> str:
-    """The user's language when policylint checks it, else the base language (English)."""
+    """The user's language when it is one of the five; otherwise (C.UTF-8 in most CI
+    containers, German, no locale at all) DOCUMENT_LANGUAGE: each finding in its document's
+    language, and the command line's own lines in the base language (English)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else BASE_LANGUAGE
-    return BASE_LANGUAGE
+            return code if code in LANGUAGES else DOCUMENT_LANGUAGE
+    return DOCUMENT_LANGUAGE
 
 
 def _remember_message_language(chosen: str | None) -> str:
     """The run's message language (--message-lang, else the locale's), remembered for the
     command line's own lines."""
-    _MESSAGE_LANGUAGE[0] = chosen
+    _invocation()["message_language"] = chosen
     return chosen or locale_language()
 
 
@@ -107,7 +110,6 @@ checked, or an option, configuration or baseline could not be used."""
 @click.version_option(__version__, prog_name="policylint")
 def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
-    _MESSAGE_LANGUAGE[0], _QUIET[0] = None, 0  # each invocation starts from the locale, not the last one's options
 
 
 def pack_options(command):
@@ -152,7 +154,7 @@ RUN_OPTIONS = (
     click.option("--lang", type=LANGUAGE_CHOICE,
                  help="Check every document in this language instead of detecting it."),
     click.option("--message-lang", type=LANGUAGE_CHOICE,
-                 help="Language of the messages [default: your locale's, else en]."),
+                 help="Language of the messages [default: your locale's when it is one of the five, else each document's own]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                  help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
                       "[default: the configuration's, else 12]."),
@@ -249,11 +251,14 @@ def read_stdin() -> bytes:
 
 def say() -> Messages:
     """The catalogue in the language of this run's messages: --message-lang, else the locale's."""
-    return Messages(_MESSAGE_LANGUAGE[0] or locale_language())
+    return Messages(_invocation().get("message_language") or locale_language())
 
 
-# the language --message-lang chose, once a command has read its options (None: the locale's)
-_MESSAGE_LANGUAGE: list[str | None] = [None]
+def _invocation() -> dict:
+    """What this invocation's options said that the command line's own lines depend on
+    (message_language, quiet): click's per-invocation `meta`, so nothing outlives a run."""
+    context = click.get_current_context(silent=True)
+    return context.meta if context is not None else {}
 
 
 def echo_cache_refusal() -> None:
@@ -265,8 +270,6 @@ def echo_cache_refusal() -> None:
                    f"{words('cli_cache_refused', reason=refused)}", err=True)
 
 
-# how many times check's -q was given: -q hides notices, -qq every line
-_QUIET: list[int] = [0]
 
 
 def echo_problems(result) -> None:
@@ -274,7 +277,8 @@ def echo_problems(result) -> None:
     -qq: none)."""
     words = say()
     for problem in result.problems:
-        if _QUIET[0] > 1 or (_QUIET[0] and problem.severity != "error"):
+        quiet = _invocation().get("quiet", 0)  # check's -q hides notices, -qq every line
+        if quiet > 1 or (quiet and problem.severity != "error"):
             continue
         severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
         click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
@@ -323,7 +327,7 @@ def select_rules(pack, profile):
 def check(paths, output_format, fail_on, write_baseline, output_file, quiet, statistics, color_choice, request):
     """Check policy documents (files, folders, or - for standard input)."""
     chosen = pick(output_format)
-    _QUIET[0] = quiet
+    _invocation()["quiet"] = quiet
     inputs = input_files(paths, request.follow_links) if write_baseline or output_file else []
     for target in (write_baseline, output_file):
         if target:
@@ -440,7 +444,7 @@ def report(paths, output, output_format, request):
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
     audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__,
                         parity(result, workspace))
-    language = request.options.message_language
+    language = request.options.message_language or BASE_LANGUAGE  # a report is one document: one language
     text = RENDERERS[output_format](audit, language)
     if output is None:
         click.echo(text, nl=False)
@@ -474,9 +478,12 @@ def list_rules(output_format, profile, rules_dirs):
 @click.argument("rule")
 @click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
               help="Show the examples of this language only (repeatable) [default: all five].")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the explanation [default: your locale's when it is one of the five, else en].")
 @pack_options
-def explain(rule, languages, profile, rules_dirs):
+def explain(rule, languages, message_lang, profile, rules_dirs):
     """Explain a rule (by name or code): why, what it looks for, how to fix, examples."""
+    _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
     found = pack.rule(rule)
     if found is None:
@@ -514,8 +521,8 @@ def compare(source, translations, output_format, fail_on, select, ignore, messag
     from policylint.compare.run import compare_files  # only comparisons pay for importing it
 
     chosen = pick(output_format)
-    options = Options(today=dt.date.today(), message_language=message_lang or locale_language(), select=select,
-                      ignore=ignore or (), rules_dirs=tuple(rules_dirs), fail_on=fail_on,
+    options = Options(today=dt.date.today(), message_language=_remember_message_language(message_lang),
+                      select=select, ignore=ignore or (), rules_dirs=tuple(rules_dirs), fail_on=fail_on,
                       config_file=config_file, isolated=isolated)
     echo_cache_refusal()
     try:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def compare(pair: PairContext) -> Iterator[Finding]:
-    language = pair.translation.settings.message_language
+    language = pair.message_language
     more = len(sections_of(pair.pair.source.document.blocks)) - len(sections_of(pair.pair.translation.document.blocks))
     if more > 0:  # sections of the source the translation lacks
         missing = _section_elements(pair.pair.elements, pair.pair.source, "source", more)

@@ -10,6 +10,7 @@ from policylint.compare.pair import Pair
 from policylint.formatters.location import location
 from policylint.model import Finding
 from policylint.packs import Rule
+from policylint.text.languages import BASE_LANGUAGE
 
 
 class PairContext:
@@ -24,6 +25,13 @@ class PairContext:
     def message(self, params: dict, name: str | None = None) -> str:
         return self.translation.message(params, name)
 
+    @property
+    def message_language(self) -> str:
+        """The language of the messages, as Context.message decides it: the user's, else (the
+        user's is none of the five) the translation's own, else the base language."""
+        translation = self.translation
+        return translation.settings.message_language or translation.document.language or BASE_LANGUAGE
+
     def where_in_source(self, place: Place | None) -> str:
         """The source's path and a place in it in words, in the message language
         ("policy.en.md, line 12, column 5"); None: the source's title."""
@@ -32,7 +40,7 @@ class PairContext:
             index = context.title_index()
             place = (index, 0, len(context.document.blocks[index].text.rstrip()))
         finding = context.finding(*place, "", None)
-        return f"{context.document.path}, {location(finding).phrase(context.settings.message_language)}"
+        return f"{context.document.path}, {location(finding).phrase(self.message_language)}"
 
     def source_text(self, place: Place) -> str:
         block, start, end = place
