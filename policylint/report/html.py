@@ -45,6 +45,8 @@ a { color: #1a4f9c; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
 table { border-collapse: collapse; width: 100%; }
+table.parity { table-layout: fixed; }
+table.parity td { overflow-wrap: anywhere; vertical-align: top; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: start; vertical-align: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
