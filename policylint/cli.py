@@ -416,7 +416,7 @@ def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
     return {
         code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
         for code, r in sorted(workspace.rules_used.items())
-        if r.kind.runs_in_engine or with_unused
+        if r.kind.runs_in_engine or (with_unused and r.kind.settles_suppressions)
     }
 
 
@@ -447,6 +447,7 @@ def report(paths, output, output_format, request):
     The findings are the ones `check` reports with the same options and configuration; a
     report exits 0 whatever they are (2 when a file could not be checked)."""
     from policylint.report import RENDERERS, build_audit  # only reports pay for importing the report code
+    from policylint.report.parity import parity
 
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
     if output is None and output_format == "html" and sys.stdout.isatty():
@@ -458,7 +459,8 @@ def report(paths, output, output_format, request):
     status = settle(result, workspace.fails, known, request.baseline_file, findings_fail=False)
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
-    audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__, workspace.kind_labels())
+    audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__,
+                        parity(result, workspace), workspace.kind_labels())
     language = request.options.message_language or BASE_LANGUAGE  # a report is one document: one language
     text = RENDERERS[output_format](audit, language)
     if output is None:
@@ -531,3 +533,46 @@ def lsp(message_language):
             raise
         fail(say()("lsp_needs_pygls"))
     serve(_remember_message_language(message_language), fixed=message_language is not None)
+
+@main.command()
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.argument("translations", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
+              help="Output format; auto is github under GitHub Actions, else text.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON),
+              help="Exit 1 when a difference has at least this severity [default: warning].")
+@click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
+              help="Run only these comparison rules: names, codes or code prefixes, comma-separated.")
+@click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
+              help="Do not run these comparison rules (added to the configuration's ignores).")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the messages [default: your locale's, else en].")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Use this configuration file instead of searching for one.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("--rules-dir", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False),
+              help="A folder of custom rules to add (repeatable).")
+def compare(source, translations, output_format, fail_on, select, ignore, message_lang, config_file, isolated,
+            rules_dirs):
+    """Compare a policy with its translations: where they say something different.
+
+    Exits 0 when they agree, 1 when they differ, 2 when a file cannot be read."""
+    from policylint.compare.run import compare_files  # only comparisons pay for importing it
+
+    chosen = pick(output_format)
+    options = Options(today=dt.date.today(), message_language=_remember_message_language(message_lang),
+                      select=select, ignore=ignore or (), rules_dirs=tuple(rules_dirs), fail_on=fail_on,
+                      config_file=config_file, isolated=isolated)
+    echo_cache_refusal()
+    try:
+        workspace = Workspace(options)
+        result, rules = compare_files(source, list(translations), workspace)
+    except (ConfigError, PackError) as error:
+        fail(str(error))
+    result.problems[:0] = workspace.problems
+    echo_problems(result)
+    status = settle(result, workspace.fails)
+    output = Output(__version__, rules, color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
+                    message_language=options.message_language)
+    click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
+    sys.exit(status)

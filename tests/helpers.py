@@ -9,7 +9,7 @@ from policylint.readers import read_bytes
 def findings_for(text, pack, settings, rule=None, filename="policy.md", lang=None):
     document = detect(read_bytes(text.encode("utf-8"), filename), lang)
     chosen = pack.rule(rule) if rule else None
-    if chosen is not None and not chosen.kind.runs_in_engine:
+    if chosen is not None and chosen.kind.settles_suppressions:
         # unused-suppression judges the comments once every other rule has run, as
         # `check --warn-unused-suppressions` does; only its own findings are kept
         found = settle(document, check_document(document, pack, settings), [chosen], settings.message_language)
@@ -30,3 +30,14 @@ def quoted_words(finding, pack):
     if match.group(1) in pack.rule(finding.rule).message["en"]:
         return None
     return match.group(1)
+
+
+def pair_findings_for(source, translation, pack, settings, rule, lang=None):
+    """Compare a translation with its source the way `policylint compare` does, with one rule;
+    `lang` is the translation's language when given."""
+    from policylint.compare.engine import compare_pair
+    from policylint.text.analysis import analyse
+
+    analysed = [analyse(detect(read_bytes(text.encode("utf-8"), name), forced))
+                for text, name, forced in ((source, "source.md", None), (translation, "translation.md", lang))]
+    return compare_pair(*analysed, pack, settings, [pack.rule(rule)])

@@ -29,6 +29,11 @@ RULE_NAMES = {
     "long-sentence": "PL119",
     "weak-obligation": "PL120",
     "hidden-characters": "PL121",
+    "translation-missing-element": "PL201",
+    "translation-commitment-differs": "PL202",
+    "translation-revision-date-differs": "PL203",
+    "translation-contact-differs": "PL204",
+    "translation-placeholder-left": "PL205",
 }
 
 
@@ -66,7 +71,10 @@ def test_language_data_is_complete(pack):
 
 def test_messages_format_with_their_parameters(pack):
     params = {"term": "x", "suggestion": "", "date": "1 May 2020", "months": 12, "alternative": "y", "count": 9, "max": 4,
-              "directive": "policylint-disable jargon", "rules": "jargon", "word": "w", "character": "U+200B"}
+              "directive": "policylint-disable jargon", "rules": "jargon", "word": "w", "character": "U+200B",
+              "element": "Scope", "other": "policy.en.md, line 3, column 1", "commitment": "48 hours",
+              "source_commitment": "24 hours", "source_date": "1 May 2020", "contact": "a@b.org",
+              "source_contact": "c@d.org", "placeholder": "[Name]"}
     for rule in pack.rules:
         for language in LANGUAGES:
             rule.message[language].format(**params)

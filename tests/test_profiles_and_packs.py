@@ -10,7 +10,9 @@ from policylint.packs import PackError, load_pack
 
 PRIVACY = ROOT / "examples" / "privacy-pack"
 FIRST_SEVEN = ["PL101", "PL102", "PL103", "PL104", "PL105", "PL106", "PL107"]
-CORE = ["PL001", *FIRST_SEVEN, "PL121"]
+# every profile has the pair rules, which only `compare` runs
+PAIR = ["PL201", "PL202", "PL203", "PL204", "PL205"]
+CORE = ["PL001", *FIRST_SEVEN, "PL121", *PAIR]
 
 
 def codes(rules):
@@ -23,14 +25,15 @@ def test_core_profile_runs_the_first_seven_rules_hidden_characters_and_unused_su
 
 def test_customer_service_is_the_default_and_runs_every_rule(pack):
     assert codes(pack.select()) == codes(pack.rules)
-    assert len(pack.rules) == 22
+    assert len(pack.rules) == 27
 
 
 @pytest.mark.parametrize("select, ignore, expected", [
     (["PL10"], [], FIRST_SEVEN + ["PL108", "PL109"]),
     (["missing-scope", "PL107"], [], ["PL101", "PL107"]),
-    ([], ["PL11", "long-sentence", "PL12"], ["PL001", *FIRST_SEVEN, "PL108", "PL109"]),
-    (["all"], ["PL1"], ["PL001"]),
+    ([], ["PL11", "long-sentence", "PL12"], ["PL001", *FIRST_SEVEN, "PL108", "PL109", *PAIR]),
+    (["all"], ["PL1"], ["PL001", *PAIR]),
+    ([], ["PL2"], codes(load_pack().rules)[:-len(PAIR)]),
 ])
 def test_select_and_ignore_take_names_codes_and_prefixes(pack, select, ignore, expected):
     assert codes(pack.select("customer-service", select, ignore)) == expected
@@ -50,7 +53,7 @@ def test_a_custom_pack_adds_its_rules_and_profiles():
     pack = load_pack(extra_dirs=[PRIVACY])
     assert {"PRIV01", "PRIV02"} <= set(codes(pack.rules))
     chosen = codes(pack.select("privacy-pack"))
-    assert chosen == ["PL104", "PL105", "PL106", "PL107", "PRIV01", "PRIV02"]
+    assert chosen == ["PL104", "PL105", "PL106", "PL107", *PAIR, "PRIV01", "PRIV02"]
     # a custom rule runs only on the languages it covers
     assert pack.rule("PRIV01").covers("en") and not pack.rule("PRIV01").covers("el")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers import findings_for
+from helpers import findings_for, pair_findings_for
 from policylint.model import LANGUAGES
 from policylint.packs import load_pack
 
@@ -28,7 +28,10 @@ def example_settings():
 
 @pytest.mark.parametrize("rule, language, verdict, index, text", CASES, ids=[f"{c[0]}-{c[1]}-{c[2]}{c[3]}" for c in CASES])
 def test_example(pack, example_settings, rule, language, verdict, index, text):
-    findings = findings_for(text, pack, example_settings, rule=rule, lang=language)
+    if pack.rule(rule).kind.scope == "pair":  # a source and its translation, in `language`
+        findings = pair_findings_for(text["source"], text["translation"], pack, example_settings, rule, language)
+    else:
+        findings = findings_for(text, pack, example_settings, rule=rule, lang=language)
     if verdict == "fail":
         assert findings, f"expected {rule} to fire on: {text!r}"
         assert {f.language for f in findings} <= {language}

@@ -4,6 +4,7 @@ the same in every language: a required-section rule may accept one as its statem
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 CONTACT_SHAPES = {
     "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
@@ -15,22 +16,29 @@ CONTACT_SHAPES = {
 
 def holds(text: str, name: str) -> bool:
     """Whether the text holds the shape named (a key of CONTACT_SHAPES)."""
+    return next(spans(text, name), None) is not None
+
+
+def spans(text: str, name: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each contact detail of the shape named in the text, in order."""
     if name in _MARKS and not any(mark in text.lower() for mark in _MARKS[name]):
-        return False  # no "@", no "www."/"http": the pattern cannot match, so do not scan
+        return  # no "@", no "www."/"http": the pattern cannot match, so do not scan
     if name == "email":  # look around each "@" only: scanning every word for one is slow
-        at = text.find("@")
+        at, end = text.find("@"), 0
         while at != -1:
-            if CONTACT_SHAPES[name].search(text, max(at - 64, 0), at + 256):
-                return True
-            at = text.find("@", at + 1)
-        return False
+            match = CONTACT_SHAPES[name].search(text, max(at - 64, end), at + 256)
+            if match and match.start() <= at < match.end():
+                yield match.span()
+                end = match.end()
+            at = text.find("@", max(at + 1, end))
+        return
     for match in CONTACT_SHAPES[name].finditer(text):
         if name != "phone":
-            return True
+            yield match.span()
+            continue
         digits = sum(c.isdigit() for c in match.group())
         if 9 <= digits <= 15 and not _DATE_LIKE.fullmatch(match.group().strip()):
-            return True
-    return False
+            yield match.span()
 
 
 _MARKS = {"email": ("@",), "url": ("www.", "http")}  # what each shape cannot do without

@@ -11,10 +11,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the engine imports the packs, which import the check kinds
+    from policylint.compare.pair_context import PairContext
     from policylint.findings.engine import Context
     from policylint.model import Finding
 
 Check = Callable[["Context"], Iterable["Finding"]]
+# a pair kind's check: the findings of comparing a translation with its source
+Compare = Callable[["PairContext"], Iterable["Finding"]]
+# where a kind found what its rule asks for: (block index, start, end) in the block's text
+Place = tuple[int, int, int]
+Locate = Callable[["Context"], "Place | None"]
+# what a kind looks at: one document (check, report) or a source and its translation (compare)
+SCOPES = ("document", "pair")
 # the shapes a vocabulary key may take in a rule file (packs/loading.py checks them)
 VOCABULARY_SHAPES = ("terms", "mapping", "months")
 
@@ -38,6 +46,10 @@ class CheckKind:
     `neutral`: it can run on a document in an unsupported language.
     `check`: the findings for one document; None for a kind whose findings another stage
     makes (unused-suppression: suppression.py, once it knows which comments suppressed nothing).
+    `scope`: "pair" for a kind that compares a translation with its source (`compare`, run by
+    `policylint compare` only: `check` never runs it on a single document, so `check` is None).
+    `locate`: where in a document the kind found what its rule asks for (None: not found), for
+    a kind whose rules name a policy element; compare aligns translations by it.
     """
 
     name: str
@@ -52,6 +64,9 @@ class CheckKind:
     messages: tuple[str, ...] = ()
     fields: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     neutral: bool = False
+    scope: str = "document"
+    compare: Compare | None = None
+    locate: Locate | None = None
 
     def __post_init__(self) -> None:
         wrong = [key for key, shape in self.vocabulary.items() if shape not in VOCABULARY_SHAPES]
@@ -64,7 +79,16 @@ class CheckKind:
         undeclared = [name for name in ("message", *self.messages) if name not in self.fields]
         if undeclared:
             raise ValueError(f"check kind {self.name}: no fields declared for its {undeclared[0]!r} template")
+        if self.scope not in SCOPES:
+            raise ValueError(f"check kind {self.name}: scope {self.scope!r} is not one of {', '.join(SCOPES)}")
+        if (self.scope == "pair") != (self.compare is not None) or (self.compare and self.check):
+            raise ValueError(f"check kind {self.name}: a pair kind has `compare` and no `check`; only a pair kind has `compare`")
 
     @property
     def runs_in_engine(self) -> bool:
         return self.check is not None
+
+    @property
+    def settles_suppressions(self) -> bool:
+        """Whether suppression.settle makes this kind's findings (unused-suppression)."""
+        return self.check is None and self.scope == "document"

@@ -8,8 +8,9 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 
 from __future__ import annotations
 
+from policylint.checks import contact_shapes
 from policylint.checks.contact_shapes import CONTACT_SHAPES
-from policylint.checks.kind import CheckKind
+from policylint.checks.kind import CheckKind, Place
 from policylint.checks.sections import is_heading_like
 from policylint.checks.tokens import words
 
@@ -17,10 +18,19 @@ LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a co
 
 
 def check(context):
+    if locate(context) is None:
+        yield context.document_finding(context.message({}))
+
+
+def locate(context) -> Place | None:
+    """Where the document states what the rule asks for: the heading, label or statement
+    (block index, start, end) that satisfies it first, else the first contact shape the rule
+    accepts; None when nothing does."""
     analysis, facts = context.analysis, context.facts
     blocks = analysis.document.blocks
-    if any(facts.holds_contact_shape(name) for name in context.option("shapes")):
-        return  # `any` stops at the first shape held: the ones after it are not searched
+    for name in context.option("shapes"):
+        if facts.holds_contact_shape(name):  # the cheap test first: most documents hold none
+            return _first_shape(blocks, name) or (0, 0, 0)  # a shape across blocks: the document's start
     for sentence, language in context.sentences_with("headings"):
         block = blocks[sentence.block]
         if not facts.is_finished(sentence):
@@ -28,13 +38,20 @@ def check(context):
         headings = context.matcher("headings", language)
         if is_heading_like(block):
             if headings.search(sentence.tokens):
-                return
+                return sentence.block, sentence.start, sentence.end
         elif sentence is analysis.by_block[sentence.block][0] and headings.search(leading_label(sentence.tokens)):
-            return
+            return sentence.block, sentence.start, sentence.end
     for sentence, language in context.sentences_with("statements"):
         if facts.is_finished(sentence) and context.matcher("statements", language).search(sentence.tokens):
-            return
-    yield context.document_finding(context.message({}))
+            return sentence.block, sentence.start, sentence.end
+    return None
+
+
+def _first_shape(blocks, name: str) -> Place | None:
+    for index, block in enumerate(blocks):
+        for start, end in contact_shapes.spans(block.text, name):
+            return index, start, end
+    return None
 
 
 def leading_label(tokens) -> list:
@@ -57,4 +74,5 @@ KIND = CheckKind(
     vocabulary={"headings": "terms", "statements": "terms"},
     options={"shapes": []},
     option_choices={"shapes": tuple(CONTACT_SHAPES)},
+    locate=locate,
 )

@@ -12,6 +12,9 @@ HEADING_WORDS = 8
 # more words than a heading-like line has: matched from the start, so asking costs no more than
 # those words however long the block (it is asked for every sentence of a block)
 _TOO_MANY_WORDS = re.compile(rf"\s*(?:\S+\s+){{{HEADING_WORDS}}}\S")
+# a section: its heading's block index (None for what stands before the first heading) and
+# the indexes of its blocks, heading included
+Section = tuple[int | None, range]
 
 
 def is_heading_like(block: Block) -> bool:
@@ -40,3 +43,12 @@ def section_after(blocks, index: int) -> range:
     if is_heading_like(block) or block.kind == "table_cell":
         return range(index + 1, min(index + 2, len(blocks)))
     return range(0)
+
+
+def sections_of(blocks: list[Block]) -> list[Section]:
+    """The document cut at each heading; the blocks before the first heading, if any, first."""
+    starts = [i for i, block in enumerate(blocks) if block.is_heading]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = [*starts[1:], len(blocks)]
+    return [(start if blocks and blocks[start].is_heading else None, range(start, end)) for start, end in zip(starts, ends)]

@@ -127,10 +127,17 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES, words: Messages | 
         pair = rule.examples[language]
         out.append(f"  {say.language_name(language)}:")
         for verdict, label in verdicts.items():
-            text = " ".join(pair[verdict][0].split())
+            text = " ".join(example_text(pair[verdict][0]).split())
             out.append(textwrap.fill(f"{label.ljust(label_width)} {text}", WIDTH, initial_indent="    ",
                                      subsequent_indent=" " * (label_width + 5)))
     return "\n".join(out) + "\n"
+
+
+def example_text(example: str | dict[str, str]) -> str:
+    """An example as one text: a pair rule's example is its source, then its translation."""
+    if isinstance(example, dict):
+        return f"{example['source']} → {example['translation']}"
+    return example
 
 
 def _section(title: str, text: str) -> list[str]:

@@ -165,6 +165,15 @@ def _check_shape(path, key: str, value: Any, shape: str) -> None:
             _check_shape(path, f"{key}.{month}", names, "terms")
 
 
+def _check_pair_examples(path, key: str, value: Any) -> None:
+    """A pair rule's examples: each a source and a translation (in the example's language)."""
+    if not isinstance(value, list) or not value or not all(
+        isinstance(v, dict) and sorted(v) == ["source", "translation"]
+        and all(isinstance(text, str) and text.strip() for text in v.values()) for v in value
+    ):
+        raise PackError(f"{path}: {key}: expected a list of examples, each with a source and a translation text")
+
+
 def _per_language_text(path, key: str, value: Any, languages=LANGUAGES) -> dict[str, str]:
     if not isinstance(value, dict):
         raise PackError(f"{path}: {key}: expected a text for each language ({', '.join(languages)})")
@@ -246,7 +255,10 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         if not isinstance(pair, dict):
             raise PackError(f"{path}: examples.{language}: expected pass and fail examples")
         for verdict in ("pass", "fail"):
-            _check_shape(path, f"examples.{language}.{verdict}", pair.get(verdict), "terms")
+            if kind.scope == "pair":
+                _check_pair_examples(path, f"examples.{language}.{verdict}", pair.get(verdict))
+            else:
+                _check_shape(path, f"examples.{language}.{verdict}", pair.get(verdict), "terms")
     return Rule(
         code=data["code"],
         name=data["name"],

@@ -134,7 +134,8 @@ class Pack:
     ) -> list[Rule]:
         """The rules a run uses.
 
-        The profile chooses among the built-in rules; custom packs' rules are added to it.
+        The profile chooses among the built-in rules; custom packs' rules and the pair rules
+        (which only `compare` runs) are added to it.
         `select`, when given, replaces that set (as ruff's does); `ignore` removes from it.
         An unknown profile, rule name or code is an error, so a typo never disables a check.
         The answer is kept: a run asks the same question for every file.
@@ -148,6 +149,9 @@ class Pack:
         if profile not in self.profiles:
             raise PackError(f"unknown profile {profile!r}; expected one of {', '.join(sorted(self.profiles))}")
         chosen = {r.code for s in self.profiles[profile].selectors for r in self._known(s, f"profile {profile}")}
+        # the translations of any kind of policy must agree: every profile has the pair rules
+        # (only `compare` runs them)
+        chosen |= {r.code for r in self.rules if r.kind.scope == "pair"}
         if custom:
             chosen |= {r.code for r in self.rules if r.pack != BUILTIN}
         if select:

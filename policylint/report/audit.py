@@ -66,6 +66,19 @@ class DocumentAudit:
         return [rule for rule in elements if self.cells[rule.code].state == MISSING]
 
 
+@dataclass(frozen=True)
+class Parity:
+    """A translation against its source (`policylint compare`'s findings, in the translation)."""
+
+    source: str
+    translation: str
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def agrees(self) -> bool:
+        return not self.findings
+
+
 @dataclass
 class Audit:
     documents: list[DocumentAudit]
@@ -74,6 +87,7 @@ class Audit:
     profile: str
     version: str
     problems: list[Problem] = field(default_factory=list)  # about paths rather than documents
+    parity: list[Parity] = field(default_factory=list)  # the translation sets found, pair by pair
     kind_labels: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> language -> name
 
     def kind_label(self, kind: str | None, language: str) -> str:
@@ -172,7 +186,7 @@ def audit_document(number: int, checked: CheckedFile, findings, problems, elemen
 
 
 def build_audit(result: Result, rules: list[Rule], profile: str, today: str, version: str,
-                kind_labels: dict[str, dict[str, str]] | None = None) -> Audit:
+                parity: list[Parity] | None = None, kind_labels: dict[str, dict[str, str]] | None = None) -> Audit:
     """The audit of a run's result (its findings after the baseline, as `check` keeps them).
 
     `rules` are the rules some file was checked with, in code order: the matrix's columns are
@@ -196,5 +210,6 @@ def build_audit(result: Result, rules: list[Rule], profile: str, today: str, ver
         profile=profile,
         version=version,
         problems=[p for p in result.problems if p.path not in paths_seen],
+        parity=list(parity or []),
         kind_labels=kind_labels or {},
     )

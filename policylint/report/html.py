@@ -46,6 +46,8 @@ a { color: #1a4f9c; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 6px; padding: 10px; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
 table { border-collapse: collapse; width: 100%; }
+table.parity { table-layout: fixed; }
+table.parity td { overflow-wrap: anywhere; vertical-align: top; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: start; vertical-align: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -105,6 +107,7 @@ def render(audit: Audit, language: str) -> str:
         _summary(audit, labels),
         _coverage(audit, labels),
         _formula(labels),
+        _parity(audit, labels),
         _documents(audit, labels, language),
         f'<footer>policylint {escape(audit.version)}</footer>',
     ])
@@ -121,7 +124,7 @@ def _header(audit: Audit, labels: Messages) -> str:
     profile_name = labels("profile_by_kind") if audit.profile == BY_KIND else audit.profile
     generated = labels("generated", version=audit.version, profile=profile_name, date=audit.today)
     sections = [("summary", "summary"), ("coverage", "coverage"), ("score", "score_formula_title"),
-                ("documents", "details")]
+                *([("parity", "parity")] if audit.parity else []), ("documents", "details")]
     links = "".join(f'<li><a href="#{anchor}">{escape(labels(key))}</a></li>' for anchor, key in sections)
     return (
         f'<header><h1>{escape(labels("report_title"))}</h1><p class="generated">{escape(generated)}</p>'
@@ -223,6 +226,31 @@ def _formula(labels: Messages) -> str:
     return (
         f'<section id="score"><h2>{escape(labels("score_formula_title"))}</h2>'
         f'<p class="formula">{escape(labels("score_formula", **formula_parameters()))}</p></section>'
+    )
+
+
+def _parity(audit: Audit, labels: Messages) -> str:
+    """Which translations agree with their source, and what differs where they do not."""
+    if not audit.parity:
+        return ""
+    rows = []
+    for pair in audit.parity:
+        if pair.agrees:
+            verdict = f'<td class="agrees">{CELL_SYMBOLS[PRESENT]} {escape(labels("translation_agrees"))}</td>'
+        else:
+            items = "".join(
+                f"<li><code>{escape(location(f).label(labels.language))}</code> {escape(f.code)} {escape(f.message)}</li>"
+                for f in pair.findings
+            )
+            differs = labels.count("translation_differs", len(pair.findings))
+            verdict = f'<td class="differs">{CELL_SYMBOLS[MISSING]} {escape(differs)}<ul>{items}</ul></td>'
+        rows.append(f'<tr><td><bdi class="path">{escape(pair.source)}</bdi></td>'
+                    f'<td><bdi class="path">{escape(pair.translation)}</bdi></td>{verdict}</tr>')
+    head = "".join(f'<th scope="col">{escape(labels(key))}</th>' for key in ("source", "translation", "parity_verdict"))
+    return (
+        f'<section id="parity"><h2>{escape(labels("parity"))}</h2>'
+        f'<p class="intro">{escape(labels("parity_intro"))}</p>'
+        f'<table class="parity"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
     )
 
 

@@ -91,5 +91,10 @@ def render_json(audit: Audit, language: str) -> str:
             for d in audit.documents
         ],
         "problems": [{"path": p.path, "severity": p.severity, "message": p.message} for p in audit.problems],
+        "parity": [
+            {"source": pair.source, "translation": pair.translation, "agrees": pair.agrees,
+             "differences": [record(*item) for item in keyed(list(pair.findings))]}
+            for pair in audit.parity
+        ],
     }
     return json_text(payload)

@@ -151,7 +151,7 @@ def _check(source, reader_path, shown, plan, cache, warn_unused) -> FileCheck:
         else:
             rules = list(plan.rules_for(choice.name if choice else None))
             # rules the engine cannot run (unused-suppression) judge the comments once applied
-            reporters = [r for r in rules if not r.kind.runs_in_engine] if warn_unused else []
+            reporters = [r for r in rules if r.kind.settles_suppressions] if warn_unused else []
             findings = run_rules(analysis, plan.pack, plan.settings, rules)
             findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings

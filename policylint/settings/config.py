@@ -58,6 +58,8 @@ class Config:
     jargon: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...] = ()  # (language, (term, alternative))
     accepted_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, terms)
     rules_dirs: tuple[str, ...] = ()  # absolute folders of custom rule packs
+    # documents that are translations of one another (absolute paths), the source first
+    translations: tuple[tuple[str, ...], ...] = ()
     # `rules:` (selector, {"severity": ..., option: value}), in the file's order; options are
     # checked against the rules' check kinds when the pack is known (plans.py). Not hashed:
     # option values are lists and mappings, and the other fields tell configurations apart.
@@ -361,6 +363,19 @@ def _rule_entries(value, key, fail, base=None):
     return tuple(entries)
 
 
+def _translation_sets(value, key, fail, base: Path):
+    """`translations: [[policy.md, politique.md], ...]`: each set's source first."""
+    if not isinstance(value, list):
+        fail(key, "expected a list of translation sets, each a list of two or more files (the source first)")
+    sets = []
+    for number, group in enumerate(value):
+        files = _strings(group, f"{key}.{number}", fail)
+        if len(files) < 2:
+            fail(f"{key}.{number}", "expected two or more files: the source, then its translations")
+        sets.append(tuple(str((base / name).resolve()) for name in files))
+    return tuple(sets)
+
+
 def _folders(value, key, fail, base: Path):
     return tuple(str((base / folder).resolve()) for folder in _strings(value, key, fail))
 
@@ -381,5 +396,6 @@ _KEYS = {
     "accepted-terms": ("accepted_terms", _accepted),
     "rules-dir": ("rules_dirs", _folders),
     "rules": ("rules", _rule_entries),
+    "translations": ("translations", _translation_sets),
 }
 KEYS = tuple(_KEYS)

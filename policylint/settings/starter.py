@@ -67,6 +67,13 @@ accepted-terms:
 # Folders of your own rules, written like the built-in ones (relative to this file).
 rules-dir: []
 
+# Documents that are translations of one another, the source first (relative to this file),
+# for `policylint report`'s parity table; files named policy.en.md / policy.fr.md or
+# en/policy.md / fr/policy.md are recognised without it. `policylint compare` compares any
+# files you name. A known local difference in contact details is accepted per rule:
+# `translation-contact-differs: {accept: ["+30 210 123 4567"]}` under `rules:`.
+translations: []
+
 # Per rule (name, code or code prefix): its severity and any option its check kind declares
 # (`policylint explain RULE` shows a rule's options). These win over the keys above; a
 # flag on the command line wins over both.

@@ -1,0 +1,53 @@
+"""From the paths `compare` is given to a Result the formatters render: each document read and
+analysed as `check` reads it (its own configuration's language setting), the pair rules the
+translation's plan selects (its configuration's select, ignore and per-file ignores), and a
+problem line for a file that cannot be read."""
+
+from __future__ import annotations
+
+from policylint.compare.engine import compare_pair
+from policylint.formatters.output import RuleInfo
+from policylint.model import Analysis
+from policylint.packs import Rule
+from policylint.readers import InputError, read_file
+from policylint.running.runner import Problem, Result
+from policylint.settings.plans import Workspace
+from policylint.text.analysis import analyse
+from policylint.text.language import detect
+
+
+def compare_files(source: str, translations: list[str], workspace: Workspace) -> tuple[Result, dict[str, RuleInfo]]:
+    """The differences between the source and each translation, and the rules that ran."""
+    result = Result()
+    used: dict[str, Rule] = {}
+    source_analysis = _analysed(source, workspace, result)
+    for translation in translations:
+        analysis = _analysed(translation, workspace, result)
+        plan = workspace.plan_for(translation)
+        if source_analysis is None or analysis is None or plan is None:
+            continue
+        planned = plan.rules if plan.rules is not None else plan.pack.rules
+        rules = [rule for rule in planned if rule.kind.scope == "pair"]
+        used.update((rule.code, rule) for rule in rules)
+        result.findings += compare_pair(source_analysis, analysis, plan.pack, plan.settings, rules)
+    infos = {code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
+             for code, r in sorted(used.items())}
+    return result, infos
+
+
+def _analysed(path: str, workspace: Workspace, result: Result) -> Analysis | None:
+    """The document analysed, or None with one problem line naming the file."""
+    plan = workspace.plan_for(path)
+    if plan is None:
+        result.problems.append(Problem(path, "excluded by the configuration; not compared", "error"))
+        return None
+    try:
+        document = read_file(path)
+    except InputError as error:
+        result.problems.append(Problem(path, str(error), "error"))
+        return None
+    document.path = path
+    result.files_checked += 1
+    for notice in document.notices:
+        result.problems.append(Problem(path, notice, "notice"))
+    return analyse(detect(document, plan.language))
