@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import click
 
@@ -26,7 +26,10 @@ from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, rule_records, rules_table
 from policylint.running import cache_folder
-from policylint.running.runner import STDIN, discover, run
+from policylint.running.runner import STDIN, discover
+from policylint.running.scheduler import SchedulerError
+from policylint.running.session import RunRequest, Session
+from policylint.running.session import execute as execute_run
 from policylint.running.verdict import EXIT_ERROR, settle
 from policylint.settings.plans import Options, Workspace
 
@@ -93,20 +96,6 @@ def _selectors(ctx, param, value):
     return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
 
 
-@dataclass(frozen=True)
-class RunRequest:
-    """What `check` and `report` are told alike: how to plan each file (Options), and how to
-    run and settle the files."""
-
-    options: Options
-    stdin_name: str
-    jobs: int
-    use_cache: bool
-    warn_unused: bool
-    baseline_file: str | None
-    follow_links: bool
-
-
 RUN_OPTIONS = (
     click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
                  help="Run only these rules: names, codes or code prefixes, comma-separated."),
@@ -134,6 +123,9 @@ RUN_OPTIONS = (
     click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
     click.option("--follow-links", is_flag=True,
                  help="In folders, also read symbolic links that lead outside the folder."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="Check the files on the workers of this Dask scheduler (tcp://HOST:8786) instead of "
+                      "local processes; needs policylint[dask]."),
 )
 
 
@@ -172,7 +164,7 @@ def run_options(command):
         )
         request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
-                             given["follow_links"])
+                             given["follow_links"], given["scheduler"])
         return command(request=request, **parameters)
 
     for option in reversed(RUN_OPTIONS):
@@ -180,25 +172,22 @@ def run_options(command):
     return pack_options(with_request)
 
 
-def execute(paths, request: RunRequest, fail_on: str | None = None, progress=None):
-    """Plan, check and report problems with the files: (workspace, result, baseline or None).
-    A configuration, pack or baseline that cannot be used is one line and exit 2."""
+def execute(paths, request: RunRequest, fail_on: str | None = None, progress=None) -> Session:
+    """The run (running.session, as the API runs it), with problems with the files on standard
+    error. A configuration, pack, baseline or scheduler that cannot be used is one line and exit 2."""
     echo_cache_refusal()
-    known = _read_baseline(request.baseline_file)
     try:
-        workspace = Workspace(replace(request.options, fail_on=fail_on))
-        result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
-                     plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
-                     jobs=request.jobs, use_cache=request.use_cache, on_progress=progress,
-                     follow_links=request.follow_links)
-    except (ConfigError, PackError) as error:
+        session = execute_run(list(paths), replace(request, options=replace(request.options, fail_on=fail_on)),
+                              read_stdin, progress)
+    except (ConfigError, PackError, SchedulerError) as error:
         fail(str(error))
+    except baseline.BaselineError as error:
+        fail(f"{request.baseline_file}: {error}")
     finally:
         if progress:
             progress.close()
-    result.problems[:0] = workspace.problems
-    echo_problems(result)
-    return workspace, result, known
+    echo_problems(session.result)
+    return session
 
 
 def read_stdin() -> bytes:
@@ -256,7 +245,8 @@ def check(paths, output_format, fail_on, write_baseline, request):
     if write_baseline:
         _writable(write_baseline, inputs)  # before the run, not after it
     progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
-    workspace, result, known = execute(paths, request, fail_on, progress)
+    session = execute(paths, request, fail_on, progress)
+    workspace, result = session.workspace, session.result
     if write_baseline:
         try:
             count = baseline.write(result.findings, write_baseline, inputs)
@@ -265,7 +255,7 @@ def check(paths, output_format, fail_on, write_baseline, request):
         click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
         status = settle(result, workspace.fails, findings_fail=False)
     else:
-        status = settle(result, workspace.fails, known, request.baseline_file)
+        status = session.status()
     output = Output(__version__, _rule_infos(workspace, request.warn_unused),
                     color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
                     message_language=request.options.message_language)
@@ -289,15 +279,6 @@ def output_failed(target: str, error: Exception):
     """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
     click.echo(f"policylint: {printable(target)}: error: {printable(str(error))}", err=True)
     sys.exit(EXIT_ERROR)
-
-
-def _read_baseline(path):
-    if path is None:
-        return None
-    try:
-        return baseline.read(path)
-    except baseline.BaselineError as error:
-        fail(f"{path}: {error}")
 
 
 def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
@@ -342,8 +323,9 @@ def report(paths, output, output_format, request):
     files = input_files(paths, request.follow_links)
     if output:
         _writable(output, files)  # before the run, not after it
-    workspace, result, known = execute(paths, request, progress=ProgressBar())
-    status = settle(result, workspace.fails, known, request.baseline_file, findings_fail=False)
+    session = execute(paths, request, progress=ProgressBar())
+    workspace, result = session.workspace, session.result
+    status = session.status(findings_fail=False)
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
     audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__)

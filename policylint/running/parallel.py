@@ -35,8 +35,15 @@ def _check(task) -> FileCheck:
     )
 
 
-def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False) -> Iterator[FileCheck]:
-    """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs` processes."""
+def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False,
+               scheduler: str | None = None) -> Iterator[FileCheck]:
+    """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs`
+    processes, or on the workers of the Dask scheduler at `scheduler` (running/scheduler.py)."""
+    if scheduler and tasks:
+        from policylint.running.scheduler import check_on_cluster  # Dask only for a cluster run
+
+        yield from check_on_cluster(tasks, scheduler, plans, caches, warn_unused)
+        return
     workers = min(jobs, len(tasks))
     setup = (plans, caches, warn_unused)
     if workers <= 1:

@@ -143,6 +143,7 @@ def run(
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     follow_links: bool = False,
+    scheduler: str | None = None,
 ) -> Result:
     """Check every discovered file.
 
@@ -150,7 +151,8 @@ def run(
     input, the name given for it) replaces pack, settings, language and rules per file, as a
     configuration file decides; None skips the file. `on_progress(done, total)` follows the
     files checked; `jobs` processes share the files the cache does not know;
-    `follow_links` reads links in folders that lead outside them (see discover).
+    `follow_links` reads links in folders that lead outside them (see discover); with a Dask
+    `scheduler`'s address, its workers check those files instead (running/scheduler.py).
     """
     fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
     plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
@@ -192,7 +194,7 @@ def run(
     done = total - len(tasks)
     if on_progress:
         on_progress(done, total)
-    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions)
+    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, scheduler)
     for index, outcome in zip(waiting, checked):
         shown, _, plan = outcomes[index]
         outcomes[index] = (shown, outcome, plan)
