@@ -19,7 +19,6 @@ from policylint.formatters.output_file import OutputError, check_target, write_o
 from policylint.formatters.safe_text import json_text, printable, printable_lines
 from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
-from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
@@ -28,10 +27,10 @@ from policylint.packs.docs import explain_rule, rule_records, rules_table
 from policylint.running import cache_folder
 from policylint.running.runner import STDIN, discover
 from policylint.running.scheduler import SchedulerError
-from policylint.running.session import RunRequest, Session
+from policylint.running.session import RunRequest, Session, locale_language, split_selectors
 from policylint.running.session import execute as execute_run
 from policylint.running.verdict import EXIT_ERROR, settle
-from policylint.settings.plans import Options, Workspace
+from policylint.settings.plans import Options
 
 REPORT_FORMATS = ("csv", "html", "json")
 REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
@@ -50,16 +49,6 @@ def _language_choice() -> click.Choice:
 
 
 LANGUAGE_CHOICE = _language_choice()
-
-
-def locale_language() -> str:
-    """The user's language when policylint checks it, else the base language (English)."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(variable, "")
-        if value:
-            code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else BASE_LANGUAGE
-    return BASE_LANGUAGE
 
 
 def _date(ctx, param, value):
@@ -91,9 +80,7 @@ def pack_options(command):
 
 def _selectors(ctx, param, value):
     """--select/--ignore: comma-separated, repeatable, as in ruff."""
-    if not value:
-        return None
-    return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
+    return split_selectors(value)
 
 
 RUN_OPTIONS = (

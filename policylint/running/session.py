@@ -8,13 +8,35 @@ BaselineError, SchedulerError) for the caller to show its own way."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from policylint.findings import baseline
+from policylint.model import LANGUAGES
 from policylint.running.runner import Result, run
 from policylint.running.verdict import settle
 from policylint.settings.plans import Options, Workspace
+from policylint.text.languages import BASE_LANGUAGE
+
+
+def locale_language() -> str:
+    """The user's language when policylint checks it, else the base language (English): the
+    default language of messages."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            code = value.split(":")[0][:2].lower()
+            return code if code in LANGUAGES else BASE_LANGUAGE
+    return BASE_LANGUAGE
+
+
+def split_selectors(values: Iterable[str] | None) -> tuple[str, ...] | None:
+    """Rule selectors given as comma- or space-separated lists, repeatable, as in ruff (None:
+    none given)."""
+    if not values:
+        return None
+    return tuple(s for item in values for s in item.replace(" ", ",").split(",") if s)
 
 
 @dataclass(frozen=True)
