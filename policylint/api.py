@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import Any, Iterable, Sequence, Union
+from typing import Any, Union
 
 from policylint.findings.baseline import BaselineError
 from policylint.findings.fingerprints import keyed

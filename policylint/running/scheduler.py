@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import uuid
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any
 
 from policylint.readers import InputError
 from policylint.running.code_identity import source_fingerprint
@@ -79,12 +80,13 @@ def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches
         shared = client.scatter(SharedPlans(tuple(plans), warn_unused), broadcast=True, hash=False)
         run = uuid.uuid4().hex  # task keys of this run alone
 
-        def send(index: int) -> tuple[object, bytes | None]:
+        def send(index: int) -> tuple[Any, bytes]:
+            """A Dask future for the file's outcome, or its outcome when it cannot be read here."""
             source, reader_path, shown, plan = tasks[index]
             try:
                 data = load(source)
             except InputError as error:
-                return FileCheck(error=str(error)), None
+                return FileCheck(error=str(error)), b""
             future = client.submit(check_on_worker, shared, data, reader_path, shown, plan,
                                    key=f"policylint-{run}-{index}", pure=False)
             return future, data

@@ -9,8 +9,9 @@ BaselineError, SchedulerError) for the caller to show its own way."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from pathlib import Path
 
 from policylint.findings import baseline
 from policylint.model import LANGUAGES
@@ -75,7 +76,7 @@ def execute(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> Session:
     """Plan and check `paths` ("-" is standard input, read by `read_stdin`)."""
-    known = baseline.read(request.baseline_file) if request.baseline_file is not None else None
+    known = baseline.read(Path(request.baseline_file)) if request.baseline_file is not None else None
     workspace = Workspace(request.options)
     result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
                  plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
