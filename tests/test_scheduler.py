@@ -45,7 +45,7 @@ def start(*arguments: str, log) -> subprocess.Popen:
 @pytest.fixture(scope="module")
 def cluster_address(tmp_path_factory):
     """A scheduler and two single-threaded workers without nannies (a killed worker stays dead)."""
-    log = open(tmp_path_factory.mktemp("dask") / "cluster.log", "w")
+    log = open(tmp_path_factory.mktemp("dask") / "cluster.log", "w")  # noqa: SIM115 (closed at teardown)
     address = f"tcp://127.0.0.1:{free_port()}"
     processes = [start("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
                        "--no-dashboard", log=log)]
@@ -57,12 +57,12 @@ def cluster_address(tmp_path_factory):
             client.wait_for_workers(2, timeout=START_SECONDS)
         yield address, processes[1:]
     finally:
-        for process in processes:
+        for process in reversed(processes):  # workers first: without their scheduler they try to reconnect
             if process.poll() is None:
                 process.terminate()
-        for process in processes:
+        for process in reversed(processes):
             try:
-                process.wait(timeout=10)
+                process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
@@ -76,7 +76,7 @@ def folder(tmp_path_factory):
     for language in LANGUAGES:
         for source in sorted((CORPORA / language).iterdir()):
             if source.suffix in (".md", ".txt"):
-                for copy in range(2):
+                for copy in range(1):
                     target = root / language / f"{source.stem}-{copy}{source.suffix}"
                     target.parent.mkdir(exist_ok=True)
                     shutil.copyfile(source, target)
