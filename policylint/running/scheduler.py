@@ -8,8 +8,10 @@ worker; a task names its plan by index, as with -j.
 A task is pure: bytes in, FileCheck out, nothing written on the worker (the result cache is this
 machine's: looked up before a file is sent, written when its outcome comes back). So when a
 worker dies, Dask runs its tasks again elsewhere and each file's findings arrive exactly once.
-Outcomes are taken in the order the files were given, a bounded window of them under way at
-once, so the output is a local run's and memory does not grow with the number of files.
+A task checks a few files (up to 16, as -j hands them out), so the scheduler and this process
+are not the bottleneck; outcomes are taken in the order the files were given, a bounded window of
+tasks under way at once, so the output is a local run's and memory does not grow with the number
+of files.
 
 The per-file time budget of a local run is an alarm signal, which only a process's main thread
 can receive; Dask runs tasks on worker threads, so a file is not stopped on a cluster (its
@@ -31,7 +33,8 @@ from policylint.running.one_file import FileCheck, Plan, check_source, load, rem
 from policylint.running.result_cache import ResultCache
 
 CONNECT_SECONDS = 30  # to reach the scheduler, and for a first worker to join it
-TASKS_PER_THREAD = 8  # outcomes under way per worker thread: enough to keep every worker busy
+MAX_BATCH = 16  # files per task at most
+BATCHES_PER_THREAD = 4  # tasks under way per worker thread: enough to keep every worker busy
 
 MESSAGES = {
     "no_dask": "--scheduler needs Dask's distributed scheduler: pip install 'policylint[dask]'",
@@ -58,9 +61,10 @@ class SharedPlans:
     warn_unused: bool
 
 
-def check_on_worker(shared: SharedPlans, data: bytes, reader_path: str, shown: str, plan: int) -> FileCheck:
-    """One file on a worker: pure and idempotent, so a retried task gives the same outcome."""
-    return check_source(data, reader_path, shown, shared.plans[plan], None, shared.warn_unused)
+def check_on_worker(shared: SharedPlans, batch: tuple[tuple[bytes, str, str, int], ...]) -> list[FileCheck]:
+    """A few files on a worker: pure and idempotent, so a retried task gives the same outcomes."""
+    return [check_source(data, reader_path, shown, shared.plans[plan], None, shared.warn_unused)
+            for data, reader_path, shown, plan in batch]
 
 
 def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches: list[ResultCache | None],
@@ -68,7 +72,7 @@ def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches
     """FileCheck for each (source, reader path, shown name, plan index), in order, on the workers
     of the Dask scheduler at `address` (raises SchedulerError when it cannot be used)."""
     try:
-        from distributed import Client, KilledWorker  # here: only a cluster run pays for importing Dask
+        from distributed import Client  # here: only a cluster run pays for importing Dask
     except ImportError:
         raise SchedulerError(MESSAGES["no_dask"]) from None
     try:
@@ -77,41 +81,77 @@ def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches
         raise SchedulerError(MESSAGES["unreachable"].format(address=address, error=error)) from None
     try:
         threads = _ready_threads(client, address)
-        shared = client.scatter(SharedPlans(tuple(plans), warn_unused), broadcast=True, hash=False)
-        run = uuid.uuid4().hex  # task keys of this run alone
+        cluster = _Cluster(client, address, SharedPlans(tuple(plans), warn_unused))
+        # a few files per task, as -j sends them: fewer tasks for the scheduler, still an even spread
+        size = max(1, min(MAX_BATCH, len(tasks) // (threads * 8)))
+        batches = [range(first, min(first + size, len(tasks))) for first in range(0, len(tasks), size)]
+        window = max(1, BATCHES_PER_THREAD * threads)
+        under_way = deque(cluster.send(tasks, numbers) for numbers in batches[:window])
+        for following in range(window, len(batches) + window):
+            numbers, future, batch, items = under_way.popleft()
+            if following < len(batches):
+                under_way.append(cluster.send(tasks, batches[following]))
+            outcomes = iter(cluster.outcomes(future, batch))
+            for index, item in zip(numbers, items):
+                if isinstance(item, FileCheck):  # could not be read here
+                    yield item
+                    continue
+                checked = next(outcomes)
+                remember(item, tasks[index][1], checked, caches[tasks[index][3]])
+                yield checked
+    finally:
+        client.close()
 
-        def send(index: int) -> tuple[Any, bytes]:
-            """A Dask future for the file's outcome, or its outcome when it cannot be read here."""
+
+class _Cluster:
+    """Tasks of one run on one cluster: the plans scattered once, task keys of this run alone."""
+
+    def __init__(self, client: Any, address: str, shared: SharedPlans):
+        self.client = client
+        self.address = address
+        self.shared = client.scatter(shared, broadcast=True, hash=False)
+        self.run = uuid.uuid4().hex
+        self.sent = 0
+
+    def submit(self, batch: tuple) -> Any:
+        self.sent += 1
+        return self.client.submit(check_on_worker, self.shared, batch, key=f"policylint-{self.run}-{self.sent}",
+                                  pure=False)
+
+    def send(self, tasks: list[tuple], numbers: range) -> tuple[range, Any, tuple, list[FileCheck | bytes]]:
+        """Read the files `numbers` and send those that could be read as one task: (numbers,
+        future or None, the batch sent, each file's bytes or its FileCheck)."""
+        items: list[FileCheck | bytes] = []
+        batch = []
+        for index in numbers:
             source, reader_path, shown, plan = tasks[index]
             try:
                 data = load(source)
             except InputError as error:
-                return FileCheck(error=str(error)), b""
-            future = client.submit(check_on_worker, shared, data, reader_path, shown, plan,
-                                   key=f"policylint-{run}-{index}", pure=False)
-            return future, data
-
-        window = max(1, TASKS_PER_THREAD * threads)
-        under_way = deque(send(index) for index in range(min(window, len(tasks))))
-        for index, (source, reader_path, shown, plan) in enumerate(tasks):
-            sent, data = under_way.popleft()
-            if index + len(under_way) + 1 < len(tasks):
-                under_way.append(send(index + len(under_way) + 1))
-            if isinstance(sent, FileCheck):
-                yield sent
+                items.append(FileCheck(error=str(error)))
                 continue
-            try:
-                checked = sent.result()
-            except KilledWorker as error:
-                checked = FileCheck(error=MESSAGES["killed"].format(error=type(error).__name__))
-            except Exception as error:  # the connection, or a cluster that cannot run policylint's tasks
-                first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-                raise SchedulerError(MESSAGES["failed"].format(address=address, error=first_line)) from None
-            sent.release()
-            remember(data, reader_path, checked, caches[plan])
-            yield checked
-    finally:
-        client.close()
+            items.append(data)
+            batch.append((data, reader_path, shown, plan))
+        return numbers, self.submit(tuple(batch)) if batch else None, tuple(batch), items
+
+    def outcomes(self, future: Any, batch: tuple) -> list[FileCheck]:
+        """The batch's outcomes. When the workers that took it kept dying (Dask's KilledWorker),
+        each file is sent again alone, so only the file that kills them is not checked."""
+        from distributed import KilledWorker
+
+        if future is None:
+            return []
+        try:
+            outcomes = future.result()
+        except KilledWorker as error:
+            if len(batch) > 1:
+                return [self.outcomes(self.submit((item,)), (item,))[0] for item in batch]
+            outcomes = [FileCheck(error=MESSAGES["killed"].format(error=type(error).__name__))]
+        except Exception as error:  # the connection, or a cluster that cannot run policylint's tasks
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise SchedulerError(MESSAGES["failed"].format(address=self.address, error=first_line)) from None
+        future.release()
+        return outcomes
 
 
 def _ready_threads(client, address: str) -> int:
