@@ -13,6 +13,7 @@ from typing import Any, Union
 
 from policylint.findings.baseline import BaselineError
 from policylint.findings.fingerprints import keyed
+from policylint.messages import Messages
 from policylint.formatters.json_format import record
 from policylint.model import LANGUAGES
 from policylint.packs import PackError
@@ -26,16 +27,6 @@ from policylint.settings.plans import Options
 __all__ = ["CheckResult", "Finding", "PolicylintError", "Problem", "check_paths", "check_text"]
 
 PathArgument = Union[str, "os.PathLike[str]"]
-
-# What the API says when an argument is wrong, in one place (the command line's options say it
-# through click's own checks).
-MESSAGES = {
-    "choice": "{name}={value!r}: expected one of {choices}",
-    "at_least_one": "{name}={value!r}: expected a whole number of at least 1",
-    "kind_and_profile": "give kind or profile, not both (a kind's rules are the profile of its name)",
-    "not_checked": "{path}: {message}",
-}
-
 
 class PolicylintError(Exception):
     """A run that cannot happen: a configuration, rule pack, baseline or Dask scheduler that
@@ -102,6 +93,8 @@ def check_paths(
     warn_unused_suppressions: bool = False,
     use_cache: bool = True,
     follow_links: bool = False,
+    exclude: str | Sequence[str] = (),
+    respect_gitignore: bool = True,
     scheduler: str | None = None,
 ) -> CheckResult:
     """Check files and folders as `policylint check PATH...` does, with its options as keyword
@@ -110,7 +103,8 @@ def check_paths(
                        rules_dirs=rules_dirs, language=language, message_language=message_language,
                        max_revision_age=max_revision_age, today=today, fail_on=fail_on, baseline=baseline,
                        warn_unused_suppressions=warn_unused_suppressions, use_cache=use_cache,
-                       follow_links=follow_links, scheduler=scheduler)
+                       follow_links=follow_links, exclude=exclude, respect_gitignore=respect_gitignore,
+                       scheduler=scheduler)
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     return _result(_run([os.fspath(path) for path in given], request))
 
@@ -131,7 +125,7 @@ def check_text(
     A document that cannot be checked raises PolicylintError."""
     if kind is not None:
         if options.get("profile") is not None:
-            raise PolicylintError(MESSAGES["kind_and_profile"])
+            raise PolicylintError(_say(options.get("message_language"))("api_kind_and_profile"))
         options["profile"] = kind
     shown = os.fspath(filename)
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
@@ -139,7 +133,7 @@ def check_text(
     result = _result(_run([STDIN], request, lambda: data))
     for problem in result.problems:
         if problem.severity == "error":
-            raise PolicylintError(MESSAGES["not_checked"].format(path=problem.path, message=problem.message))
+            raise PolicylintError(f"{problem.path}: {problem.message}")
     return list(result.findings)
 
 
@@ -178,15 +172,18 @@ def _request(
     warn_unused_suppressions: bool = False,
     use_cache: bool = True,
     follow_links: bool = False,
+    exclude: str | Sequence[str] = (),
+    respect_gitignore: bool = True,
     scheduler: str | None = None,
     stdin_name: str = "<stdin>",
 ) -> RunRequest:
     """The RunRequest the command line would build from the same options, checked as click checks them."""
-    _choose("language", language, tuple(LANGUAGES))
-    _choose("message_language", message_language, tuple(LANGUAGES))
-    _choose("fail_on", fail_on, FAIL_ON)
-    _at_least_one("jobs", jobs)
-    _at_least_one("max_revision_age", max_revision_age)
+    say = _say(message_language)
+    _choose(say, "language", language, tuple(LANGUAGES))
+    _choose(say, "message_language", message_language, tuple(LANGUAGES))
+    _choose(say, "fail_on", fail_on, FAIL_ON)
+    _at_least_one(say, "jobs", jobs)
+    _at_least_one(say, "max_revision_age", max_revision_age)
     options = Options(
         today=today or dt.date.today(),
         message_language=message_language or locale_language(),
@@ -199,17 +196,24 @@ def _request(
         fail_on=fail_on,
         config_file=os.fspath(config) if config is not None else None,
         isolated=isolated,
+        exclude=(exclude,) if isinstance(exclude, str) else tuple(exclude),
     )
     return RunRequest(options, stdin_name, jobs or available_cores(), use_cache, warn_unused_suppressions,
-                      os.fspath(baseline) if baseline is not None else None, follow_links, scheduler)
+                      os.fspath(baseline) if baseline is not None else None, follow_links, respect_gitignore,
+                      scheduler)
 
 
-def _choose(name: str, value: str | None, choices: Sequence[str]) -> None:
+def _say(message_language: str | None) -> Messages:
+    """The catalogue in the language the messages were asked in (if it is one), else the locale's."""
+    return Messages(message_language if message_language in LANGUAGES else locale_language())
+
+
+def _choose(say: Messages, name: str, value: str | None, choices: Sequence[str]) -> None:
     if value is not None and value not in choices:
-        raise PolicylintError(MESSAGES["choice"].format(name=name, value=value, choices=", ".join(choices)))
+        raise PolicylintError(say("api_choice", name=name, value=repr(value), choices=say.joined(list(choices))))
 
 
-def _at_least_one(name: str, value: int | None) -> None:
+def _at_least_one(say: Messages, name: str, value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise PolicylintError(MESSAGES["at_least_one"].format(name=name, value=value))
+        raise PolicylintError(say("api_at_least_one", name=name, value=repr(value)))
 

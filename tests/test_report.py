@@ -15,7 +15,7 @@ from policylint.cli import main
 from policylint.findings.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE
-from policylint.report.labels import Labels
+from policylint.messages import Messages
 from policylint.report.score import document_score, formula_parameters
 from policylint.running.runner import run
 from report_helpers import MIXED_DOCUMENTS, mixed_corpus, parse_html
@@ -126,7 +126,7 @@ def test_coverage_cells_follow_the_findings(english, expected, corpus):
     _, by_path, rules = expected
     elements = [rule for rule in rules if rule.element]
     for row in root.find("table", cls="matrix").find("tbody").find_all("tr"):
-        path = row.find("bdi").text()
+        path = row.find("bdi").attrs["title"]  # shown relative to the audited folder; whole in the tooltip
         states = {cell.attrs["data-rule"]: cell.attrs["data-state"] for cell in row.find_all("td", cls="cell")}
         found = {f.code for f in by_path.get(path, [])}
         if path.endswith("zz-empty.md"):
@@ -165,23 +165,27 @@ def test_each_document_lists_its_findings_by_rule(english, expected):
     articles = root.find("section", id="documents").find_all("article", cls="document")
     assert len(articles) == MIXED_DOCUMENTS
     for article in articles:
-        path = article.find("h3").text()
-        # grouped by rule in code order, in document order within a rule
-        findings = sorted(by_path.get(path, []), key=lambda f: f.code)
+        path = article.find("h3").find("bdi").attrs["title"]
+        # findings about the whole document: one compact list, one line each, in code order
+        everything = sorted(by_path.get(path, []), key=lambda f: f.code)
+        whole = [f for f in everything if not f.excerpt]
+        lists = article.find_all("ul", cls="whole-document")
+        items = lists[0].find_all("li") if lists else []
+        assert [item.attrs["data-rule"] for item in items] == [f.rule for f in whole]
+        assert all(f.message in item.text() for item, f in zip(items, whole))
+        # the others grouped by rule in code order, in document order within a rule
+        findings = [f for f in everything if f.excerpt]
         groups = article.find_all("section", cls="rule-group")
         assert [g.attrs["data-rule"] for g in groups] == list(dict.fromkeys(f.rule for f in findings))
         rows = [row for g in groups for row in g.find("tbody").find_all("tr")]
         assert len(rows) == len(findings)
         for row, finding in zip(rows, findings):
             assert row.find("td", cls="position").text() == f"{finding.line}:{finding.column}"
-            if finding.excerpt:
-                assert row.find("q", cls="excerpt").text() == " ".join(finding.excerpt.split())
-            else:  # a finding about the whole document quotes nothing
-                assert row.find("span", cls="whole").text() == "(the whole document)"
+            assert row.find("q", cls="excerpt").text() == " ".join(finding.excerpt.split())
             assert finding.message in row.text()
         if path.endswith("zz-empty.md"):
             assert article.find("p", cls="not-checked").text() == "Not checked: file is empty"
-        elif not findings:
+        elif not everything:
             assert article.find("p", cls="clean")
     placeholder = root.find("section", data_rule="unfilled-placeholder")
     assert "How to fix:" in placeholder.find("p", cls="fix").text()
@@ -198,7 +202,7 @@ def test_arabic_excerpts_are_right_to_left(english):
 def test_report_labels_in_the_message_language(html_reports, pack, language):
     result, text = html_reports[language]
     root, _ = parse_html(text)
-    labels = Labels(language)
+    labels = Messages(language)
     html = root.find("html")
     assert html.attrs["lang"] == language and html.attrs["dir"] == ("rtl" if language == "ar" else "ltr")
     assert root.find("h1").text() == labels("report_title")

@@ -140,7 +140,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster_address, f
             workers[0].send_signal(signal.SIGKILL)
             killed.append(time.monotonic())
 
-    remote = execute([str(folder)], RunRequest(options, "<stdin>", 1, False, False, None, False, address),
+    remote = execute([str(folder)], RunRequest(options, "<stdin>", 1, False, False, None, False, scheduler=address),
                      on_progress=kill_a_worker)
     assert killed and workers[0].wait(timeout=10) == -signal.SIGKILL
     assert [dataclasses.astuple(f) for f in remote.result.findings] == [dataclasses.astuple(f) for f in local.result.findings]

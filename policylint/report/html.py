@@ -6,6 +6,7 @@ first, then one section per document.
 
 from __future__ import annotations
 
+import os
 from html import escape
 
 from policylint.formatters.location import location
@@ -13,7 +14,7 @@ from policylint.formatters.safe_text import printable_lines
 from policylint.model import SEVERITIES
 from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, DocumentAudit, score_band
 from policylint.report.charts import bar_chart
-from policylint.report.labels import Labels
+from policylint.messages import Messages
 from policylint.report.score import formula_parameters
 from policylint.text.languages import BASE_LANGUAGE, is_right_to_left, profile
 
@@ -55,7 +56,9 @@ tr { break-inside: avoid; }
 .matrix td.present { background: #e8f5e9; color: var(--ok); }
 .matrix td.missing { background: #ffebee; color: var(--error); }
 .matrix td.not_applicable { background: #f2f2f2; color: #999; }
-.matrix td.doc { max-width: 320px; overflow-wrap: anywhere; }
+.matrix td.doc { max-width: 320px; }
+ul.whole-document { padding-inline-start: 20px; margin: 4px 0 8px; }
+ul.whole-document li { margin: 2px 0; }
 .score { font-weight: 700; text-align: center; white-space: nowrap; }
 .band-0 { color: #c62828; } .band-1 { color: #b36b00; } .band-2 { color: #558b2f; } .band-3 { color: var(--ok); }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 20px; padding: 0; list-style: none; color: var(--muted); }
@@ -83,7 +86,8 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 
 
 def render(audit: Audit, language: str) -> str:
-    labels = Labels(language)
+    labels = Messages(language)
+    _SHOWN_FROM[0] = audited_folder(audit)
     direction = "rtl" if is_right_to_left(language) else "ltr"
     title = labels("report_title")
     body = "\n".join([
@@ -103,7 +107,7 @@ def render(audit: Audit, language: str) -> str:
     )
 
 
-def _header(audit: Audit, labels: Labels) -> str:
+def _header(audit: Audit, labels: Messages) -> str:
     generated = labels("generated", version=audit.version, profile=audit.profile, date=audit.today)
     sections = [("summary", "summary"), ("coverage", "coverage"), ("score", "score_formula_title"),
                 ("documents", "details")]
@@ -114,7 +118,7 @@ def _header(audit: Audit, labels: Labels) -> str:
     )
 
 
-def _summary(audit: Audit, labels: Labels) -> str:
+def _summary(audit: Audit, labels: Messages) -> str:
     average = audit.average_score()
     stats = [
         ("documents-checked", labels("documents_checked"), len(audit.checked)),
@@ -149,7 +153,7 @@ def _summary(audit: Audit, labels: Labels) -> str:
     )
 
 
-def _needs_work(audit: Audit, labels: Labels) -> str:
+def _needs_work(audit: Audit, labels: Messages) -> str:
     heading = f'<h3 id="needs-work">{escape(labels("needs_work_first"))}</h3>'
     documents = audit.needs_work_first()
     if not documents:
@@ -164,7 +168,7 @@ def _needs_work(audit: Audit, labels: Labels) -> str:
     return heading + f'<table class="needs-work"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def _coverage(audit: Audit, labels: Labels) -> str:
+def _coverage(audit: Audit, labels: Messages) -> str:
     columns = "".join(
         f'<th class="element" scope="col" title="{escape(rule.code)} {escape(rule.name)}">'
         f"<span>{escape(rule.element[labels.language])}<small>{escape(rule.code)}</small></span></th>"
@@ -193,7 +197,7 @@ def _coverage(audit: Audit, labels: Labels) -> str:
     )
 
 
-def _cell(document: DocumentAudit, code: str, labels: Labels) -> str:
+def _cell(document: DocumentAudit, code: str, labels: Messages) -> str:
     cell = document.cells[code]
     key = "not_applicable" if cell.state == NOT_APPLICABLE else cell.state
     tooltip = labels(key) + (f": {cell.note}" if cell.note else "")
@@ -204,20 +208,20 @@ def _cell(document: DocumentAudit, code: str, labels: Labels) -> str:
     )
 
 
-def _formula(labels: Labels) -> str:
+def _formula(labels: Messages) -> str:
     return (
         f'<section id="score"><h2>{escape(labels("score_formula_title"))}</h2>'
         f'<p class="formula">{escape(labels("score_formula", **formula_parameters()))}</p></section>'
     )
 
 
-def _documents(audit: Audit, labels: Labels, language: str) -> str:
+def _documents(audit: Audit, labels: Messages, language: str) -> str:
     articles = [_document(audit, document, labels, language) for document in audit.documents]
     return f'<section id="documents"><h2>{escape(labels("details"))}</h2>{"".join(articles)}</section>'
 
 
-def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: str) -> str:
-    parts = [f'<article class="document" id="doc-{document.number}"><h3><bdi class="path">{escape(document.path)}</bdi></h3>']
+def _document(audit: Audit, document: DocumentAudit, labels: Messages, language: str) -> str:
+    parts = [f'<article class="document" id="doc-{document.number}"><h3>{_path(document.path)}</h3>']
     if not document.checked:
         parts.append(f'<p class="not-checked">{escape(labels("not_checked", reason=document.reason))}</p></article>')
         return "".join(parts)
@@ -235,12 +239,23 @@ def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: s
     groups = audit.grouped(document)
     if not groups:
         parts.append(f'<p class="clean">{escape(labels("no_findings"))}</p>')
+    whole = [(rule, f) for rule, findings in groups for f in findings if not f.excerpt]
+    if whole:  # one compact list: each such finding is one line, not a one-row table
+        items = "".join(
+            f'<li data-rule="{escape(rule.name)}"><span class="badge {rule.severity}">{escape(labels(rule.severity))}</span> '
+            f"<code>{escape(rule.code)}</code> <strong>{escape(_element_or_name(rule, labels))}</strong>: "
+            f"{escape(f.message)} <code>[{escape(rule.name)}]</code></li>"
+            for rule, f in whole
+        )
+        parts.append(f'<section class="whole-document"><h4>{escape(labels("about_whole_document"))}</h4>'
+                     f'<ul class="whole-document">{items}</ul></section>')
+    groups = [(rule, [f for f in findings if f.excerpt]) for rule, findings in groups]
     head = "".join(f"<th>{escape(labels(k))}</th>" for k in ("position", "excerpt", "what_to_do"))
-    for rule, findings in groups:
+    for rule, findings in [(rule, findings) for rule, findings in groups if findings]:
         # the rule's fix advice is written in the base language in the rule files; say so to the browser
         fix_lang = "" if language == BASE_LANGUAGE else f' lang="{BASE_LANGUAGE}" dir="{profile(BASE_LANGUAGE).direction}"'
         rows = "".join(
-            f'<tr><td class="position"><bdi>{escape(location(f).label)}</bdi></td>'
+            f'<tr><td class="position"><bdi>{escape(location(f).label(language))}</bdi></td>'
             f'<td class="excerpt">{_excerpt(f, labels)}</td>'
             f"<td>{escape(f.message)}</td></tr>"
             for f in findings
@@ -258,9 +273,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: s
 
 
 def _excerpt(finding, labels) -> str:
-    """The flagged words, or for a finding about the whole document, a word saying so."""
-    if not finding.excerpt:
-        return f'<span class="whole">{escape(labels("whole_document"))}</span>'
+    """The flagged words (findings about the whole document are listed apart)."""
     return _text(finding.excerpt, finding.language, "excerpt")
 
 
@@ -273,10 +286,33 @@ def _text(text: str, language: str | None, css_class: str = "") -> str:
 
 
 def _document_link(document: DocumentAudit) -> str:
-    return f'<a href="#doc-{document.number}"><bdi class="path">{escape(document.path)}</bdi></a>'
+    return f'<a href="#doc-{document.number}">{_path(document.path)}</a>'
 
 
-def _severity_badges(document: DocumentAudit, labels: Labels) -> str:
+# the folder the report's paths are shown from (audited_folder), set by render
+_SHOWN_FROM: list[str] = [""]
+
+
+def audited_folder(audit: Audit) -> str:
+    """The folder every document of the audit lies in (the deepest such), which paths are
+    shown from: /home/ana/audits/acme/fr/policy.md is fr/policy.md in an audit of acme/."""
+    folders = [os.path.dirname(os.path.abspath(d.path)) for d in audit.documents]
+    try:
+        return os.path.commonpath(folders) if folders else ""
+    except ValueError:  # paths on different drives
+        return ""
+
+
+def _path(path: str) -> str:
+    """A document's path relative to the audited folder, breakable after each separator
+    (never mid-word); the whole path as given is its tooltip."""
+    base = _SHOWN_FROM[0]
+    shown = os.path.relpath(os.path.abspath(path), base) if base else path
+    pieces = "/<wbr>".join(escape(piece) for piece in shown.replace(os.sep, "/").split("/"))
+    return f'<bdi class="path" title="{escape(path)}">{pieces}</bdi>'
+
+
+def _severity_badges(document: DocumentAudit, labels: Messages) -> str:
     counts = document.severity_counts()
     return " ".join(
         f'<span class="badge {s}" title="{escape(labels(SEVERITY_PLURALS[s]))}">{counts[s]}</span>'
@@ -284,5 +320,5 @@ def _severity_badges(document: DocumentAudit, labels: Labels) -> str:
     )
 
 
-def _element_or_name(rule, labels: Labels) -> str:
+def _element_or_name(rule, labels: Messages) -> str:
     return rule.element.get(labels.language) or rule.name

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from policylint.messages import Messages
 from policylint.readers import InputError
 from policylint.running.code_identity import source_fingerprint
 from policylint.running.one_file import FileCheck, Plan, check_source, load, remember
@@ -36,16 +37,6 @@ CONNECT_SECONDS = 30  # to reach the scheduler, and for a first worker to join i
 MAX_BATCH = 16  # files per task at most
 BATCHES_PER_THREAD = 4  # tasks under way per worker thread: enough to keep every worker busy
 
-MESSAGES = {
-    "no_dask": "--scheduler needs Dask's distributed scheduler: pip install 'policylint[dask]'",
-    "unreachable": "cannot reach the Dask scheduler at {address}: {error}",
-    "no_workers": "the Dask scheduler at {address} has no workers (none joined within {seconds} s)",
-    "other_code": "the Dask worker {worker} runs other policylint code than this machine; "
-                  "install the same policylint on every worker",
-    "failed": "the Dask cluster at {address} could not check a file: {error} (the scheduler and every "
-              "worker need the same policylint installed)",
-    "killed": "not checked: the Dask workers that took it died ({error})",
-}
 
 
 class SchedulerError(Exception):
@@ -71,17 +62,18 @@ def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches
                      warn_unused: bool = False) -> Iterator[FileCheck]:
     """FileCheck for each (source, reader path, shown name, plan index), in order, on the workers
     of the Dask scheduler at `address` (raises SchedulerError when it cannot be used)."""
+    say = Messages(plans[0].settings.message_language)  # the run's message language
     try:
         from distributed import Client  # here: only a cluster run pays for importing Dask
     except ImportError:
-        raise SchedulerError(MESSAGES["no_dask"]) from None
+        raise SchedulerError(say("scheduler_no_dask")) from None
     try:
         client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except (OSError, ValueError) as error:
-        raise SchedulerError(MESSAGES["unreachable"].format(address=address, error=error)) from None
+        raise SchedulerError(say("scheduler_unreachable", address=address, error=error)) from None
     try:
-        threads = _ready_threads(client, address)
-        cluster = _Cluster(client, address, SharedPlans(tuple(plans), warn_unused))
+        threads = _ready_threads(client, address, say)
+        cluster = _Cluster(client, address, SharedPlans(tuple(plans), warn_unused), say)
         # a few files per task, as -j sends them: fewer tasks for the scheduler, still an even spread
         size = max(1, min(MAX_BATCH, len(tasks) // (threads * 8)))
         batches = [range(first, min(first + size, len(tasks))) for first in range(0, len(tasks), size)]
@@ -106,9 +98,10 @@ def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches
 class _Cluster:
     """Tasks of one run on one cluster: the plans scattered once, task keys of this run alone."""
 
-    def __init__(self, client: Any, address: str, shared: SharedPlans):
+    def __init__(self, client: Any, address: str, shared: SharedPlans, say: Messages):
         self.client = client
         self.address = address
+        self.say = say
         self.shared = client.scatter(shared, broadcast=True, hash=False)
         self.run = uuid.uuid4().hex
         self.sent = 0
@@ -146,22 +139,22 @@ class _Cluster:
         except KilledWorker as error:
             if len(batch) > 1:
                 return [self.outcomes(self.submit((item,)), (item,))[0] for item in batch]
-            outcomes = [FileCheck(error=MESSAGES["killed"].format(error=type(error).__name__))]
+            outcomes = [FileCheck(error=self.say("scheduler_killed", error=type(error).__name__))]
         except Exception as error:  # the connection, or a cluster that cannot run policylint's tasks
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise SchedulerError(MESSAGES["failed"].format(address=self.address, error=first_line)) from None
+            raise SchedulerError(self.say("scheduler_failed", address=self.address, error=first_line)) from None
         future.release()
         return outcomes
 
 
-def _ready_threads(client, address: str) -> int:
+def _ready_threads(client: Any, address: str, say: Messages) -> int:
     """The worker threads of the cluster, once it has a worker running this machine's code."""
     try:
         client.wait_for_workers(1, timeout=CONNECT_SECONDS)
     except TimeoutError:
-        raise SchedulerError(MESSAGES["no_workers"].format(address=address, seconds=CONNECT_SECONDS)) from None
+        raise SchedulerError(say("scheduler_no_workers", address=address, seconds=CONNECT_SECONDS)) from None
     ours = source_fingerprint()
     for worker, theirs in sorted(client.run(source_fingerprint).items()):
         if theirs != ours:
-            raise SchedulerError(MESSAGES["other_code"].format(worker=worker))
+            raise SchedulerError(say("scheduler_other_code", worker=worker))
     return sum(client.nthreads().values())

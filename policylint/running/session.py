@@ -52,6 +52,7 @@ class RunRequest:
     warn_unused: bool
     baseline_file: str | None
     follow_links: bool
+    respect_gitignore: bool = True  # in folders, leave out what .gitignore files ignore
     scheduler: str | None = None  # a Dask scheduler's address: check the files on its workers
 
 
@@ -81,6 +82,7 @@ def execute(
     result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
                  plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
                  jobs=request.jobs, use_cache=request.use_cache, on_progress=on_progress,
-                 follow_links=request.follow_links, scheduler=request.scheduler)
+                 follow_links=request.follow_links, respect_gitignore=request.respect_gitignore,
+                 scheduler=request.scheduler)
     result.problems[:0] = workspace.problems
     return Session(request, workspace, result, known)
