@@ -215,5 +215,5 @@ def _choose(say: Messages, name: str, value: str | None, choices: Sequence[str])
 
 def _at_least_one(say: Messages, name: str, value: int | None) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-        raise PolicylintError(say("api_at_least_one", name=name, value=repr(value)))
+        raise PolicylintError(say("api_whole_number_required", name=name, value=repr(value)))
 

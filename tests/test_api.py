@@ -128,3 +128,16 @@ def test_the_wheel_carries_py_typed(tmp_path):
     wheel = next(iter(WheelBuilder(str(ROOT)).build(directory=str(tmp_path), versions=["standard"])))
     names = zipfile.ZipFile(wheel).namelist()
     assert "policylint/py.typed" in names and "policylint/api.py" in names
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_argument_errors_speak_the_message_language(language, tmp_path):
+    from policylint.messages import Messages
+
+    say = Messages(language)
+    with pytest.raises(policylint.PolicylintError) as raised:
+        policylint.check_paths(tmp_path, jobs=0, message_language=language)
+    assert str(raised.value) == say("api_whole_number_required", name="jobs", value="0")
+    with pytest.raises(policylint.PolicylintError) as raised:
+        policylint.check_text("# Policy", kind="returns", profile="core", message_language=language)
+    assert str(raised.value) == say("api_kind_and_profile")
