@@ -205,7 +205,7 @@ def _request(
 
 def _say(message_language: str | None) -> Messages:
     """The catalogue in the language the messages were asked in (if it is one), else the locale's."""
-    return Messages(message_language if message_language in LANGUAGES else locale_language())
+    return Messages(message_language if message_language and message_language in LANGUAGES else locale_language())
 
 
 def _choose(say: Messages, name: str, value: str | None, choices: Sequence[str]) -> None:

@@ -2,8 +2,8 @@
 
 What travels to the workers is each file's bytes, read here: a worker needs no view of this
 machine's file system, and the bytes are read here anyway to look the file up in the result
-cache. The run's plans (rule packs as configured, settings) travel once, scattered to every
-worker; a task names its plan by index, as with -j.
+cache. The run's plans (rule packs as configured, settings) travel once, as the result of a
+task the others depend on; a task names its plan by index, as with -j.
 
 A task is pure: bytes in, FileCheck out, nothing written on the worker (the result cache is this
 machine's: looked up before a file is sent, written when its outcome comes back). So when a
@@ -45,8 +45,8 @@ class SchedulerError(Exception):
 
 @dataclass(frozen=True)
 class SharedPlans:
-    """What every task of a run shares, sent once to each worker (one object, so that Dask
-    scatters it whole)."""
+    """What every task of a run shares: one object, the result of one task, held by each worker
+    that needs it."""
 
     plans: tuple[Plan, ...]
     warn_unused: bool
@@ -95,15 +95,22 @@ def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches
         client.close()
 
 
+def _received(shared: SharedPlans) -> SharedPlans:
+    """The plans, as a task's result, kept in the memory of the workers that need them."""
+    return shared
+
+
 class _Cluster:
-    """Tasks of one run on one cluster: the plans scattered once, task keys of this run alone."""
+    """Tasks of one run on one cluster: the plans sent once, task keys of this run alone."""
 
     def __init__(self, client: Any, address: str, shared: SharedPlans, say: Messages):
         self.client = client
         self.address = address
         self.say = say
-        self.shared = client.scatter(shared, broadcast=True, hash=False)
         self.run = uuid.uuid4().hex
+        # a task rather than scattered data: a copy lives on the workers that use it, and if every
+        # worker holding one dies, the scheduler can make it again (the plans are about 200 KB)
+        self.shared = client.submit(_received, shared, key=f"policylint-{self.run}-plans", pure=False)
         self.sent = 0
 
     def submit(self, batch: tuple) -> Any:
