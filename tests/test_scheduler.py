@@ -121,7 +121,7 @@ def test_the_result_cache_is_kept_on_this_machine(cluster_address, folder, tmp_p
 def test_an_unreachable_scheduler_is_one_line(monkeypatch, folder):
     monkeypatch.setattr(cluster, "CONNECT_SECONDS", 2)
     runner = CliRunner()
-    result = runner.invoke(main, ["check", "--no-cache", "--isolated", "--scheduler",
+    result = runner.invoke(main, ["check", "--no-cache", "--isolated", "--message-lang", "en", "--scheduler",
                                   f"tcp://127.0.0.1:{free_port()}", str(folder / "ar")])
     assert result.exit_code == 2
     assert result.stderr.startswith("policylint: error: cannot reach the Dask scheduler at tcp://127.0.0.1:")
