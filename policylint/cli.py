@@ -12,6 +12,7 @@ import click
 
 from policylint import __version__
 from policylint.findings import baseline
+from policylint.text.languages import BASE_LANGUAGE
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
@@ -57,7 +58,7 @@ LANGUAGE_CHOICE = _language_choice()
 def _remember_message_language(chosen: str | None) -> str:
     """The run's message language (--message-lang, else the locale's), remembered for the
     command line's own lines."""
-    _MESSAGE_LANGUAGE[0] = chosen
+    _invocation()["message_language"] = chosen
     return chosen or locale_language()
 
 
@@ -99,7 +100,6 @@ checked, or an option, configuration or baseline could not be used."""
 @click.version_option(__version__, prog_name="policylint")
 def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
-    _MESSAGE_LANGUAGE[0], _QUIET[0] = None, 0  # each invocation starts from the locale, not the last one's options
 
 
 def pack_options(command):
@@ -127,7 +127,7 @@ RUN_OPTIONS = (
     click.option("--lang", type=LANGUAGE_CHOICE,
                  help="Check every document in this language instead of detecting it."),
     click.option("--message-lang", type=LANGUAGE_CHOICE,
-                 help="Language of the messages [default: your locale's, else en]."),
+                 help="Language of the messages [default: your locale's when it is one of the five, else each document's own]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                  help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
                       "[default: the configuration's, else 12]."),
@@ -224,11 +224,14 @@ def read_stdin() -> bytes:
 
 def say() -> Messages:
     """The catalogue in the language of this run's messages: --message-lang, else the locale's."""
-    return Messages(_MESSAGE_LANGUAGE[0] or locale_language())
+    return Messages(_invocation().get("message_language") or locale_language())
 
 
-# the language --message-lang chose, once a command has read its options (None: the locale's)
-_MESSAGE_LANGUAGE: list[str | None] = [None]
+def _invocation() -> dict:
+    """What this invocation's options said that the command line's own lines depend on
+    (message_language, quiet): click's per-invocation `meta`, so nothing outlives a run."""
+    context = click.get_current_context(silent=True)
+    return context.meta if context is not None else {}
 
 
 def echo_cache_refusal() -> None:
@@ -240,8 +243,6 @@ def echo_cache_refusal() -> None:
                    f"{words('cli_cache_refused', reason=refused)}", err=True)
 
 
-# how many times check's -q was given: -q hides notices, -qq every line
-_QUIET: list[int] = [0]
 
 
 def echo_problems(result) -> None:
@@ -249,7 +250,8 @@ def echo_problems(result) -> None:
     -qq: none)."""
     words = say()
     for problem in result.problems:
-        if _QUIET[0] > 1 or (_QUIET[0] and problem.severity != "error"):
+        quiet = _invocation().get("quiet", 0)  # check's -q hides notices, -qq every line
+        if quiet > 1 or (quiet and problem.severity != "error"):
             continue
         severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
         click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
@@ -298,7 +300,7 @@ def select_rules(pack, profile):
 def check(paths, output_format, fail_on, write_baseline, output_file, quiet, statistics, color_choice, request):
     """Check policy documents (files, folders, or - for standard input)."""
     chosen = pick(output_format)
-    _QUIET[0] = quiet
+    _invocation()["quiet"] = quiet
     inputs = input_files(paths, request.follow_links) if write_baseline or output_file else []
     for target in (write_baseline, output_file):
         if target:
@@ -406,7 +408,7 @@ def report(paths, output, output_format, request):
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
     audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__)
-    language = request.options.message_language
+    language = request.options.message_language or BASE_LANGUAGE  # a report is one document: one language
     text = RENDERERS[output_format](audit, language)
     if output is None:
         click.echo(text, nl=False)
@@ -440,9 +442,12 @@ def list_rules(output_format, profile, rules_dirs):
 @click.argument("rule")
 @click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
               help="Show the examples of this language only (repeatable) [default: all five].")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the explanation [default: your locale's when it is one of the five, else en].")
 @pack_options
-def explain(rule, languages, profile, rules_dirs):
+def explain(rule, languages, message_lang, profile, rules_dirs):
     """Explain a rule (by name or code): why, what it looks for, how to fix, examples."""
+    _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
     found = pack.rule(rule)
     if found is None:

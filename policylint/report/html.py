@@ -48,6 +48,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: start; vertical-align: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+.matrix-scroll { overflow-x: auto; max-width: 100%; }  /* a wide matrix scrolls alone, not the page */
 .matrix { width: auto; }
 .matrix th.element { vertical-align: bottom; padding: 6px 2px; }
 .matrix th.element span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; display: inline-block; }
@@ -56,7 +57,7 @@ tr { break-inside: avoid; }
 .matrix td.present { background: #e8f5e9; color: var(--ok); }
 .matrix td.missing { background: #ffebee; color: var(--error); }
 .matrix td.not_applicable { background: #f2f2f2; color: #999; }
-.matrix td.doc { max-width: 320px; }
+.matrix td.doc { max-width: 260px; min-width: 120px; }
 ul.whole-document { padding-inline-start: 20px; margin: 4px 0 8px; }
 ul.whole-document li { margin: 2px 0; }
 .score { font-weight: 700; text-align: center; white-space: nowrap; }
@@ -73,11 +74,19 @@ q.excerpt { quotes: none; background: #fff3cd; padding: 0 2px; overflow-wrap: an
 code, bdi.path { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 @page { size: A4; margin: 14mm; }
+/* the coverage matrix gets landscape pages of its own, so that every column prints */
+@page matrix { size: A4 landscape; margin: 10mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   #documents { break-before: page; }
+  #coverage { page: matrix; break-before: page; }
+  .matrix-scroll { overflow: visible; }
+  .matrix { width: 100%; font-size: 8pt; }
+  .matrix td.doc { max-width: 55mm; min-width: 0; }
+  .matrix th.element { padding: 4px 1px; }
+  .matrix td.cell { min-width: 0; padding: 2px; }
   .charts { grid-template-columns: 1fr 1fr; }
   figure svg { max-width: 100%; height: auto; }
   .document h3, h4 { break-after: avoid; }
@@ -191,9 +200,9 @@ def _coverage(audit: Audit, labels: Messages) -> str:
     return (
         f'<section id="coverage"><h2>{escape(labels("coverage"))}</h2>'
         f'<p class="intro">{escape(labels("coverage_intro"))}</p><ul class="legend">{legend}</ul>'
-        f'<table class="matrix"><thead><tr><th scope="col">{escape(labels("document"))}</th>'
+        f'<div class="matrix-scroll"><table class="matrix"><thead><tr><th scope="col">{escape(labels("document"))}</th>'
         f'<th scope="col">{escape(labels("language"))}</th>{columns}'
-        f'<th scope="col">{escape(labels("score"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+        f'<th scope="col">{escape(labels("score"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>'
     )
 
 
@@ -321,4 +330,4 @@ def _severity_badges(document: DocumentAudit, labels: Messages) -> str:
 
 
 def _element_or_name(rule, labels: Messages) -> str:
-    return rule.element.get(labels.language) or rule.name
+    return rule.title(labels.language)

@@ -14,22 +14,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policylint.findings import baseline
+from policylint.findings.engine import DOCUMENT_LANGUAGE
 from policylint.model import LANGUAGES
 from policylint.running.runner import Result, run
 from policylint.running.verdict import settle
 from policylint.settings.plans import Options, Workspace
-from policylint.text.languages import BASE_LANGUAGE
 
 
 def locale_language() -> str:
-    """The user's language when policylint checks it, else the base language (English): the
-    default language of messages."""
+    """The default message language: the user's language when it is one of the five; otherwise
+    (C.UTF-8 in most CI containers, German, no locale at all) DOCUMENT_LANGUAGE: each finding in
+    its document's language, and the command line's own lines in the base language (English)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else BASE_LANGUAGE
-    return BASE_LANGUAGE
+            return code if code in LANGUAGES else DOCUMENT_LANGUAGE
+    return DOCUMENT_LANGUAGE
 
 
 def split_selectors(values: Iterable[str] | None) -> tuple[str, ...] | None:
