@@ -6,13 +6,13 @@ import datetime as dt
 import functools
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import click
 
 from policylint import __version__
 from policylint.findings import baseline
-from policylint.findings.engine import DOCUMENT_LANGUAGE
+from policylint.text.languages import BASE_LANGUAGE
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
@@ -22,7 +22,6 @@ from policylint.formatters.text import statistics as per_rule
 from policylint.formatters.text import summary
 from policylint.messages import Messages
 from policylint.model import LANGUAGES
-from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.packs.loading import closest
 from policylint.running.parallel import available_cores
@@ -31,7 +30,10 @@ from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
 from policylint.running import cache_folder
 from policylint.readers import MAX_FILE_BYTES
-from policylint.running.runner import STDIN, discover, run
+from policylint.running.runner import STDIN, discover
+from policylint.running.scheduler import SchedulerError
+from policylint.running.session import RunRequest, Session, locale_language, split_selectors
+from policylint.running.session import execute as execute_run
 from policylint.running.time_budget import DEFAULT_SECONDS
 from policylint.running.verdict import EXIT_ERROR, settle
 from policylint.settings.plans import Options, Workspace
@@ -53,18 +55,6 @@ def _language_choice() -> click.Choice:
 
 
 LANGUAGE_CHOICE = _language_choice()
-
-
-def locale_language() -> str:
-    """The user's language when it is one of the five; otherwise (C.UTF-8 in most CI
-    containers, German, no locale at all) DOCUMENT_LANGUAGE: each finding in its document's
-    language, and the command line's own lines in the base language (English)."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(variable, "")
-        if value:
-            code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else DOCUMENT_LANGUAGE
-    return DOCUMENT_LANGUAGE
 
 
 def _remember_message_language(chosen: str | None) -> str:
@@ -128,25 +118,7 @@ def pack_options(command):
 
 def _selectors(ctx, param, value):
     """--select/--ignore: comma-separated, repeatable, as in ruff."""
-    if not value:
-        return None
-    return tuple(s for item in value for s in item.replace(" ", ",").split(",") if s)
-
-
-@dataclass(frozen=True)
-class RunRequest:
-    """What `check` and `report` are told alike: how to plan each file (Options), and how to
-    run and settle the files."""
-
-    options: Options
-    stdin_name: str
-    jobs: int
-    use_cache: bool
-    warn_unused: bool
-    baseline_file: str | None
-    follow_links: bool
-    timeout: float | None  # seconds one file may take (None: no limit)
-    respect_gitignore: bool
+    return split_selectors(value)
 
 
 RUN_OPTIONS = (
@@ -187,6 +159,9 @@ RUN_OPTIONS = (
                  help="Leave out the files this glob matches (repeatable; added to the configuration's exclude)."),
     click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
                  help="In folders, leave out what .gitignore files ignore (up to the repository's top)."),
+    click.option("--scheduler", metavar="ADDRESS",
+                 help="Check the files on the workers of this Dask scheduler (tcp://HOST:8786) instead of "
+                      "local processes; needs policylint[dask]."),
 )
 
 
@@ -227,7 +202,8 @@ def run_options(command):
         )
         request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
-                             given["follow_links"], given["timeout"] or None, given["respect_gitignore"])
+                             given["follow_links"], given["respect_gitignore"], given["scheduler"],
+                             given["timeout"] or None)
         return command(request=request, **parameters)
 
     for option in reversed(RUN_OPTIONS):
@@ -235,26 +211,22 @@ def run_options(command):
     return pack_options(with_request)
 
 
-def execute(paths, request: RunRequest, fail_on: str | None = None, progress=None):
-    """Plan, check and report problems with the files: (workspace, result, baseline or None).
-    A configuration, pack or baseline that cannot be used is one line and exit 2."""
+def execute(paths, request: RunRequest, fail_on: str | None = None, progress=None) -> Session:
+    """The run (running.session, as the API runs it), with problems with the files on standard
+    error. A configuration, pack, baseline or scheduler that cannot be used is one line and exit 2."""
     echo_cache_refusal()
-    known = _read_baseline(request.baseline_file)
     try:
-        workspace = Workspace(replace(request.options, fail_on=fail_on))
-        result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
-                     plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
-                     jobs=request.jobs, use_cache=request.use_cache, on_progress=progress,
-                     follow_links=request.follow_links, timeout=request.timeout,
-                     respect_gitignore=request.respect_gitignore)
-    except (ConfigError, PackError) as error:
+        session = execute_run(list(paths), replace(request, options=replace(request.options, fail_on=fail_on)),
+                              read_stdin, progress)
+    except (ConfigError, PackError, SchedulerError) as error:
         fail(str(error))
+    except baseline.BaselineError as error:
+        fail(f"{request.baseline_file}: {error}")
     finally:
         if progress:
             progress.close()
-    result.problems[:0] = workspace.problems
-    echo_problems(result)
-    return workspace, result, known
+    echo_problems(session.result)
+    return session
 
 
 def read_stdin() -> bytes:
@@ -349,7 +321,8 @@ def check(paths, output_format, fail_on, write_baseline, output_file, quiet, sta
         if target:
             _writable(target, inputs)  # before the run, not after it
     progress = ProgressBar() if progress_wanted(sys.stderr, chosen) and not quiet else None
-    workspace, result, known = execute(paths, request, fail_on, progress)
+    session = execute(paths, request, fail_on, progress)
+    workspace, result = session.workspace, session.result
     if write_baseline:
         try:
             count = baseline.write(result.findings, write_baseline, inputs)
@@ -358,7 +331,7 @@ def check(paths, output_format, fail_on, write_baseline, output_file, quiet, sta
         click.echo(f"policylint: {say()('cli_baseline_written', count=count, path=printable(write_baseline))}", err=True)
         status = settle(result, workspace.fails, findings_fail=False)
     else:
-        status = settle(result, workspace.fails, known, request.baseline_file)
+        status = session.status()
     language = request.options.message_language
     color = chosen == "text" and not output_file and use_color(sys.stdout, choice=color_choice)
     output = Output(__version__, _rule_infos(workspace, request.warn_unused), color=color,
@@ -399,15 +372,6 @@ def output_failed(target: str, error: Exception):
     """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
     click.echo(f"policylint: {printable(target)}: {say().severity('error')}: {printable(str(error))}", err=True)
     sys.exit(EXIT_ERROR)
-
-
-def _read_baseline(path):
-    if path is None:
-        return None
-    try:
-        return baseline.read(path)
-    except baseline.BaselineError as error:
-        fail(f"{path}: {error}")
 
 
 def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
@@ -455,8 +419,9 @@ def report(paths, output, output_format, request):
     files = input_files(paths, request.follow_links)
     if output:
         _writable(output, files)  # before the run, not after it
-    workspace, result, known = execute(paths, request, progress=ProgressBar())
-    status = settle(result, workspace.fails, known, request.baseline_file, findings_fail=False)
+    session = execute(paths, request, progress=ProgressBar())
+    workspace, result = session.workspace, session.result
+    status = session.status(findings_fail=False)
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
     audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__,

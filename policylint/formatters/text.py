@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-import click
 
 from policylint.formatters.location import location
 from policylint.formatters.output import Formatter, Output
@@ -32,8 +31,11 @@ def located(finding: Finding, language: str = BASE_LANGUAGE) -> str:
 
 
 def format_finding(finding: Finding, color: bool = False, language: str = BASE_LANGUAGE) -> str:
+    if color:  # click only when colouring: the API imports the formatters without click
+        from click import style as click_style
+
     def style(text: str, **how: Any) -> str:
-        return click.style(text, **how) if color else text
+        return click_style(text, **how) if color else text
 
     severity = Messages(language).severity(finding.severity)
     return (

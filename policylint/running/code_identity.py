@@ -49,16 +49,23 @@ def library_identity(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def source_fingerprint() -> str:
+    """policylint's own modules, hashed by content (an editable install changes without a new
+    version number): what another machine must run to give the same findings."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=None)
 def code_fingerprint() -> str:
     """Changes whenever policylint's code, Python's version (the standard library parses HTML
     and runs the regular expressions) or one of the result_libraries() changes.
 
-    policylint's own modules are hashed by content (an editable install changes without a
-    new version number); each library by library_identity.
+    policylint's own modules by source_fingerprint; each library by library_identity.
     """
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*.py")):
-        digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
+    digest = hashlib.sha256(source_fingerprint().encode())
     digest.update(f"python:{sys.version}\0".encode())
     for name in result_libraries():
         digest.update(f"{name}:{library_identity(name)}\0".encode())

@@ -156,7 +156,13 @@ def _check(source, reader_path, shown, plan, cache, warn_unused) -> FileCheck:
             findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings
         return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")
-    summary = DocumentSummary.of(document, choice)
-    if cache:
-        cache.put(cache.key(data, reader_path), findings, document.notices, summary.fields())
-    return FileCheck(findings, list(document.notices), summary=summary)
+    checked = FileCheck(findings, list(document.notices), summary=DocumentSummary.of(document, choice))
+    remember(data, reader_path, checked, cache)
+    return checked
+
+
+def remember(data: bytes, reader_path: str, checked: FileCheck, cache: ResultCache | None) -> None:
+    """Keep a checked file's outcome in the cache (a file that could not be checked is not kept).
+    Called where the file was checked, or by the process that sent it to a Dask worker."""
+    if cache and checked.error is None and checked.summary is not None:
+        cache.put(cache.key(data, reader_path), checked.findings, checked.notices, checked.summary.fields())

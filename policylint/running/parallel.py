@@ -49,9 +49,15 @@ def _check(task) -> FileCheck:
 
 
 def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False,
-               timeout: float | None = None) -> Iterator[FileCheck]:
+               timeout: float | None = None, scheduler: str | None = None) -> Iterator[FileCheck]:
     """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs`
-    processes; `timeout` is each file's budget in seconds (None: none)."""
+    processes, or on the workers of the Dask scheduler at `scheduler` (running/scheduler.py);
+    `timeout` is each file's budget in seconds (None: none) on local processes."""
+    if scheduler and tasks:
+        from policylint.running.scheduler import check_on_cluster  # Dask only for a cluster run
+
+        yield from check_on_cluster(tasks, scheduler, plans, caches, warn_unused)
+        return
     workers = min(jobs, len(tasks))
     setup = (plans, caches, warn_unused, timeout)
     if workers <= 1:

@@ -151,6 +151,7 @@ def run(
     follow_links: bool = False,
     timeout: float | None = DEFAULT_SECONDS,
     respect_gitignore: bool = True,
+    scheduler: str | None = None,
 ) -> Result:
     """Check every discovered file.
 
@@ -159,7 +160,8 @@ def run(
     configuration file decides; None skips the file. `on_progress(done, total)` follows the
     files checked; `jobs` processes share the files the cache does not know;
     `follow_links` reads links in folders that lead outside them, and `respect_gitignore`
-    False walks what .gitignore files leave out (see discover).
+    False walks what .gitignore files leave out (see discover); with a Dask `scheduler`'s
+    address, its workers check the files instead (running/scheduler.py).
     A file that takes more than `timeout` seconds is reported as not checked (None: no limit).
     """
     fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
@@ -202,7 +204,7 @@ def run(
     done = total - len(tasks)
     if on_progress:
         on_progress(done, total)
-    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, timeout)
+    checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, timeout, scheduler)
     for index, outcome in zip(waiting, checked):
         shown, _, plan = outcomes[index]
         outcomes[index] = (shown, outcome, plan)
