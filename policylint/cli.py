@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, replace
 
 import click
+from click.core import ParameterSource
 
 from policylint import __version__
 from policylint.findings import baseline
@@ -390,3 +391,50 @@ def explain(rule, languages, profile, rules_dirs):
         click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
         sys.exit(EXIT_ERROR)
     click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES)), nl=False)
+
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Where to write the reviewed copy of the one document named.")
+@click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write reviewed copies here, keeping the folders' structure.")
+@click.option("--force", is_flag=True, help="Replace reviewed copies that already exist.")
+@run_options
+def annotate(paths, output, output_dir, force, request):
+    """Write copies of Word and OpenDocument files with each finding as a review comment.
+
+    The findings are the ones `check` reports with the same options; the comments are in
+    each document's language unless --message-lang says otherwise. The documents themselves
+    are never changed. Exits 0 when every copy was written, 2 otherwise."""
+    from policylint.annotate import command  # only annotate pays for importing its code
+
+    words = command.Words(request.options.message_language)
+    if (output is None) == (output_dir is None):
+        fail("give either -o FILE (for one document) or --output-dir DIR")
+    if output is not None and (len(paths) != 1 or os.path.isdir(paths[0])):
+        fail("-o names the copy of one document; use --output-dir DIR for several or for a folder")
+    plan = command.plan_copies(paths, output, output_dir, request.follow_links, force, words)
+    for problem in plan.problems:
+        click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
+    status = EXIT_ERROR if any(problem.severity == "error" for problem in plan.problems) else 0
+    if plan.copies:
+        workspace, result, known = execute([copy.source for copy in plan.copies], request)
+        status = max(status, settle(result, workspace.fails, known, request.baseline_file, findings_fail=False))
+        forced = click.get_current_context().get_parameter_source("message_lang") == ParameterSource.COMMANDLINE
+        reviews = command.reviews(result, request, None if forced else (workspace.fails, known))
+        for copy in plan.copies:
+            try:
+                written = command.write_copy(copy, reviews, request.options.today, plan.inputs)
+            except OutputError as error:
+                click.echo(f"policylint: {printable(copy.target)}: error: {printable(str(error))}", err=True)
+                status = EXIT_ERROR
+            except command.NotAnnotated as error:
+                click.echo(f"policylint: {printable(copy.source)}: error: {printable(str(error))}", err=True)
+                status = EXIT_ERROR
+            else:
+                if written is not None:
+                    click.echo(f"policylint: {printable(words('written', count=written, target=copy.target))}",
+                               err=True)
+    sys.exit(status)

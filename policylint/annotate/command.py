@@ -1,0 +1,162 @@
+"""`policylint annotate`: which copies to write, and writing them from a run's findings.
+
+The findings come from the one run path (`cli.execute`, as for check and report); this module
+decides where each reviewed copy goes, turns each file's findings into notes (`notes.py`) and
+hands them to the writer of its format. Documents are only read; a copy is written through
+`formatters/output_file.py`, which refuses links and inputs, and never over an existing file
+unless asked to (`--force`).
+
+Comments are in each document's own language unless the message language was given: the
+files whose language differs from the run's message language are checked again with their
+own (the same rules and plans, so the same findings, worded in that language).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable
+
+from policylint.annotate import opendocument, word
+from policylint.annotate.notes import notes_for
+from policylint.annotate.words import Words
+from policylint.formatters.output_file import OutputError, check_target, write_output
+from policylint.model import Finding
+from policylint.report.score import document_score
+from policylint.running.runner import STDIN, CheckedFile, Problem, Result, discover, run
+from policylint.running.verdict import settle
+from policylint.settings.plans import Workspace
+
+__all__ = ["Words", "plan_copies", "reviews", "write_copy", "NotAnnotated"]
+
+# the formats that carry review comments, by suffix: how to write them into a copy
+WRITERS: dict[str, Callable] = {".docx": word.annotate, ".odt": opendocument.annotate}
+
+
+class NotAnnotated(Exception):
+    """A package the writer cannot take (odd or damaged XML); one line, without the path."""
+
+
+@dataclass(frozen=True)
+class Copy:
+    source: str  # the document, as named
+    target: str  # where its reviewed copy goes
+
+
+@dataclass
+class Plan:
+    """What an annotate command will do before anything is checked."""
+
+    copies: list[Copy] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # one line each: passed over, refused
+    inputs: list[str] = field(default_factory=list)  # every document named: no copy goes onto one
+
+
+@dataclass(frozen=True)
+class Review:
+    """What a copy is written from: the checked file, its findings, their message language."""
+
+    checked: CheckedFile
+    findings: list[Finding]
+    language: str
+
+
+def annotatable(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in WRITERS
+
+
+def plan_copies(paths: Iterable[str], output: str | None, output_dir: str | None, follow_links: bool,
+                force: bool, words: Words) -> Plan:
+    """Each document with the path of its reviewed copy: `output` for the one file, or the
+    same path under `output_dir` relative to the folder named (a file named alone goes to the
+    top of `output_dir`). Other formats, and copies that may not be written, are problems."""
+    plan = Plan()
+    wanted: list[Copy] = []
+    for path in paths:
+        base = path if os.path.isdir(path) else None
+        for item in discover([path], follow_links):
+            if isinstance(item, Problem):
+                plan.problems.append(item)
+            elif item == STDIN:
+                plan.problems.append(Problem("<stdin>", words("not_annotatable"), "error"))
+            elif not annotatable(item):
+                plan.problems.append(Problem(item, words("not_annotatable"), "notice"))
+            elif output is not None:
+                wanted.append(Copy(item, output))
+            else:
+                relative = os.path.relpath(item, base) if base else os.path.basename(item)
+                wanted.append(Copy(item, os.path.join(output_dir or ".", relative)))
+    plan.inputs = [copy.source for copy in wanted]
+    for copy in wanted:
+        refused = _refusal(copy, plan.inputs, force, words)
+        if refused:
+            plan.problems.append(Problem(copy.target, refused, "error"))
+        else:
+            plan.copies.append(copy)
+    return plan
+
+
+def _refusal(copy: Copy, inputs: list[str], force: bool, words: Words) -> str | None:
+    """Why a copy cannot be written, before anything is checked; None when it can."""
+    try:
+        found = check_target(copy.target, inputs)
+    except OutputError as error:
+        return str(error)
+    return words("exists") if found is not None and not force else None
+
+
+def reviews(result: Result, request, again: tuple | None) -> dict[str, Review]:
+    """Each checked file's review. With `again` (the run's fails and baseline), the files in
+    another language than the run's messages are checked again in their own."""
+    language = request.options.message_language
+    found = _reviews(result, lambda checked: language)
+    if again is None:
+        return found
+    fails, known = again
+    by_language: dict[str, list[str]] = {}
+    for path, review in found.items():
+        own = review.checked.summary.language if review.checked.summary else None
+        if own and own != language:
+            by_language.setdefault(own, []).append(path)
+    for own, paths in by_language.items():
+        workspace = Workspace(replace(request.options, message_language=own))
+        rerun = run(paths, None, None, plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
+                    jobs=request.jobs, use_cache=request.use_cache, follow_links=request.follow_links)
+        settle(rerun, fails, known, request.baseline_file, findings_fail=False)
+        found.update(_reviews(rerun, lambda checked, own=own: own))
+    return found
+
+
+def _reviews(result: Result, language: Callable[[CheckedFile], str]) -> dict[str, Review]:
+    findings: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        findings.setdefault(finding.path, []).append(finding)
+    return {checked.path: Review(checked, findings.get(checked.path, []), language(checked))
+            for checked in result.files if checked.summary is not None}
+
+
+def write_copy(copy: Copy, found: dict[str, Review], today: dt.date, inputs: list[str]) -> int | None:
+    """Write the reviewed copy; the number of comments written, or None for a file that could
+    not be checked (the run said why). Raises OutputError when the copy cannot be written and
+    NotAnnotated when the package is too odd to take comments."""
+    review = found.get(copy.source)
+    if review is None:
+        return None
+    words = Words(review.language)
+    with open(copy.source, "rb") as document:
+        data = document.read()
+    kind = getattr(review.checked.summary, "kind", None)  # the document's kind, where the run reports one
+    notes = notes_for(review.findings, document_score(review.checked.rules, review.findings), kind, words)
+    try:
+        reviewed = WRITERS[os.path.splitext(copy.source)[1].lower()](data, notes, words, f"{today.isoformat()}T00:00:00Z")
+    except Exception as error:  # lxml and zipfile raise many kinds on odd packages
+        raise NotAnnotated(f"cannot annotate: {error}") from None
+    folder = os.path.dirname(copy.target)
+    if folder:
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"cannot write: {error.strerror or error}") from None
+    write_output(copy.target, reviewed, inputs)
+    return len(notes)
