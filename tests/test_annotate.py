@@ -15,9 +15,9 @@ import zlib
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import CORPORA, ROOT, TODAY
 from lxml import etree
 
-from conftest import CORPORA, ROOT, TODAY
 from policylint.annotate.words import all_words
 from policylint.cli import main
 from policylint.findings.engine import shorten
@@ -250,36 +250,33 @@ def odt_annotations(path):
 
     from policylint.readers.odt import _walk as odt_walk
 
-    document = load(str(path))
     found = []
-    for number, (paragraph, _) in enumerate(odt_walk(document.text, None), start=1):
-        open_ranges = {}
+    for number, (paragraph, _) in enumerate(odt_walk(load(str(path)).text, None), start=1):
+        _visit(paragraph, number, {}, found)
+    return [(number, "".join(pieces), texts, author) for number, pieces, texts, author in found]
 
-        def visit(node):
-            for child in node.childNodes:
-                qname = getattr(child, "qname", None)
-                if child.nodeType == child.TEXT_NODE:
-                    for pieces in open_ranges.values():
-                        pieces.append(child.data)
-                elif qname == (OFFICE, "annotation"):
-                    texts = [str(p) for p in child.childNodes if getattr(p, "qname", None) == (TEXT, "p")]
-                    author = next(str(c) for c in child.childNodes if getattr(c, "qname", (0, 0))[1] == "creator")
-                    name = child.getAttrNS(OFFICE, "name")
-                    entry = [number, "", texts, author]
-                    found.append(entry)
-                    if name:
-                        open_ranges[name] = entry_pieces = []
-                        entry.append(entry_pieces)
-                elif qname == (OFFICE, "annotation-end"):
-                    open_ranges.pop(child.getAttrNS(OFFICE, "name"))
-                elif qname == (TEXT, "s"):
-                    for pieces in open_ranges.values():
-                        pieces.append(" " * int(child.getAttrNS(TEXT, "c") or 1))
-                elif qname is not None:
-                    visit(child)
 
-        visit(paragraph)
-    return [(entry[0], "".join(entry[4]) if len(entry) > 4 else "", entry[2], entry[3]) for entry in found]
+def _visit(node, number, open_ranges, found):
+    """Collect the annotations under a paragraph's node, and the text each range covers."""
+    for child in node.childNodes:
+        qname = getattr(child, "qname", None)
+        if child.nodeType == child.TEXT_NODE:
+            for pieces in open_ranges.values():
+                pieces.append(child.data)
+        elif qname == (OFFICE, "annotation"):
+            texts = [str(p) for p in child.childNodes if getattr(p, "qname", None) == (TEXT, "p")]
+            author = next(str(c) for c in child.childNodes if getattr(c, "qname", (0, 0))[1] == "creator")
+            pieces = []
+            if child.getAttrNS(OFFICE, "name"):
+                open_ranges[child.getAttrNS(OFFICE, "name")] = pieces
+            found.append((number, pieces, texts, author))
+        elif qname == (OFFICE, "annotation-end"):
+            open_ranges.pop(child.getAttrNS(OFFICE, "name"))
+        elif qname == (TEXT, "s"):
+            for pieces in open_ranges.values():
+                pieces.append(" " * int(child.getAttrNS(TEXT, "c") or 1))
+        elif qname is not None:
+            _visit(child, number, open_ranges, found)
 
 
 @pytest.mark.parametrize("language", ["en", "el", "ar"])

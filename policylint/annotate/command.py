@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable
 
 from policylint.annotate import opendocument, word
 from policylint.annotate.notes import notes_for
@@ -28,7 +28,7 @@ from policylint.running.runner import STDIN, CheckedFile, Problem, Result, disco
 from policylint.running.verdict import settle
 from policylint.settings.plans import Workspace
 
-__all__ = ["Words", "plan_copies", "reviews", "write_copy", "NotAnnotated"]
+__all__ = ["NotAnnotated", "Words", "plan_copies", "reviews", "write_copy"]
 
 # the formats that carry review comments, by suffix: how to write them into a copy
 WRITERS: dict[str, Callable] = {".docx": word.annotate, ".odt": opendocument.annotate}
@@ -110,7 +110,7 @@ def reviews(result: Result, request, again: tuple | None) -> dict[str, Review]:
     """Each checked file's review. With `again` (the run's fails and baseline), the files in
     another language than the run's messages are checked again in their own."""
     language = request.options.message_language
-    found = _reviews(result, lambda checked: language)
+    found = _reviews(result, language)
     if again is None:
         return found
     fails, known = again
@@ -124,15 +124,15 @@ def reviews(result: Result, request, again: tuple | None) -> dict[str, Review]:
         rerun = run(paths, None, None, plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
                     jobs=request.jobs, use_cache=request.use_cache, follow_links=request.follow_links)
         settle(rerun, fails, known, request.baseline_file, findings_fail=False)
-        found.update(_reviews(rerun, lambda checked, own=own: own))
+        found.update(_reviews(rerun, own))
     return found
 
 
-def _reviews(result: Result, language: Callable[[CheckedFile], str]) -> dict[str, Review]:
+def _reviews(result: Result, language: str) -> dict[str, Review]:
     findings: dict[str, list[Finding]] = {}
     for finding in result.findings:
         findings.setdefault(finding.path, []).append(finding)
-    return {checked.path: Review(checked, findings.get(checked.path, []), language(checked))
+    return {checked.path: Review(checked, findings.get(checked.path, []), language)
             for checked in result.files if checked.summary is not None}
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import posixpath
-from typing import Iterator
+from collections.abc import Iterator
 
 from lxml import etree
 
