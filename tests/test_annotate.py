@@ -3,11 +3,8 @@
 import hashlib
 import io
 import json
-import os
 import re
-import shutil
 import struct
-import subprocess
 import sys
 import zipfile
 import zlib
@@ -29,6 +26,7 @@ from policylint.report.labels import all_labels
 
 sys.path.insert(0, str(ROOT / "tools"))
 import corpus_formats  # noqa: E402
+import libreoffice  # noqa: E402  (tests/libreoffice.py)
 
 # parts a reviewed Word copy may change: the document, its comments, and their two declarations
 WORD_CHANGED = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
@@ -368,47 +366,16 @@ def test_the_words_have_every_language_and_the_same_placeholders():
 
 # ---- LibreOffice ----------------------------------------------------------------------------------
 
-LIBREOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-REQUIRED = os.environ.get("POLICYLINT_REQUIRE_LIBREOFFICE") == "1"
-# Comments in the margin (ExportNotesInMargin) are asked for; LibreOffice versions that cannot
-# lay out the margin headless (Debian 12's 7.4) export the comments as PDF annotations instead.
-PDF_EXPORT = 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}'
-
-
-def pdf_to(source, folder, profile):
-    subprocess.run([LIBREOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
-                    "--convert-to", PDF_EXPORT, "--outdir", str(folder), str(source)],
-                   check=True, capture_output=True, timeout=180)
-    return folder / (source.stem + ".pdf")
-
-
-def pdf_words(path):
-    """The page text and every annotation's contents of a PDF."""
-    from pdfminer.high_level import extract_text
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdftypes import resolve1
-
-    texts = [extract_text(str(path))]
-    with open(path, "rb") as handle:
-        for page in PDFPage.get_pages(handle):
-            for annotation in resolve1(page.annots) or []:
-                contents = resolve1(resolve1(annotation).get("Contents"))
-                if isinstance(contents, bytes):
-                    texts.append(contents.decode("utf-16") if contents[:2] == b"\xfe\xff" else contents.decode("latin-1"))
-    return "\n".join(texts)
-
-
-@pytest.mark.skipif(not LIBREOFFICE and not REQUIRED,
+@pytest.mark.skipif(not libreoffice.LIBREOFFICE and not libreoffice.REQUIRED,
                     reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui; "
                            "POLICYLINT_REQUIRE_LIBREOFFICE=1 makes this test required, as in CI)")
 def test_libreoffice_converts_a_reviewed_copy_with_its_comments(tmp_path):
-    assert LIBREOFFICE, "POLICYLINT_REQUIRE_LIBREOFFICE=1 but LibreOffice (soffice) is not installed"
     for language, fmt in (("en", "docx"), ("el", "odt")):
         source = write_sample(language, fmt, tmp_path)
         copy = tmp_path / f"reviewed-{language}.{fmt}"
         assert annotate(str(source), "-o", str(copy)).exit_code == 0
-        pdf = pdf_to(copy, tmp_path / "pdf", tmp_path / "profile")
-        words = " ".join(pdf_words(pdf).split())
-        comments = word_comments(copy) if fmt == "docx" else [(0, 0, a[2]) for a in odt_annotations(copy)]
-        for _, _, texts in comments:
+        words = libreoffice.pdf_words(libreoffice.to_pdf(copy, tmp_path / "pdf", tmp_path / "profile"))
+        notes = word_comments(copy) if fmt == "docx" else [(0, 0, a[2]) for a in odt_annotations(copy)]
+        assert len(notes) > 5
+        for _, _, texts in notes:
             assert " ".join(texts[0].split()) in words
