@@ -418,7 +418,8 @@ def annotate(paths, output, output_dir, force, request):
     plan = command.plan_copies(paths, output, output_dir, request.follow_links, force, words)
     for problem in plan.problems:
         click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
-    status = EXIT_ERROR if any(problem.severity == "error" for problem in plan.problems) else 0
+    # 2 also when nothing could be annotated at all (only Markdown, text, HTML or PDF named)
+    status = EXIT_ERROR if not plan.copies or any(problem.severity == "error" for problem in plan.problems) else 0
     if plan.copies:
         workspace, result, known = execute([copy.source for copy in plan.copies], request)
         status = max(status, settle(result, workspace.fails, known, request.baseline_file, findings_fail=False))

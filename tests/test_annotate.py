@@ -332,13 +332,17 @@ def test_a_folder_keeps_its_structure_and_other_formats_are_named(tmp_path):
     for name in ("broken.docx", "mislabelled.odt"):
         assert sum(name in line and ": error:" in line for line in lines) == 1
     assert "Traceback" not in result.output
+    only_markdown = annotate(str(folder / "notes.md"), "-o", str(tmp_path / "notes.docx"))
+    assert only_markdown.exit_code == 2 and "not annotatable" in only_markdown.stderr
 
 
 def test_encrypted_word_file_gets_one_line(tmp_path):
-    encrypted = tmp_path / "secret.docx"
-    # an OLE2 compound file, as Office writes a password-protected document
-    encrypted.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504 + "EncryptedPackage".encode("utf-16-le"))
+    from msoffcrypto.format.ooxml import OOXMLFile
+
     good = write_sample("en", "docx", tmp_path)
+    encrypted = tmp_path / "secret.docx"
+    with open(good, "rb") as plain, open(encrypted, "wb") as out:
+        OOXMLFile(plain).encrypt("secret", out)
     result = annotate(str(encrypted), str(good), "--output-dir", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert sum("secret.docx" in line for line in result.stderr.splitlines()) == 1
