@@ -9,25 +9,27 @@ import sys
 from dataclasses import dataclass, replace
 
 import click
-from click.core import ParameterSource
 
 from policylint import __version__
 from policylint.findings import baseline
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
-from policylint.formatters import CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
+from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
 from policylint.formatters.safe_text import json_text, printable, printable_lines
+from policylint.formatters.text import statistics as per_rule
 from policylint.formatters.text import summary
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
+from policylint.packs.loading import closest
 from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, rule_records, rules_table
 from policylint.running import cache_folder
-from policylint.running.runner import STDIN, discover, run
+from policylint.running.runner import STDIN, Result, discover, run
 from policylint.running.verdict import EXIT_ERROR, settle
 from policylint.settings.plans import Options, Workspace
 
@@ -60,6 +62,13 @@ def locale_language() -> str:
     return BASE_LANGUAGE
 
 
+def _remember_message_language(chosen: str | None) -> str:
+    """The run's message language (--message-lang, else the locale's), remembered for the
+    command line's own lines."""
+    _MESSAGE_LANGUAGE[0] = chosen
+    return chosen or locale_language()
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
@@ -69,10 +78,36 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+MAIN_EPILOG = """\b
+Examples:
+  policylint check policies/                  check every policy in a folder
+  policylint check --message-lang fr doc.docx messages in French
+  policylint explain long-sentence            why a rule exists and how to fix what it reports
+  policylint report policies/ -o report.html  an audit report to hand to someone
+
+\b
+Exit status: 0 no finding reached --fail-on; 1 one did; 2 a file, option or configuration could
+not be used. Shell completion: eval "$(_POLICYLINT_COMPLETE=bash_source policylint)" (zsh_source,
+fish_source for those shells). Documentation: README.md and docs/ in policylint's repository."""
+
+CHECK_EPILOG = """\b
+Examples:
+  policylint check policy.md policies/
+  policylint check -q --fail-on error policies/      findings only; exit 1 on errors
+  policylint check --statistics policies/            how many findings each rule made
+  policylint check --format sarif -o out.sarif .     for code scanning
+  cat policy.md | policylint check --stdin-filename policy.md -
+
+\b
+Exit status: 0 no finding reached --fail-on (default: warning); 1 one did; 2 a file could not be
+checked, or an option, configuration or baseline could not be used."""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=MAIN_EPILOG)
 @click.version_option(__version__, prog_name="policylint")
 def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
+    _MESSAGE_LANGUAGE[0], _QUIET[0] = None, 0  # each invocation starts from the locale, not the last one's options
 
 
 def pack_options(command):
@@ -106,6 +141,7 @@ class RunRequest:
     warn_unused: bool
     baseline_file: str | None
     follow_links: bool
+    respect_gitignore: bool
 
 
 RUN_OPTIONS = (
@@ -135,6 +171,10 @@ RUN_OPTIONS = (
     click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
     click.option("--follow-links", is_flag=True,
                  help="In folders, also read symbolic links that lead outside the folder."),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="Leave out the files this glob matches (repeatable; added to the configuration's exclude)."),
+    click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+                 help="In folders, leave out what .gitignore files ignore (up to the repository's top)."),
 )
 
 
@@ -161,7 +201,7 @@ def run_options(command):
         given = {name: parameters.pop(name) for name in _RUN_PARAMETERS}
         options = Options(
             today=given["today"] or dt.date.today(),
-            message_language=given["message_lang"] or locale_language(),
+            message_language=_remember_message_language(given["message_lang"]),
             select=given["select"],
             ignore=given["ignore"] or (),
             profile=given["profile"],
@@ -170,10 +210,11 @@ def run_options(command):
             max_revision_age=given["max_revision_age"],
             config_file=given["config_file"],
             isolated=given["isolated"],
+            exclude=tuple(given["exclude"]),
         )
         request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
-                             given["follow_links"])
+                             given["follow_links"], given["respect_gitignore"])
         return command(request=request, **parameters)
 
     for option in reversed(RUN_OPTIONS):
@@ -191,7 +232,7 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
         result = run(list(paths), None, None, stdin_name=request.stdin_name, read_stdin=read_stdin,
                      plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
                      jobs=request.jobs, use_cache=request.use_cache, on_progress=progress,
-                     follow_links=request.follow_links)
+                     follow_links=request.follow_links, respect_gitignore=request.respect_gitignore)
     except (ConfigError, PackError) as error:
         fail(str(error))
     finally:
@@ -206,21 +247,41 @@ def read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+def say() -> Messages:
+    """The catalogue in the language of this run's messages: --message-lang, else the locale's."""
+    return Messages(_MESSAGE_LANGUAGE[0] or locale_language())
+
+
+# the language --message-lang chose, once a command has read its options (None: the locale's)
+_MESSAGE_LANGUAGE: list[str | None] = [None]
+
+
 def echo_cache_refusal() -> None:
     """One line when the cache folder is not used because someone else could write it."""
     refused = cache_folder.refusal()
     if refused:
-        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: notice: cache {refused}", err=True)
+        words = say()
+        click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: {words('notice')}: "
+                   f"{words('cli_cache_refused', reason=refused)}", err=True)
+
+
+# how many times check's -q was given: -q hides notices, -qq every line
+_QUIET: list[int] = [0]
 
 
 def echo_problems(result) -> None:
-    """Problems with the files themselves, one line each on standard error."""
+    """Problems with the files themselves, one line each on standard error (-q: errors only,
+    -qq: none)."""
+    words = say()
     for problem in result.problems:
-        click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
+        if _QUIET[0] > 1 or (_QUIET[0] and problem.severity != "error"):
+            continue
+        severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
+        click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
 
 
 def fail(message: str):
-    click.echo(f"policylint: error: {printable(message)}", err=True)
+    click.echo(f"policylint: {say().severity('error')}: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -241,7 +302,7 @@ def select_rules(pack, profile):
         sys.exit(EXIT_ERROR)
 
 
-@main.command()
+@main.command(epilog=CHECK_EPILOG)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
               help="Output format; auto is github under GitHub Actions, else text.")
@@ -249,28 +310,55 @@ def select_rules(pack, profile):
               help="Exit 1 when a finding has at least this severity [default: warning].")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record the current findings in FILE (and exit 0).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the findings to FILE instead of standard output (never over a document checked).")
+@click.option("-q", "--quiet", count=True,
+              help="-q: the findings only (no summary line, notices or progress); -qq: nothing at all, "
+                   "only the exit status.")
+@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
+@click.option("--color", "color_choice", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
+                   "always or never.")
 @run_options
-def check(paths, output_format, fail_on, write_baseline, request):
+def check(paths, output_format, fail_on, write_baseline, output_file, quiet, statistics, color_choice, request):
     """Check policy documents (files, folders, or - for standard input)."""
     chosen = pick(output_format)
-    inputs = input_files(paths, request.follow_links) if write_baseline else []
-    if write_baseline:
-        _writable(write_baseline, inputs)  # before the run, not after it
-    progress = ProgressBar() if progress_wanted(sys.stderr, chosen) else None
+    _QUIET[0] = quiet
+    inputs = input_files(paths, request.follow_links) if write_baseline or output_file else []
+    for target in (write_baseline, output_file):
+        if target:
+            _writable(target, inputs)  # before the run, not after it
+    progress = ProgressBar() if progress_wanted(sys.stderr, chosen) and not quiet else None
     workspace, result, known = execute(paths, request, fail_on, progress)
     if write_baseline:
         try:
             count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
             output_failed(write_baseline, error)
-        click.echo(f"policylint: wrote {count} findings to the baseline {printable(write_baseline)}", err=True)
+        click.echo(f"policylint: {say()('cli_baseline_written', count=count, path=printable(write_baseline))}", err=True)
         status = settle(result, workspace.fails, findings_fail=False)
     else:
         status = settle(result, workspace.fails, known, request.baseline_file)
-    output = Output(__version__, _rule_infos(workspace, request.warn_unused),
-                    color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
-                    message_language=request.options.message_language)
-    click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
+    language = request.options.message_language
+    color = chosen == "text" and not output_file and use_color(sys.stdout, choice=color_choice)
+    output = Output(__version__, _rule_infos(workspace, request.warn_unused), color=color,
+                    root=repository_root("."), message_language=language, summary_line=not quiet)
+    if statistics:
+        text = per_rule(result, language) + ("" if quiet else summary(result, language) + "\n")
+    else:
+        text = FORMATTERS[chosen].render(result, output)
+    if quiet > 1:
+        sys.exit(status)
+    if output_file:
+        try:
+            write_output(output_file, text, inputs)
+        except OutputError as error:
+            output_failed(output_file, error)
+        if not quiet:
+            click.echo(f"{summary(result, language)} {say()('cli_output_written', path=printable(output_file))}",
+                       err=True)
+    else:
+        click.echo(text, nl=False, color=color)
     sys.exit(status)
 
 
@@ -286,10 +374,12 @@ def _writable(target: str, inputs: list[str]) -> None:
         output_failed(target, error)
 
 
-def output_failed(target: str, error: Exception):
-    """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
-    click.echo(f"policylint: {printable(target)}: error: {printable(str(error))}", err=True)
-    sys.exit(EXIT_ERROR)
+def output_failed(target: str, error: Exception, leave: bool = True):
+    """`policylint: FILE: error: why`, as for the files checked, and exit 2 (unless not to `leave`:
+    the other files are still done)."""
+    click.echo(f"policylint: {printable(target)}: {say().severity('error')}: {printable(str(error))}", err=True)
+    if leave:
+        sys.exit(EXIT_ERROR)
 
 
 def _read_baseline(path):
@@ -319,10 +409,10 @@ def init(force, folder):
     try:
         path = starter.write(folder, force)
     except FileExistsError:
-        fail(f"{os.path.join(folder, starter.FILENAME)} already exists; use --force to replace it")
+        fail(say()("cli_init_exists", path=os.path.join(folder, starter.FILENAME)))
     except OSError as error:
-        fail(f"{os.path.join(folder, starter.FILENAME)}: cannot write: {error.strerror or error}")
-    click.echo(f"Wrote {path}")
+        fail(say()("cli_cannot_write", path=os.path.join(folder, starter.FILENAME), reason=error.strerror or error))
+    click.echo(say()("cli_init_written", path=path))
 
 
 @main.command()
@@ -340,6 +430,8 @@ def report(paths, output, output_format, request):
     from policylint.report import RENDERERS, build_audit  # only reports pay for importing the report code
 
     output_format = output_format or REPORT_SUFFIXES.get(os.path.splitext(output or "")[1].lower(), "html")
+    if output is None and output_format == "html" and sys.stdout.isatty():
+        fail(say()("cli_report_needs_output"))  # pages of HTML are no use on a terminal
     files = input_files(paths, request.follow_links)
     if output:
         _writable(output, files)  # before the run, not after it
@@ -357,7 +449,7 @@ def report(paths, output, output_format, request):
             write_output(output, text, files, REPORT_ENCODINGS.get(output_format, "utf-8"))
         except OutputError as error:
             output_failed(output, error)
-        click.echo(f"{summary(result)} Report written to {printable(output)}.", err=True)
+        click.echo(f"{summary(result, language)} {say()('cli_report_written', path=printable(output))}", err=True)
     sys.exit(status)
 
 
@@ -388,9 +480,11 @@ def explain(rule, languages, profile, rules_dirs):
     pack = load_rules(rules_dirs)
     found = pack.rule(rule)
     if found is None:
-        click.echo(f"policylint: error: no rule named {rule!r}; `policylint rules` lists them", err=True)
-        sys.exit(EXIT_ERROR)
-    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES)), nl=False)
+        words = say()
+        close = closest(rule, [r.name for r in pack.rules] + [r.code for r in pack.rules])
+        suggestion = words("did_you_mean", names=repr(close)) if close else ""
+        fail(words("cli_no_such_rule", rule=repr(rule), suggestion=suggestion))
+    click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES, say())), nl=False)
 
 
 
@@ -410,32 +504,31 @@ def annotate(paths, output, output_dir, force, request):
     are never changed. Exits 0 when every copy was written, 2 otherwise."""
     from policylint.annotate import command  # only annotate pays for importing its code
 
-    words = command.Words(request.options.message_language)
+    words = say()
     if (output is None) == (output_dir is None):
-        fail("give either -o FILE (for one document) or --output-dir DIR")
+        fail(words("cli_annotate_output_needed"))
     if output is not None and (len(paths) != 1 or os.path.isdir(paths[0])):
-        fail("-o names the copy of one document; use --output-dir DIR for several or for a folder")
+        fail(words("cli_annotate_one_document"))
     plan = command.plan_copies(paths, output, output_dir, request.follow_links, force, words)
-    for problem in plan.problems:
-        click.echo(f"policylint: {printable(problem.path)}: {problem.severity}: {printable(problem.message)}", err=True)
+    echo_problems(Result(problems=plan.problems))
     # 2 also when nothing could be annotated at all (only Markdown, text, HTML or PDF named)
     status = EXIT_ERROR if not plan.copies or any(problem.severity == "error" for problem in plan.problems) else 0
     if plan.copies:
         workspace, result, known = execute([copy.source for copy in plan.copies], request)
         status = max(status, settle(result, workspace.fails, known, request.baseline_file, findings_fail=False))
-        forced = click.get_current_context().get_parameter_source("message_lang") == ParameterSource.COMMANDLINE
-        reviews = command.reviews(result, request, None if forced else (workspace.fails, known))
+        chosen = _MESSAGE_LANGUAGE[0] is not None  # --message-lang given: no document's own language
+        reviews = command.reviews(result, request, None if chosen else (workspace.fails, known))
         for copy in plan.copies:
             try:
                 written = command.write_copy(copy, reviews, request.options.today, plan.inputs)
             except OutputError as error:
-                click.echo(f"policylint: {printable(copy.target)}: error: {printable(str(error))}", err=True)
+                output_failed(copy.target, error, leave=False)
                 status = EXIT_ERROR
             except command.NotAnnotated as error:
-                click.echo(f"policylint: {printable(copy.source)}: error: {printable(str(error))}", err=True)
+                output_failed(copy.source, error, leave=False)
                 status = EXIT_ERROR
             else:
-                if written is not None:
-                    click.echo(f"policylint: {printable(words('written', count=written, target=copy.target))}",
+                if written is not None and not _QUIET[0]:
+                    click.echo(f"policylint: {words('annotate_written', count=written, target=printable(copy.target))}",
                                err=True)
     sys.exit(status)

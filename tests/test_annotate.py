@@ -10,19 +10,16 @@ import zipfile
 import zlib
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from conftest import CORPORA, ROOT, TODAY
 from lxml import etree
 
-from policylint.annotate.words import all_words
 from policylint.cli import main
 from policylint.findings.engine import shorten
 from policylint.model import LANGUAGES
 from policylint.readers import read_bytes
 from policylint.readers.docx import _CHARACTERS, W, _inline, _walk
 from policylint.readers.odt import OFFICE, TEXT
-from policylint.report.labels import all_labels
 
 sys.path.insert(0, str(ROOT / "tools"))
 import corpus_formats  # noqa: E402
@@ -357,15 +354,6 @@ def test_comments_follow_the_document_language_unless_told(tmp_path):
     assert [c[2][0] for c in own[1:]] == [f["message"] for f in check_json(source, "--message-lang", "ar")]
     annotate(str(source), "-o", str(tmp_path / "fr.docx"), "--message-lang", "fr")
     assert word_comments(tmp_path / "fr.docx")[0][2][0].startswith("Revue policylint")
-
-
-def test_the_words_have_every_language_and_the_same_placeholders():
-    for key, texts in all_words().items():
-        assert set(texts) == set(LANGUAGES), key
-        shapes = {lang: sorted(re.findall(r"{(\w+)}", text)) for lang, text in texts.items()}
-        assert len({tuple(shape) for shape in shapes.values()}) == 1, key
-    assert not set(all_words()) & set(all_labels())  # the report's labels are reused, not repeated
-    assert yaml.safe_load((ROOT / "policylint/annotate/words.yaml").read_text(encoding="utf-8")) == all_words()
 
 
 # ---- LibreOffice ----------------------------------------------------------------------------------

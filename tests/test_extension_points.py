@@ -94,8 +94,9 @@ def test_the_pre_commit_hook_takes_exactly_the_files_policylint_reads():
 
 
 def test_the_readme_names_what_the_hook_takes():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## pre-commit"):readme.index("## GitHub Actions")]
+    from readme_blocks import section_text
+
+    section = section_text("pre-commit")
     assert all(f"`{suffix}`" in section for suffix in SUPPORTED_SUFFIXES)
 
 
@@ -170,7 +171,7 @@ def finding(kind: str, page=None) -> Finding:
 def test_one_location_for_every_format(kind, page, label, phrase):
     item = finding(kind, page)
     where = location(item)
-    assert (where.label, where.phrase(), where.in_file_lines) == (label, phrase, kind == "line")
+    assert (where.label(), where.phrase(), where.in_file_lines) == (label, phrase, kind == "line")
     assert text.format_finding(item).startswith(f"p.x:{label}: PL104")
     annotation = github.annotation(item)
     record = sarif.result_record(item, "k", 0, {}, ".")

@@ -53,30 +53,58 @@ def environment(tmp_path_factory):
     return env
 
 
-def test_hook_blocks_a_bad_policy_and_allows_a_good_one(hook_repository, environment, tmp_path):
-    hooks, rev = hook_repository
+def project_with(config: str, environment, tmp_path):
+    """A fresh repository whose .pre-commit-config.yaml is `config`, hooks installed; returns
+    it and `commit(name, content)`."""
     project = tmp_path / "project"
     project.mkdir()
     git("init", "-q", cwd=project)
-    example, = blocks("pre-commit", "yaml")  # the README's example, pointed at the snapshot
-    config = re.sub(r"repo: \S+", f"repo: {hooks}", re.sub(r"rev: \S+", f"rev: {rev}", example))
     (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=project, env=environment, check=True,
                    capture_output=True)
 
     def commit(name, content):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
         (project / name).write_text(content, encoding="utf-8")
         subprocess.run(["git", "add", name, ".pre-commit-config.yaml"], cwd=project, check=True)
         return subprocess.run(["git", "commit", "-m", f"add {name}"], cwd=project, env=environment,
                               capture_output=True, text=True)
 
-    bad = commit("bad.md", BAD)
-    assert bad.returncode != 0, bad.stdout + bad.stderr
-    assert "bad.md:3:30: PL107 error" in bad.stdout + bad.stderr
-    subprocess.run(["git", "rm", "-q", "--cached", "bad.md"], cwd=project, check=True)
-    (project / "bad.md").unlink()
+    return project, commit
 
-    good = commit("good.md", GOOD)
-    assert good.returncode == 0, good.stdout + good.stderr
-    assert re.search(r"policylint\.+Passed", good.stdout + good.stderr)
-    assert git("log", "--format=%s", cwd=project) == "add good.md"
+
+def blocks_then_allows(project, commit):
+    """A bad policy in policies/ is refused; a two-line README, a draft and a good policy pass."""
+    bad = commit("policies/bad.md", BAD)
+    assert bad.returncode != 0, bad.stdout + bad.stderr
+    assert "policies/bad.md:3:30: PL107 error" in bad.stdout + bad.stderr
+    subprocess.run(["git", "rm", "-q", "--cached", "policies/bad.md"], cwd=project, check=True)
+    (project / "policies" / "bad.md").unlink()
+
+    for name, content in (("README.md", "# Team notes\n\nSee [X].\n"), ("policies/good.md", GOOD)):
+        good = commit(name, content)
+        assert good.returncode == 0, good.stdout + good.stderr
+    assert git("log", "--format=%s", cwd=project).splitlines() == ["add policies/good.md", "add README.md"]
+
+
+def test_the_repository_recipe_blocks_a_bad_policy_and_allows_a_good_one(hook_repository, environment, tmp_path):
+    hooks, rev = hook_repository
+    example = blocks("pre-commit", "yaml")[0]  # the documented recipe, pointed at the snapshot
+    assert re.search(r"rev: [0-9a-f]{40}\b", example)  # a commit hash, not a tag that may not exist
+    config = re.sub(r"repo: \S+", f"repo: {hooks}", re.sub(r"rev: \S+", f"rev: {rev}", example))
+    project, commit = project_with(config, environment, tmp_path)
+    blocks_then_allows(project, commit)
+    assert re.search(r"policylint\.+Passed", git("log", "-1", "--format=%s", cwd=project) and
+                     commit("policies/more.md", GOOD).stdout)
+
+
+def test_the_local_recipe_works_as_pasted(environment, tmp_path):
+    example = blocks("pre-commit", "yaml")[1]
+    assert "repo: local" in example
+    # policylint installed where the user commits from: here, this checkout on the PATH
+    env = {**environment, "PATH": os.path.dirname(sys.executable) + os.pathsep + environment["PATH"],
+           "PYTHONPATH": str(ROOT)}
+    project, commit = project_with(example, env, tmp_path)
+    blocks_then_allows(project, commit)
+    draft = commit("policies/drafts/wip.md", BAD)  # exclude: drafts are not checked
+    assert draft.returncode == 0, draft.stdout + draft.stderr

@@ -3,6 +3,7 @@ written. (The pre-commit example is run by test_precommit.py.)"""
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -94,6 +95,9 @@ def test_github_actions_example(tmp_path):
     assert workflow["jobs"]["policylint"]["permissions"]["security-events"] == "write"
     commands = [s["run"] for s in steps if "policylint check" in s.get("run", "")]
     assert len(commands) == 2
+    # policylint is not on a package index: the workflow installs it from a repository at a commit
+    [install] = [s["run"] for s in steps if "pip install" in s.get("run", "")]
+    assert re.fullmatch(r'pip install "git\+\S+@[0-9a-f]{40}"', install), install
     (tmp_path / "policies").mkdir()
     (tmp_path / "policies" / "p.md").write_text("# P\n\nWe reply in [X] days.\n")
     (tmp_path / ".git").mkdir()

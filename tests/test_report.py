@@ -15,7 +15,7 @@ from policylint.cli import main
 from policylint.findings.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE
-from policylint.report.labels import Labels
+from policylint.messages import Messages
 from policylint.report.score import document_score, formula_parameters
 from policylint.running.runner import run
 from report_helpers import MIXED_DOCUMENTS, mixed_corpus, parse_html
@@ -198,7 +198,7 @@ def test_arabic_excerpts_are_right_to_left(english):
 def test_report_labels_in_the_message_language(html_reports, pack, language):
     result, text = html_reports[language]
     root, _ = parse_html(text)
-    labels = Labels(language)
+    labels = Messages(language)
     html = root.find("html")
     assert html.attrs["lang"] == language and html.attrs["dir"] == ("rtl" if language == "ar" else "ltr")
     assert root.find("h1").text() == labels("report_title")

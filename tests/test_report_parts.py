@@ -1,47 +1,18 @@
-"""The pieces the report is built from: labels, score, progress bar, excerpts, the summaries the runner returns."""
+"""The pieces the report is built from: score, progress bar, excerpts, the summaries the runner returns."""
 
 from __future__ import annotations
 
 import io
-import string
 
 import pytest
 
 from helpers import findings_for
 from policylint.findings.engine import EXCERPT_LIMIT
-from policylint.model import LANGUAGES
 from policylint.running.progress import ProgressBar
-from policylint.report.labels import Labels, all_labels
+from policylint.messages import Messages
 from policylint.report.score import MISSING_ELEMENT, PER_FINDING, RULE_CAP, document_score
 from policylint.running.one_file import DocumentSummary
 from policylint.running.runner import run
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-@pytest.mark.parametrize("key", sorted(all_labels()))
-def test_every_label_exists_in_every_language_with_the_same_placeholders(key):
-    texts = all_labels()[key]
-    assert sorted(texts) == sorted(LANGUAGES)
-    assert all(isinstance(texts[lang], str) and texts[lang].strip() for lang in LANGUAGES)
-    assert len({frozenset(placeholders(texts[lang])) for lang in LANGUAGES}) == 1, texts
-
-
-def test_every_label_is_used():
-    """Labels the code asks for are checked by rendering the report in each language
-    (test_report.py); here, no label lingers in the data after the code stopped using it."""
-    from pathlib import Path
-
-    import policylint.report as package
-
-    source = "".join(m.read_text(encoding="utf-8") for m in Path(package.__file__).parent.glob("*.py"))
-    unused = [key for key in all_labels() if f'"{key}"' not in source and not key.startswith("lang_")]
-    assert unused == []
-    for language in LANGUAGES:
-        assert Labels(language).language_name(None) == all_labels()["lang_other"][language]
-        assert all(Labels(language).language_name(code) for code in LANGUAGES)
 
 
 # --- score -------------------------------------------------------------------------------
@@ -148,5 +119,5 @@ def test_the_readme_states_the_score_formula_the_report_states():
     from conftest import ROOT
     from policylint.report.score import formula_parameters
 
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
-    assert Labels("en")("score_formula", **formula_parameters()) in readme
+    readme = " ".join((ROOT / "docs" / "usage.md").read_text(encoding="utf-8").split())
+    assert Messages("en")("score_formula", **formula_parameters()) in readme

@@ -20,15 +20,15 @@ from dataclasses import dataclass, field, replace
 
 from policylint.annotate import opendocument, word
 from policylint.annotate.notes import notes_for
-from policylint.annotate.words import Words
 from policylint.formatters.output_file import OutputError, check_target, write_output
+from policylint.messages import Messages
 from policylint.model import Finding
 from policylint.report.score import document_score
 from policylint.running.runner import STDIN, CheckedFile, Problem, Result, discover, run
 from policylint.running.verdict import settle
 from policylint.settings.plans import Workspace
 
-__all__ = ["NotAnnotated", "Words", "plan_copies", "reviews", "write_copy"]
+__all__ = ["NotAnnotated", "plan_copies", "reviews", "write_copy"]
 
 # the formats that carry review comments, by suffix: how to write them into a copy
 WRITERS: dict[str, Callable] = {".docx": word.annotate, ".odt": opendocument.annotate}
@@ -67,7 +67,7 @@ def annotatable(path: str) -> bool:
 
 
 def plan_copies(paths: Iterable[str], output: str | None, output_dir: str | None, follow_links: bool,
-                force: bool, words: Words) -> Plan:
+                force: bool, words: Messages) -> Plan:
     """Each document with the path of its reviewed copy: `output` for the one file, or the
     same path under `output_dir` relative to the folder named (a file named alone goes to the
     top of `output_dir`). Other formats, and copies that may not be written, are problems."""
@@ -79,9 +79,9 @@ def plan_copies(paths: Iterable[str], output: str | None, output_dir: str | None
             if isinstance(item, Problem):
                 plan.problems.append(item)
             elif item == STDIN:
-                plan.problems.append(Problem("<stdin>", words("not_annotatable"), "error"))
+                plan.problems.append(Problem("<stdin>", words("annotate_not_annotatable"), "error"))
             elif not annotatable(item):
-                plan.problems.append(Problem(item, words("not_annotatable"), "notice"))
+                plan.problems.append(Problem(item, words("annotate_not_annotatable"), "notice"))
             elif output is not None:
                 wanted.append(Copy(item, output))
             else:
@@ -97,13 +97,13 @@ def plan_copies(paths: Iterable[str], output: str | None, output_dir: str | None
     return plan
 
 
-def _refusal(copy: Copy, inputs: list[str], force: bool, words: Words) -> str | None:
+def _refusal(copy: Copy, inputs: list[str], force: bool, words: Messages) -> str | None:
     """Why a copy cannot be written, before anything is checked; None when it can."""
     try:
         found = check_target(copy.target, inputs)
     except OutputError as error:
         return str(error)
-    return words("exists") if found is not None and not force else None
+    return words("annotate_exists") if found is not None and not force else None
 
 
 def reviews(result: Result, request, again: tuple | None) -> dict[str, Review]:
@@ -143,7 +143,7 @@ def write_copy(copy: Copy, found: dict[str, Review], today: dt.date, inputs: lis
     review = found.get(copy.source)
     if review is None:
         return None
-    words = Words(review.language)
+    words = Messages(review.language)
     with open(copy.source, "rb") as document:
         data = document.read()
     kind = getattr(review.checked.summary, "kind", None)  # the document's kind, where the run reports one
@@ -151,7 +151,7 @@ def write_copy(copy: Copy, found: dict[str, Review], today: dt.date, inputs: lis
     try:
         reviewed = WRITERS[os.path.splitext(copy.source)[1].lower()](data, notes, words, f"{today.isoformat()}T00:00:00Z")
     except Exception as error:  # lxml and zipfile raise many kinds on odd packages
-        raise NotAnnotated(f"cannot annotate: {error}") from None
+        raise NotAnnotated(words("annotate_cannot", reason=error)) from None
     folder = os.path.dirname(copy.target)
     if folder:
         try:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from policylint.annotate.words import Words
 from policylint.formatters.location import location
+from policylint.messages import Messages
 from policylint.model import SEVERITIES, Finding
 
 SUMMARY_PARAGRAPH = 1
@@ -28,32 +28,32 @@ class Note:
     where: str = ""  # the finding's position in words, for a note moved off its paragraph
 
 
-def summary_note(findings: list[Finding], score: int, kind: str | None, words: Words) -> Note:
+def summary_note(findings: list[Finding], score: int, kind: str | None, words: Messages) -> Note:
     """The comment at the top: the kind, the score and the counts by severity."""
     counts = Counter(f.severity for f in findings)
-    lines = [words("review_summary", findings=len(findings), score_label=words("score"), score=score)]
-    lines.append(" · ".join(f"{words(severity)}: {counts[severity]}" for severity in reversed(SEVERITIES)))
+    lines = [words("annotate_summary", findings=len(findings), score_label=words("score"), score=score)]
+    lines.append(" · ".join(f"{words.severity(severity)}: {counts[severity]}" for severity in reversed(SEVERITIES)))
     if kind:
-        lines.append(words("kind", kind=kind))
+        lines.append(words("annotate_kind", kind=kind))
     return Note(SUMMARY_PARAGRAPH, 0, None, tuple(lines))
 
 
-def finding_note(finding: Finding, words: Words) -> Note:
+def finding_note(finding: Finding, words: Messages) -> Note:
     """A finding's comment, on the finding's own characters: its message (which says how to
     fix it, in the message language), then its code, rule name and severity."""
-    line = f"{finding.code} {finding.rule} ({words(finding.severity)})"
+    line = f"{finding.code} {finding.rule} ({words.severity(finding.severity)})"
     end = finding.end_column - 1 if finding.end_line == finding.line else None
     return Note(finding.line, finding.column - 1, end, (finding.message, line),
                 location(finding).phrase(words.language))
 
 
-def notes_for(findings: list[Finding], score: int, kind: str | None, words: Words) -> list[Note]:
+def notes_for(findings: list[Finding], score: int, kind: str | None, words: Messages) -> list[Note]:
     """The summary note, then one note per finding in the findings' order."""
     return [summary_note(findings, score, kind, words)] + [finding_note(f, words) for f in findings]
 
 
-def moved_to_top(note: Note, words: Words) -> Note:
+def moved_to_top(note: Note, words: Messages) -> Note:
     """A note whose paragraph cannot carry a comment (a page header or footer), moved to the
     start of the first paragraph and opened by where its finding is."""
-    first = words("elsewhere", where=note.where)
+    first = words("annotate_elsewhere", where=note.where)
     return replace(note, paragraph=SUMMARY_PARAGRAPH, start=0, end=0, lines=(first,) + note.lines)

@@ -18,8 +18,8 @@ from lxml import etree
 
 from policylint.annotate.notes import Note, moved_to_top
 from policylint.annotate.package import read_part, rewrite
-from policylint.annotate.words import Words
 from policylint.annotate.xml_text import xml_safe
+from policylint.messages import Messages
 from policylint.readers.odt import _NOT_READ, _PARAGRAPHS, DRAW, OFFICE, TABLE, TEXT
 
 AUTHOR = "policylint"
@@ -33,7 +33,7 @@ _OFFICE_TEXT = f"{{{OFFICE}}}text"
 _CELLS = {f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell"}
 
 
-def annotate(data: bytes, notes: list[Note], words: Words, date: str) -> bytes:
+def annotate(data: bytes, notes: list[Note], words: Messages, date: str) -> bytes:
     """The package with one office:annotation per note, dated `date` (ISO 8601)."""
     content = read_part(data, CONTENT)
     if content is None:

@@ -21,8 +21,8 @@ from lxml import etree
 
 from policylint.annotate.notes import Note, moved_to_top
 from policylint.annotate.package import read_part, rewrite
-from policylint.annotate.words import Words
 from policylint.annotate.xml_text import xml_safe
+from policylint.messages import Messages
 from policylint.readers.docx import _CHARACTERS, W, _inline, _walk
 from policylint.text.languages import is_right_to_left
 
@@ -37,7 +37,7 @@ COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 
 
-def annotate(data: bytes, notes: list[Note], words: Words, date: str) -> bytes:
+def annotate(data: bytes, notes: list[Note], words: Messages, date: str) -> bytes:
     """The package with one comment per note, dated `date` (ISO 8601)."""
     document_name = _main_part(data)
     rels_name = posixpath.join(posixpath.dirname(document_name), "_rels", posixpath.basename(document_name) + ".rels")

@@ -16,7 +16,7 @@ from typing import TextIO
 from policylint.formatters import github, json_format, sarif, text
 from policylint.formatters.output import Formatter, Output, RuleInfo
 
-__all__ = ["CHOICES", "FORMATTERS", "Formatter", "Output", "RuleInfo", "pick", "repository_root", "use_color"]
+__all__ = ["CHOICES", "COLOR_CHOICES", "FORMATTERS", "Formatter", "Output", "RuleInfo", "pick", "repository_root", "use_color"]
 
 
 def _registry(*formatters: Formatter) -> dict[str, Formatter]:
@@ -39,9 +39,19 @@ def pick(name: str, environ: Mapping[str, str] = os.environ) -> str:
     return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def use_color(stream: TextIO, environ: Mapping[str, str] = os.environ) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    return not environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def use_color(stream: TextIO, environ: Mapping[str, str] = os.environ, choice: str = "auto") -> bool:
+    """--color always or never decides; auto colours a terminal unless NO_COLOR is set
+    (https://no-color.org), and FORCE_COLOR colours even a pipe (as CI logs want)."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def repository_root(start: str) -> str:

@@ -56,8 +56,9 @@ def render(result: Result, output: Output) -> str:
     lines = [annotation(f, output.message_language) for f in result.findings]
     lines += [f"::error file={escape_property(p.path)}::{escape_data(p.message)}"
               for p in result.problems if p.severity == "error"]
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    if output.summary_line:
+        lines.append(summary(result, output.message_language))
+    return "".join(line + "\n" for line in lines)
 
 
 FORMATTER = Formatter("github", render)

@@ -30,6 +30,7 @@ class Output:
     color: bool = False
     root: str = "."  # the folder SARIF URIs are relative to (the repository's top)
     message_language: str = BASE_LANGUAGE  # of the words a format adds to messages (a paragraph's position)
+    summary_line: bool = True  # the line counting the findings after them (text, github); -q drops it
 
 
 Render = Callable[["Result", Output], str]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.packs import Pack, Rule
-from policylint.text.languages import profile
 
 SAMPLE_TERMS = 8  # terms shown per vocabulary list; the YAML file holds the rest
 WIDTH = 100
@@ -61,35 +61,41 @@ def rules_table(pack: Pack, active: set[str]) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES) -> str:
-    profiles = ", ".join(pack.profiles_of(rule)) or f"custom pack {rule.pack}"
-    out = [f"{rule.code} {rule.name}: {rule.summary}", f"Severity: {rule.severity}. Profiles: {profiles}.", ""]
-    out += _section("Why it matters", rule.rationale)
-    out += _section("What it looks for", " ".join(rule.kind.description.split()))
+def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES, words: Messages | None = None) -> str:
+    """The rule described for a person, its headings in the message language of `words`."""
+    say = words or Messages()
+    profiles = ", ".join(pack.profiles_of(rule)) or say("explain_custom_pack", pack=rule.pack)
+    out = [f"{rule.code} {rule.name}: {rule.summary}",
+           say("explain_severity", severity=say.severity(rule.severity), profiles=profiles), ""]
+    out += _section(say("explain_why"), rule.rationale)
+    out += _section(say("explain_looks_for"), " ".join(rule.kind.description.split()))
     for language in languages:
         lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.vocabulary]
         lists = [(key, terms) for key, terms in lists if terms]
         if lists:
-            out.append(f"  {profile(language).name}:")
+            out.append(f"  {say.language_name(language)}:")
             for key, terms in lists:
                 shown = list(terms)[:SAMPLE_TERMS]
-                more = f" (and {len(terms) - len(shown)} more)" if len(terms) > len(shown) else ""
+                more = say("explain_more_terms", count=len(terms) - len(shown)) if len(terms) > len(shown) else ""
                 out.append(textwrap.fill(f"{key}: " + "; ".join(shown) + more, WIDTH,
                                          initial_indent="    ", subsequent_indent="      "))
     options = {k: v for k, v in rule.options.items()}
     if options:
-        out.append("  Options: " + "; ".join(f"{k} = {v}" for k, v in options.items()))
+        out.append(f"  {say('explain_options')} " + "; ".join(f"{k} = {v}" for k, v in options.items()))
     out.append("")
-    out += _section("How to fix it", rule.fix)
-    out.append("Examples:")
+    out += _section(say("explain_fix"), rule.fix)
+    out.append(say("explain_examples"))
+    verdicts = {"pass": say("explain_passes"), "fail": say("explain_fails")}
+    label_width = max(len(label) for label in verdicts.values())
     for language in [lang for lang in languages if lang in rule.examples]:
         pair = rule.examples[language]
-        out.append(f"  {profile(language).name}:")
-        for verdict, label in (("pass", "passes"), ("fail", "fails ")):
+        out.append(f"  {say.language_name(language)}:")
+        for verdict, label in verdicts.items():
             text = " ".join(pair[verdict][0].split())
-            out.append(textwrap.fill(f"{label}: {text}", WIDTH, initial_indent="    ", subsequent_indent="            "))
+            out.append(textwrap.fill(f"{label.ljust(label_width)} {text}", WIDTH, initial_indent="    ",
+                                     subsequent_indent=" " * (label_width + 5)))
     return "\n".join(out) + "\n"
 
 
 def _section(title: str, text: str) -> list[str]:
-    return [f"{title}:", textwrap.fill(" ".join(text.split()), WIDTH, initial_indent="  ", subsequent_indent="  "), ""]
+    return [title, textwrap.fill(" ".join(text.split()), WIDTH, initial_indent="  ", subsequent_indent="  "), ""]

@@ -300,11 +300,19 @@ def did_you_mean(word, known, listing: bool = True) -> str:
     """" (did you mean 'x'?)" for a close known word, else "; expected one of ..." (when
     `listing` and there is something to list) or ""."""
     known = [str(k) for k in known]
+    close = closest(word, known)
+    if close:
+        return f" (did you mean {close!r}?)"
+    return f"; expected one of {', '.join(known)}" if known and listing else ""
+
+
+def closest(word, known) -> str | None:
+    """The known word closest to a misspelt one, if one is close enough (- and _ alike)."""
+    known = [str(k) for k in known]
     close = difflib.get_close_matches(str(word).replace("-", "_"), known, n=1, cutoff=0.6)
     close = close or difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)
-    if close:
-        return f" (did you mean {close[0]!r}?)"
-    return f"; expected one of {', '.join(known)}" if known and listing else ""
+    close = close or difflib.get_close_matches(str(word).lower(), known, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def validate_options(kind, given, fail, also_known=()) -> dict:

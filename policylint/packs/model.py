@@ -142,7 +142,11 @@ class Pack:
             return list(self.rules)
         rules = self.matching(selector)
         if not rules:
-            raise PackError(f"{where}: {selector!r} is not a rule name, code or code prefix")
+            from policylint.packs.loading import did_you_mean  # loading imports this module
+
+            hint = did_you_mean(selector.strip().lower(), [r.name for r in self.rules] + [r.code for r in self.rules],
+                                listing=False)
+            raise PackError(f"{where}: {selector!r} is not a rule name, code or code prefix{hint}")
         return rules
 
 

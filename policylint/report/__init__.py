@@ -1,7 +1,7 @@
 """`policylint report`: an audit of a folder of policies, for people (HTML) and spreadsheets.
 
-audit.py builds the data once; html.py, tables.py render it; labels.yaml holds the report's
-own words in the five languages; score.py the 0-100 score and its stated formula.
+audit.py builds the data once; html.py, tables.py render it, in words from the message
+catalogue (policylint/messages); score.py the 0-100 score and its stated formula.
 """
 
 from policylint.report import html, tables

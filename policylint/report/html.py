@@ -13,7 +13,7 @@ from policylint.formatters.safe_text import printable_lines
 from policylint.model import SEVERITIES
 from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, DocumentAudit, score_band
 from policylint.report.charts import bar_chart
-from policylint.report.labels import Labels
+from policylint.messages import Messages
 from policylint.report.score import formula_parameters
 from policylint.text.languages import BASE_LANGUAGE, is_right_to_left, profile
 
@@ -83,7 +83,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 
 
 def render(audit: Audit, language: str) -> str:
-    labels = Labels(language)
+    labels = Messages(language)
     direction = "rtl" if is_right_to_left(language) else "ltr"
     title = labels("report_title")
     body = "\n".join([
@@ -103,7 +103,7 @@ def render(audit: Audit, language: str) -> str:
     )
 
 
-def _header(audit: Audit, labels: Labels) -> str:
+def _header(audit: Audit, labels: Messages) -> str:
     generated = labels("generated", version=audit.version, profile=audit.profile, date=audit.today)
     sections = [("summary", "summary"), ("coverage", "coverage"), ("score", "score_formula_title"),
                 ("documents", "details")]
@@ -114,7 +114,7 @@ def _header(audit: Audit, labels: Labels) -> str:
     )
 
 
-def _summary(audit: Audit, labels: Labels) -> str:
+def _summary(audit: Audit, labels: Messages) -> str:
     average = audit.average_score()
     stats = [
         ("documents-checked", labels("documents_checked"), len(audit.checked)),
@@ -149,7 +149,7 @@ def _summary(audit: Audit, labels: Labels) -> str:
     )
 
 
-def _needs_work(audit: Audit, labels: Labels) -> str:
+def _needs_work(audit: Audit, labels: Messages) -> str:
     heading = f'<h3 id="needs-work">{escape(labels("needs_work_first"))}</h3>'
     documents = audit.needs_work_first()
     if not documents:
@@ -164,7 +164,7 @@ def _needs_work(audit: Audit, labels: Labels) -> str:
     return heading + f'<table class="needs-work"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
-def _coverage(audit: Audit, labels: Labels) -> str:
+def _coverage(audit: Audit, labels: Messages) -> str:
     columns = "".join(
         f'<th class="element" scope="col" title="{escape(rule.code)} {escape(rule.name)}">'
         f"<span>{escape(rule.element[labels.language])}<small>{escape(rule.code)}</small></span></th>"
@@ -193,7 +193,7 @@ def _coverage(audit: Audit, labels: Labels) -> str:
     )
 
 
-def _cell(document: DocumentAudit, code: str, labels: Labels) -> str:
+def _cell(document: DocumentAudit, code: str, labels: Messages) -> str:
     cell = document.cells[code]
     key = "not_applicable" if cell.state == NOT_APPLICABLE else cell.state
     tooltip = labels(key) + (f": {cell.note}" if cell.note else "")
@@ -204,19 +204,19 @@ def _cell(document: DocumentAudit, code: str, labels: Labels) -> str:
     )
 
 
-def _formula(labels: Labels) -> str:
+def _formula(labels: Messages) -> str:
     return (
         f'<section id="score"><h2>{escape(labels("score_formula_title"))}</h2>'
         f'<p class="formula">{escape(labels("score_formula", **formula_parameters()))}</p></section>'
     )
 
 
-def _documents(audit: Audit, labels: Labels, language: str) -> str:
+def _documents(audit: Audit, labels: Messages, language: str) -> str:
     articles = [_document(audit, document, labels, language) for document in audit.documents]
     return f'<section id="documents"><h2>{escape(labels("details"))}</h2>{"".join(articles)}</section>'
 
 
-def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: str) -> str:
+def _document(audit: Audit, document: DocumentAudit, labels: Messages, language: str) -> str:
     parts = [f'<article class="document" id="doc-{document.number}"><h3><bdi class="path">{escape(document.path)}</bdi></h3>']
     if not document.checked:
         parts.append(f'<p class="not-checked">{escape(labels("not_checked", reason=document.reason))}</p></article>')
@@ -240,7 +240,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Labels, language: s
         # the rule's fix advice is written in the base language in the rule files; say so to the browser
         fix_lang = "" if language == BASE_LANGUAGE else f' lang="{BASE_LANGUAGE}" dir="{profile(BASE_LANGUAGE).direction}"'
         rows = "".join(
-            f'<tr><td class="position"><bdi>{escape(location(f).label)}</bdi></td>'
+            f'<tr><td class="position"><bdi>{escape(location(f).label(language))}</bdi></td>'
             f'<td class="excerpt">{_excerpt(f, labels)}</td>'
             f"<td>{escape(f.message)}</td></tr>"
             for f in findings
@@ -276,7 +276,7 @@ def _document_link(document: DocumentAudit) -> str:
     return f'<a href="#doc-{document.number}"><bdi class="path">{escape(document.path)}</bdi></a>'
 
 
-def _severity_badges(document: DocumentAudit, labels: Labels) -> str:
+def _severity_badges(document: DocumentAudit, labels: Messages) -> str:
     counts = document.severity_counts()
     return " ".join(
         f'<span class="badge {s}" title="{escape(labels(SEVERITY_PLURALS[s]))}">{counts[s]}</span>'
@@ -284,5 +284,5 @@ def _severity_badges(document: DocumentAudit, labels: Labels) -> str:
     )
 
 
-def _element_or_name(rule, labels: Labels) -> str:
+def _element_or_name(rule, labels: Messages) -> str:
     return rule.element.get(labels.language) or rule.name

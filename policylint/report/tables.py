@@ -9,7 +9,7 @@ from policylint.findings.fingerprints import keyed
 from policylint.formatters.json_format import record
 from policylint.formatters.safe_text import json_text, printable
 from policylint.report.audit import NOT_APPLICABLE, Audit
-from policylint.report.labels import Labels
+from policylint.messages import Messages
 from policylint.report.score import formula_parameters
 
 SCHEMA_VERSION = 1
@@ -30,7 +30,7 @@ def render_csv(audit: Audit, language: str) -> str:
 
     Cells name the state ("missing") in the report's language, as a manager's spreadsheet
     would; JSON carries the same data with fixed English keys for tools."""
-    labels = Labels(language)
+    labels = Messages(language)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(map(cell,

@@ -16,6 +16,7 @@ from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached
 from policylint.findings.engine import Settings
 from policylint.model import Finding
 from policylint.packs import Pack, Rule
+from policylint.running.gitignore import GitIgnore
 from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
 from policylint.running.result_cache import ResultCache, run_fingerprint
@@ -56,21 +57,22 @@ class Result:
         return any(p.severity == "error" for p in self.problems)
 
 
-def discover(paths: list[str], follow_links: bool = False) -> Iterator[str | Problem]:
+def discover(paths: list[str], follow_links: bool = False, respect_gitignore: bool = True) -> Iterator[str | Problem]:
     """Files to check, in a stable order: each named file, then each folder walked sorted.
 
     A file named on the command line is read even through a symbolic link (the user chose
     it). In a folder, a link that leads outside the folder is passed over with a notice unless
     `follow_links`: otherwise a link named policy.md could put /etc/passwd or a credentials
     file into a report. A link loop is one error line; a sub-folder that cannot be read is
-    one notice."""
+    one notice. In a folder, what its .gitignore files (and those above it, up to the
+    repository's top) ignore is not walked unless `respect_gitignore` is False."""
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
             yield STDIN
             continue
         if os.path.isdir(path):
-            found = list(_walk(path, follow_links))
+            found = list(_walk(path, follow_links, GitIgnore(path) if respect_gitignore else None))
             if not any(isinstance(item, str) for item in found):
                 found.append(Problem(path, f"no files to check (looked for {', '.join(SUPPORTED_SUFFIXES)})", "notice"))
             for item in found:
@@ -96,7 +98,7 @@ def _looping(path: str) -> Problem | None:
     return None
 
 
-def _walk(directory: str, follow_links: bool) -> Iterator[str | Problem]:
+def _walk(directory: str, follow_links: bool, gitignore: GitIgnore | None) -> Iterator[str | Problem]:
     top = os.path.realpath(directory)
     unreadable: list[OSError] = []
     visited: set[str] = set()  # real folders walked, so that followed links cannot loop
@@ -107,10 +109,13 @@ def _walk(directory: str, follow_links: bool) -> Iterator[str | Problem]:
             dirs[:] = []
             continue
         visited.add(real_root)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                         and not (gitignore and gitignore.ignored(os.path.join(root, d), is_folder=True)))
         for name in sorted(files):
             if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                 path = os.path.join(root, name)
+                if gitignore and gitignore.ignored(path, is_folder=False):
+                    continue
                 if follow_links or not os.path.islink(path) or _inside(os.path.realpath(path), top):
                     yield path
                 else:
@@ -143,6 +148,7 @@ def run(
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     follow_links: bool = False,
+    respect_gitignore: bool = True,
 ) -> Result:
     """Check every discovered file.
 
@@ -150,7 +156,8 @@ def run(
     input, the name given for it) replaces pack, settings, language and rules per file, as a
     configuration file decides; None skips the file. `on_progress(done, total)` follows the
     files checked; `jobs` processes share the files the cache does not know;
-    `follow_links` reads links in folders that lead outside them (see discover).
+    `follow_links` reads links in folders that lead outside them, and `respect_gitignore`
+    False walks what .gitignore files leave out (see discover).
     """
     fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
     plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
@@ -159,7 +166,7 @@ def run(
     outcomes: list[Problem | tuple[str, FileCheck | None, Plan]] = []
     tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name, plan)
     waiting: list[int] = []  # where each task's outcome goes
-    for item in discover(paths, follow_links):
+    for item in discover(paths, follow_links, respect_gitignore):
         if isinstance(item, Problem):
             outcomes.append(item)
             continue

@@ -168,12 +168,28 @@ def _toml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = re.search(r"line (\d+)", str(error))
-        raise ConfigError(f"{path}:{line.group(1) if line else 1}: not valid TOML: {error}") from None
+        raise ConfigError(f"{path}:{_toml_error_line(text, str(error))}: not valid TOML: {error}") from None
     data = document.get("tool", {}).get("policylint", {})
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: tool.policylint: expected a table")
     return data, _toml_lines(text, data)
+
+
+def _toml_error_line(text: str, message: str) -> int:
+    """The line a TOML mistake is on. The parser names where it noticed it; at the start of a
+    line (an array or table left unclosed, a value missing) that is the line after the
+    mistake, so the mistake is on the last line before it that holds something."""
+    found = re.search(r"line (\d+), column (\d+)", message)
+    if not found:
+        return len(text.splitlines()) if "end of document" in message else 1
+    line, column = int(found.group(1)), int(found.group(2))
+    if column > 1:
+        return line
+    lines = text.splitlines()
+    before = line - 1
+    while before > 0 and not lines[before - 1].split("#")[0].strip():
+        before -= 1
+    return before or line
 
 
 def _toml_lines(text: str, data: dict) -> dict[str, int]:

@@ -48,6 +48,7 @@ class Options:
     fail_on: str | None = None
     config_file: str | None = None
     isolated: bool = False
+    exclude: tuple[str, ...] = ()  # --exclude globs, added to the configuration's exclude
 
 
 class Workspace:
@@ -112,7 +113,7 @@ class Workspace:
         """How to check `path`, or None when the configuration excludes it."""
         config = self.config_for(path)
         relative = self._relative(path, config)
-        if config.exclude and matches_any(config.exclude, relative):
+        if matches_any((*config.exclude, *self.options.exclude), relative):
             return None
         pack = self._pack(config)
         rules = self._rules(pack, config, relative)
@@ -136,6 +137,9 @@ class Workspace:
 
     def _pack(self, config: Config) -> Pack:
         folders = tuple(dict.fromkeys(config.rules_dirs + self.options.rules_dirs))
+        for folder in config.rules_dirs:  # name the file that asked for a folder that is not there
+            if not os.path.isdir(folder):
+                raise config.error("rules-dir", f"{folder}: rule pack folder not found")
         if folders not in self._packs:
             self._packs[folders] = load_pack(extra_dirs=folders)
         if config not in self._customised:
