@@ -16,7 +16,7 @@ from lxml import etree
 
 from policylint.cli import main
 from policylint.findings.engine import shorten
-from policylint.model import LANGUAGES
+from policylint.model import LANGUAGES, Finding
 from policylint.readers import read_bytes
 from policylint.readers.docx import _CHARACTERS, W, _inline, _walk
 from policylint.readers.odt import OFFICE, TEXT
@@ -354,6 +354,24 @@ def test_comments_follow_the_document_language_unless_told(tmp_path):
     assert [c[2][0] for c in own[1:]] == [f["message"] for f in check_json(source, "--message-lang", "ar")]
     annotate(str(source), "-o", str(tmp_path / "fr.docx"), "--message-lang", "fr")
     assert word_comments(tmp_path / "fr.docx")[0][2][0].startswith("Revue policylint")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_summary_note_gives_kind_score_and_counts(language):
+    from policylint.annotate.command import _kind_label
+    from policylint.annotate.notes import summary_note
+    from policylint.messages import Messages
+
+    words = Messages(language)
+    finding = dict(path="p.docx", line=3, column=1, end_line=3, end_column=5, rule="jargon", code="PL104",
+                   message="m", language=language, position_kind="paragraph")
+    findings = [Finding(severity=severity, **finding) for severity in ("error", "warning", "warning")]
+    label = _kind_label("complaints", language)
+    note = summary_note(findings, 71, label, words)
+    assert (note.paragraph, note.start, note.end) == (1, 0, None)
+    assert "71/100" in note.lines[0] and words("score") in note.lines[0]
+    assert f"{words.severity('warning')}: 2" in note.lines[1] and f"{words.severity('error')}: 1" in note.lines[1]
+    assert label in note.lines[2] and label != "complaints"
 
 
 # ---- LibreOffice ----------------------------------------------------------------------------------

@@ -136,6 +136,17 @@ def _reviews(result: Result, language: str) -> dict[str, Review]:
             for checked in result.files if checked.summary is not None}
 
 
+def _kind_label(kind: str | None, language: str) -> str | None:
+    """What a document kind (the run's summary says it, where the run detects kinds) is
+    called in a language, from its file in rules/kinds/."""
+    if not kind:
+        return None
+    from policylint.packs import load_pack
+
+    known = load_pack().kinds.get(kind)
+    return known.label.get(language, kind) if known else kind
+
+
 def write_copy(copy: Copy, found: dict[str, Review], today: dt.date, inputs: list[str]) -> int | None:
     """Write the reviewed copy; the number of comments written, or None for a file that could
     not be checked (the run said why). Raises OutputError when the copy cannot be written and
@@ -146,7 +157,7 @@ def write_copy(copy: Copy, found: dict[str, Review], today: dt.date, inputs: lis
     words = Messages(review.language)
     with open(copy.source, "rb") as document:
         data = document.read()
-    kind = getattr(review.checked.summary, "kind", None)  # the document's kind, where the run reports one
+    kind = _kind_label(getattr(review.checked.summary, "kind", None), review.language)
     notes = notes_for(review.findings, document_score(review.checked.rules, review.findings), kind, words)
     try:
         reviewed = WRITERS[os.path.splitext(copy.source)[1].lower()](data, notes, words, f"{today.isoformat()}T00:00:00Z")
