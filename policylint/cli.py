@@ -12,6 +12,7 @@ import click
 
 from policylint import __version__
 from policylint.findings import baseline
+from policylint.findings.engine import DOCUMENT_LANGUAGE
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
@@ -53,13 +54,15 @@ LANGUAGE_CHOICE = _language_choice()
 
 
 def locale_language() -> str:
-    """The user's language when policylint checks it, else the base language (English)."""
+    """The user's language when it is one of the five; otherwise (C.UTF-8 in most CI
+    containers, German, no locale at all) DOCUMENT_LANGUAGE: each finding in its document's
+    language, and the command line's own lines in the base language (English)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(variable, "")
         if value:
             code = value.split(":")[0][:2].lower()
-            return code if code in LANGUAGES else BASE_LANGUAGE
-    return BASE_LANGUAGE
+            return code if code in LANGUAGES else DOCUMENT_LANGUAGE
+    return DOCUMENT_LANGUAGE
 
 
 def _remember_message_language(chosen: str | None) -> str:
@@ -152,7 +155,7 @@ RUN_OPTIONS = (
     click.option("--lang", type=LANGUAGE_CHOICE,
                  help="Check every document in this language instead of detecting it."),
     click.option("--message-lang", type=LANGUAGE_CHOICE,
-                 help="Language of the messages [default: your locale's, else en]."),
+                 help="Language of the messages [default: your locale's when it is one of the five, else each document's own]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                  help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
                       "[default: the configuration's, else 12]."),
@@ -440,7 +443,7 @@ def report(paths, output, output_format, request):
     profile = ", ".join(workspace.profiles_used) or request.options.profile or DEFAULT_PROFILE
     rules = sorted(workspace.rules_used.values(), key=lambda rule: rule.code)
     audit = build_audit(result, rules, profile, request.options.today.isoformat(), __version__)
-    language = request.options.message_language
+    language = request.options.message_language or BASE_LANGUAGE  # a report is one document: one language
     text = RENDERERS[output_format](audit, language)
     if output is None:
         click.echo(text, nl=False)
@@ -474,9 +477,12 @@ def list_rules(output_format, profile, rules_dirs):
 @click.argument("rule")
 @click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
               help="Show the examples of this language only (repeatable) [default: all five].")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the explanation [default: your locale's when it is one of the five, else en].")
 @pack_options
-def explain(rule, languages, profile, rules_dirs):
+def explain(rule, languages, message_lang, profile, rules_dirs):
     """Explain a rule (by name or code): why, what it looks for, how to fix, examples."""
+    _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
     found = pack.rule(rule)
     if found is None:

@@ -49,3 +49,8 @@ def dump_dom(page: Path) -> str:
 
 def screenshot(page: Path, png: Path, width: int = 1200, height: int = 1600) -> None:
     run_chromium(page, f"--screenshot={Path(png).resolve()}", f"--window-size={width},{height}")
+
+
+def print_to_pdf(page: Path, pdf: Path) -> None:
+    """The page printed as Chromium prints it (its @page rules: sizes, named landscape pages)."""
+    run_chromium(page, f"--print-to-pdf={Path(pdf).resolve()}", "--no-pdf-header-footer")

@@ -214,3 +214,45 @@ def test_shell_completion_as_documented(tmp_path):
     env = {**os.environ, "_POLICYLINT_COMPLETE": "bash_source", "PYTHONPATH": str(ROOT)}
     out = subprocess.run([str(script)], env=env, capture_output=True, text=True, check=True).stdout
     assert "_policylint_completion()" in out
+
+
+GREEK = "# Πολιτική\n\nΘα απαντάμε στα μηνύματα μέσα σε [X] ώρες.\n"
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "de_DE.UTF-8", ""])
+def test_under_another_locale_each_finding_speaks_its_documents_language(tmp_path, locale):
+    from policylint.messages import Messages
+
+    (tmp_path / "el.md").write_text(GREEK, encoding="utf-8")
+    (tmp_path / "en.md").write_text(BAD, encoding="utf-8")
+    env = {"LANG": locale, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
+    result = check("--select", "PL107", str(tmp_path / "el.md"), str(tmp_path / "en.md"), env=env)
+    lines = result.stdout.splitlines()
+    greek = [line for line in lines if "el.md" in line]
+    english = [line for line in lines if "en.md" in line]
+    assert greek and all("Μη συμπληρωμένο" in line or not line.isascii() for line in greek)
+    assert english and all("Unfilled placeholder" in line for line in english)
+    assert lines[-1].startswith("Found ")  # the run's own words: English
+    assert Messages("")("summary") == Messages("en")("summary")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_explain_gives_the_rules_summary_in_the_message_language(language):
+    from policylint.packs import load_pack
+
+    for rule in load_pack().rules:
+        assert rule.prose("summary", language) and (language == "en" or rule.prose("summary", language) != rule.summary)
+    result = CliRunner().invoke(main, ["explain", "jargon", "--message-lang", language])
+    assert result.output.splitlines()[0] == f"PL104 jargon: {load_pack().rule('jargon').prose('summary', language)}"
+
+
+def test_a_translated_summary_needs_english(tmp_path):
+    from policylint.packs import PackError, load_pack
+    from conftest import ROOT
+
+    text = (ROOT / "rules" / "PL101-missing-scope.yaml").read_text(encoding="utf-8")
+    text = text.replace("code: PL101", "code: ACME1").replace("name: missing-scope", "name: acme-scope")
+    broken = text.replace("summary:\n  en: ", "summary:\n  de: ")
+    (tmp_path / "acme.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(PackError, match=r"acme.yaml: summary.en: missing text"):
+        load_pack(extra_dirs=[tmp_path])

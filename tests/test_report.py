@@ -126,7 +126,7 @@ def test_coverage_cells_follow_the_findings(english, expected, corpus):
     _, by_path, rules = expected
     elements = [rule for rule in rules if rule.element]
     for row in root.find("table", cls="matrix").find("tbody").find_all("tr"):
-        path = row.find("bdi").text()
+        path = row.find("bdi").attrs["title"]  # shown relative to the audited folder; whole in the tooltip
         states = {cell.attrs["data-rule"]: cell.attrs["data-state"] for cell in row.find_all("td", cls="cell")}
         found = {f.code for f in by_path.get(path, [])}
         if path.endswith("zz-empty.md"):
@@ -137,8 +137,11 @@ def test_coverage_cells_follow_the_findings(english, expected, corpus):
                 rule.code for rule in elements if rule.kind.neutral}
             assert states["PL107"] == "missing"
         else:
-            assert states == {rule.code: "missing" if rule.code in found else "present" for rule in elements}
-            assert int(row.find("td", cls="score").text()) == document_score(rules, by_path.get(path, []))
+            reported = {f.rule for f in by_path.get(path, [])}
+            assert states == {rule.code: "not_applicable" if rule.requires in reported
+                              else "missing" if rule.code in found else "present" for rule in elements}
+            judged = [rule for rule in rules if states.get(rule.code) != "not_applicable"]
+            assert int(row.find("td", cls="score").text()) == document_score(judged, by_path.get(path, []))
     good = [row for row in root.find("table", cls="matrix").find_all("tr") if "good-service-standards" in row.text()]
     assert good and all(row.find("td", cls="score").text() == "100" for row in good)
 
@@ -148,13 +151,16 @@ def test_documents_that_need_work_first(english):
     table = root.find("table", cls="needs-work")
     scores = [int(td.text()) for td in table.find_all("td", cls="score")]
     assert 0 < len(scores) <= 5 and scores == sorted(scores) and max(scores) < 100
-    assert all("bad-" in row.text() for row in table.find("tbody").find_all("tr"))
+    rows = table.find("tbody").find_all("tr")
+    assert "bad-" in rows[0].text()  # the worst document first
+    # the score tells flawed documents apart: no longer all 0
+    assert len(set(scores)) > 1 and max(scores) > 0
 
 
 def test_score_formula_is_stated_with_its_weights(english):
     _, _, root, _ = english
     formula = root.find("p", cls="formula").text()
-    assert formula.startswith("Each document starts at 100 points.")
+    assert formula.startswith("A score is out of 100.")
     for value in formula_parameters().values():
         assert f"{value} point" in formula or f" {value} " in formula or f"{value}," in formula
 
@@ -165,23 +171,27 @@ def test_each_document_lists_its_findings_by_rule(english, expected):
     articles = root.find("section", id="documents").find_all("article", cls="document")
     assert len(articles) == MIXED_DOCUMENTS
     for article in articles:
-        path = article.find("h3").text()
-        # grouped by rule in code order, in document order within a rule
-        findings = sorted(by_path.get(path, []), key=lambda f: f.code)
+        path = article.find("h3").find("bdi").attrs["title"]
+        # findings about the whole document: one compact list, one line each, in code order
+        everything = sorted(by_path.get(path, []), key=lambda f: f.code)
+        whole = [f for f in everything if not f.excerpt]
+        lists = article.find_all("ul", cls="whole-document")
+        items = lists[0].find_all("li") if lists else []
+        assert [item.attrs["data-rule"] for item in items] == [f.rule for f in whole]
+        assert all(f.message in item.text() for item, f in zip(items, whole))
+        # the others grouped by rule in code order, in document order within a rule
+        findings = [f for f in everything if f.excerpt]
         groups = article.find_all("section", cls="rule-group")
         assert [g.attrs["data-rule"] for g in groups] == list(dict.fromkeys(f.rule for f in findings))
         rows = [row for g in groups for row in g.find("tbody").find_all("tr")]
         assert len(rows) == len(findings)
         for row, finding in zip(rows, findings):
             assert row.find("td", cls="position").text() == f"{finding.line}:{finding.column}"
-            if finding.excerpt:
-                assert row.find("q", cls="excerpt").text() == " ".join(finding.excerpt.split())
-            else:  # a finding about the whole document quotes nothing
-                assert row.find("span", cls="whole").text() == "(the whole document)"
+            assert row.find("q", cls="excerpt").text() == " ".join(finding.excerpt.split())
             assert finding.message in row.text()
         if path.endswith("zz-empty.md"):
             assert article.find("p", cls="not-checked").text() == "Not checked: file is empty"
-        elif not findings:
+        elif not everything:
             assert article.find("p", cls="clean")
     placeholder = root.find("section", data_rule="unfilled-placeholder")
     assert "How to fix:" in placeholder.find("p", cls="fix").text()
@@ -230,7 +240,7 @@ def test_custom_rules_are_columns_when_they_name_an_element(tmp_path, corpus):
     codes = [th.find("small").text() for th in root.find_all("th", cls="element")]
     assert codes[0] == "ACME1" and "ACME2" not in codes  # in code order
     assert root.find("td", data_rule="ACME1").attrs["data-state"] == "missing"
-    assert root.find("section", data_rule="acme-wording")  # its findings are listed all the same
+    assert root.find("li", data_rule="acme-wording")  # its findings (about the whole document) are listed all the same
 
 
 def test_csv_one_row_per_document(corpus, tmp_path, expected):

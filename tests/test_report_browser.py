@@ -11,7 +11,7 @@ import struct
 import pytest
 from click.testing import CliRunner
 
-from chromium import dump_dom, find_chromium, screenshot
+from chromium import dump_dom, find_chromium, print_to_pdf, run_chromium, screenshot
 from conftest import TODAY
 from policylint.cli import main
 from policylint.packs import load_pack
@@ -95,3 +95,36 @@ def test_chromium_takes_a_screenshot(reports, tmp_path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1000, 1400) and len(data) > 50_000  # a page with content, not a blank one
+
+
+def test_the_arabic_report_prints_every_matrix_column(reports, tmp_path):
+    """Printed to A4, the matrix gets a landscape page and keeps all its columns, Score
+    included: every column header's code and the Score label are in the PDF's text."""
+    import unicodedata
+
+    from pdfminer.high_level import extract_text
+    from pdfminer.layout import LAParams
+
+    from policylint.messages import Messages
+
+    pdf = tmp_path / "report-ar.pdf"
+    print_to_pdf(reports["ar"], pdf)
+    text = extract_text(str(pdf), laparams=LAParams(detect_vertical=True))
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))  # rotated headers come a letter a line
+    codes = [rule.code for rule in load_pack().select() if rule.element]
+    missing = [code for code in codes if code not in compact and code[::-1] not in compact]
+    assert missing == []
+    score = re.sub(r"\s+", "", Messages("ar")("score"))
+    assert score in compact or score[::-1] in compact
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_narrow_window_scrolls_the_matrix_not_the_page(reports, tmp_path, language):
+    copy = tmp_path / f"narrow-{language}.html"
+    probe = ('<script>const p = document.createElement("pre"); p.id = "widths"; '
+             'p.textContent = JSON.stringify([document.documentElement.scrollWidth, window.innerWidth]); '
+             'document.body.appendChild(p);</script>')
+    copy.write_text(reports[language].read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
+    dom = run_chromium(copy, "--dump-dom", "--window-size=768,1000")
+    page_width, window_width = json.loads(re.search(r'<pre id="widths">(.*?)</pre>', dom, re.S).group(1))
+    assert page_width <= window_width

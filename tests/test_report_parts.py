@@ -10,7 +10,7 @@ from helpers import findings_for
 from policylint.findings.engine import EXCERPT_LIMIT
 from policylint.running.progress import ProgressBar
 from policylint.messages import Messages
-from policylint.report.score import MISSING_ELEMENT, PER_FINDING, RULE_CAP, document_score
+from policylint.report.score import ELEMENTS_SHARE, PER_FINDING, RULE_CAP, WORDING_SHARE, document_score
 from policylint.running.one_file import DocumentSummary
 from policylint.running.runner import run
 
@@ -32,21 +32,32 @@ def test_score_starts_at_full_marks():
     assert document_score([FakeRule("A", "error")], []) == 100
 
 
-def test_a_missing_element_weighs_more_than_a_finding_about_wording():
+def test_the_score_is_mostly_the_share_of_elements_present():
+    elements = [FakeRule(f"E{i}", "error") for i in range(12)]
+    template = document_score(elements, [FakeFinding(f"E{i}") for i in range(11)])  # one element of twelve
+    nearly = document_score(elements, [FakeFinding("E0")])  # misses one
+    assert template == round(ELEMENTS_SHARE / 12) + WORDING_SHARE
+    assert nearly == round(ELEMENTS_SHARE * 11 / 12) + WORDING_SHARE
+    assert 0 < template < 50 < nearly < 100
+
+
+def test_an_errors_element_weighs_more_than_a_warnings():
+    error, warning = FakeRule("A", "error"), FakeRule("B", "warning")
+    assert document_score([error, warning], [FakeFinding("A")]) < document_score([error, warning], [FakeFinding("B")])
+
+
+def test_wording_findings_weigh_less_than_a_missing_element_and_are_capped():
     element, wording = FakeRule("A", "warning"), FakeRule("B", "warning", element=False)
-    assert document_score([element], [FakeFinding("A")]) == 100 - MISSING_ELEMENT["warning"] - PER_FINDING["warning"]
-    assert document_score([wording], [FakeFinding("B")]) == 100 - PER_FINDING["warning"]
+    one = document_score([element, wording], [FakeFinding("B")])
+    assert one == 100 - PER_FINDING["warning"]
+    many = document_score([element, wording], [FakeFinding("B")] * 50)
+    assert many == 100 - RULE_CAP
+    assert many > document_score([element, wording], [FakeFinding("A")])
 
 
-def test_findings_of_one_rule_are_capped():
-    rule = FakeRule("A", "error")
-    many = [FakeFinding("A")] * 50
-    assert document_score([rule], many) == 100 - MISSING_ELEMENT["error"] - RULE_CAP
-
-
-def test_score_never_goes_below_zero_and_ignores_rules_that_did_not_run():
-    rules = [FakeRule(f"R{i}", "error") for i in range(20)]
-    assert document_score(rules, [FakeFinding(r.code) for r in rules]) == 0
+def test_score_ignores_rules_that_did_not_run_and_stays_in_range():
+    rules = [FakeRule(f"R{i}", "error") for i in range(20)] + [FakeRule(f"W{i}", "info", element=False) for i in range(9)]
+    assert document_score(rules, [FakeFinding(r.code) for r in rules] * 10) == 0
     assert document_score(rules[:1], [FakeFinding("R5")]) == 100
 
 
@@ -121,3 +132,16 @@ def test_the_readme_states_the_score_formula_the_report_states():
 
     readme = " ".join((ROOT / "docs" / "usage.md").read_text(encoding="utf-8").split())
     assert Messages("en")("score_formula", **formula_parameters()) in readme
+
+
+def test_every_rule_has_a_name_for_people_in_every_language():
+    """Charts and findings tables name rules by element or label, never by the English
+    identifier (long-sentence), in every language."""
+    from policylint.model import LANGUAGES
+    from policylint.packs import load_pack
+
+    for rule in load_pack().rules:
+        for language in LANGUAGES:
+            assert rule.title(language) != rule.name, (rule.code, language)
+    assert {load_pack().rule("long-sentence").title(language) for language in LANGUAGES} == {
+        "Long sentence", "Phrase trop longue", "Oración demasiado larga", "Μακροσκελής πρόταση", "جملة طويلة"}

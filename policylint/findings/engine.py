@@ -16,6 +16,11 @@ from policylint.packs import Pack, Rule
 EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
 
 
+# Settings.message_language when the user's locale is none of the five languages: each
+# finding's message is then in the language of its document
+DOCUMENT_LANGUAGE = ""
+
+
 @dataclass(frozen=True)
 class Settings:
     today: dt.date = field(default_factory=dt.date.today)
@@ -75,7 +80,8 @@ class Context:
         return self.rule.options[name]
 
     def message(self, params: dict, name: str | None = None) -> str:
-        language = self.settings.message_language
+        # "" (DOCUMENT_LANGUAGE): the document's own language, when the user's is none of the five
+        language = self.settings.message_language or self.document.language or BASE_LANGUAGE
         template = self.rule.text(self.rule.messages[name] if name else self.rule.message, language)
         return template.format(**params)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from policylint.model import Directive, Document, Finding
+from policylint.text.languages import BASE_LANGUAGE
 
 if TYPE_CHECKING:
     from policylint.packs import Rule
@@ -148,6 +149,7 @@ def settle(document: Document, findings: list[Finding], reporters: list[Rule], m
 def unused_findings(document: Document, unused: list[_Rule], rule: Rule, message_language: str) -> list[Finding]:
     """One finding of `rule` per directive that suppressed nothing, naming the rules it named in
     vain (the rule's `named` message) or none (its `message`)."""
+    message_language = message_language or document.language or BASE_LANGUAGE  # "": the document's own
     by_directive: dict[Directive, list[str]] = {}
     for hold in unused:
         by_directive.setdefault(hold.directive, []).append(hold.selector)

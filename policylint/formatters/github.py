@@ -46,7 +46,7 @@ def annotation(finding: Finding, language: str = BASE_LANGUAGE) -> str:
     if where.in_file_lines:
         properties.update(line=where.line, col=where.column, endLine=where.end_line, endColumn=where.end_column)
     else:
-        message = where.before(message, language)
+        message = where.before(message, language or finding.language)  # "": the message's own language
     properties["title"] = f"{finding.code} {finding.rule}"
     joined = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items())
     return f"::{LEVELS[finding.severity]} {joined}::{escape_data(message)}"

@@ -88,7 +88,7 @@ def result_record(
         }
     else:
         place["logicalLocations"] = [{"name": where.phrase(), "kind": LOGICAL_KINDS[where.kind]}]
-        message = where.before(message, language)
+        message = where.before(message, language or finding.language)  # "": the message's own language
     record: dict[str, Any] = {
         "ruleId": finding.code,
         "level": LEVELS[finding.severity],

@@ -65,9 +65,10 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES, words: Messages | 
     """The rule described for a person, its headings in the message language of `words`."""
     say = words or Messages()
     profiles = ", ".join(pack.profiles_of(rule)) or say("explain_custom_pack", pack=rule.pack)
-    out = [f"{rule.code} {rule.name}: {rule.summary}",
+    language = say.language
+    out = [f"{rule.code} {rule.name}: {rule.prose('summary', language)}",
            say("explain_severity", severity=say.severity(rule.severity), profiles=profiles), ""]
-    out += _section(say("explain_why"), rule.rationale)
+    out += _section(say("explain_why"), rule.prose("rationale", language))
     out += _section(say("explain_looks_for"), " ".join(rule.kind.description.split()))
     for language in languages:
         lists = [(key, pack.vocabulary(rule, language, key)) for key in rule.kind.vocabulary]
@@ -83,7 +84,7 @@ def explain_rule(pack: Pack, rule: Rule, languages=LANGUAGES, words: Messages | 
     if options:
         out.append(f"  {say('explain_options')} " + "; ".join(f"{k} = {v}" for k, v in options.items()))
     out.append("")
-    out += _section(say("explain_fix"), rule.fix)
+    out += _section(say("explain_fix"), rule.prose("fix", language))
     out.append(say("explain_examples"))
     verdicts = {"pass": say("explain_passes"), "fail": say("explain_fails")}
     label_width = max(len(label) for label in verdicts.values())

@@ -20,7 +20,9 @@ from policylint.packs.yaml_cache import load_yaml
 from policylint.text.languages import BASE_LANGUAGE, LANGUAGE_PROFILE_KEYS, builtin_language_files, language_files
 
 REQUIRED_KEYS = ("code", "name", "check", "severity", "summary", "rationale", "fix", "message", "languages", "examples")
-OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element")
+# texts about a rule that may be given per language (`explain` shows them in the message language)
+PROSE_KEYS = ("summary", "rationale", "fix")
+OPTIONAL_KEYS = ("options", "shorthands", "messages", "source", "element", "label", "requires")
 PROFILE_KEYS = ("name", "summary", "rules", "extends")
 KIND_KEYS = ("name", "profile", "label", "detect")
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
@@ -71,6 +73,11 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
                 raise PackError(f"{rule.path}: {key!r} is already used by {seen[key]}")
             seen[key] = rule.path
     rules.sort(key=lambda r: r.code)
+    names = {rule.name for rule in rules}
+    for rule in rules:
+        if rule.requires and (rule.requires not in names or rule.requires == rule.name):
+            raise PackError(f"{rule.path}: requires: {rule.requires!r} is not another rule of the pack"
+                            f"{did_you_mean(rule.requires, sorted(names), listing=False)}")
     pack = Pack(rules=rules, language_data=language_data, profiles=profiles, kinds=_kinds(directory))
     for kind in pack.kinds.values():
         if kind.profile is not None and kind.profile not in profiles:
@@ -173,9 +180,18 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         raise PackError(f"{path}: check: unknown check kind {data['check']!r}; expected one of {', '.join(sorted(CHECK_KINDS))}")
     if data["severity"] not in SEVERITIES:
         raise PackError(f"{path}: severity: expected one of {', '.join(SEVERITIES)}")
+    translated = {}  # summary, rationale, fix: English alone, or a text per language (English at least)
+    for key in PROSE_KEYS:
+        if isinstance(data[key], dict):
+            texts = _per_language_text(path, key, data[key], (BASE_LANGUAGE,))
+            unknown = [language for language in texts if language not in LANGUAGES]
+            if unknown:
+                raise PackError(f"{path}: {key}.{unknown[0]}: unknown language; expected {', '.join(LANGUAGES)}")
+            translated[key] = {language: " ".join(text.split()) for language, text in texts.items()}
+            data[key] = texts[BASE_LANGUAGE]
     for key in ("code", "name", "summary", "rationale", "fix"):
         if not isinstance(data[key], str) or not data[key].strip():
-            raise PackError(f"{path}: {key}: expected a non-empty string")
+            raise PackError(f"{path}: {key}: expected a non-empty string or a text per language")
     if not _CODE.match(data["code"]):
         raise PackError(f"{path}: code: expected capital letters then digits, like PL101 or PRIV01")
     if not _NAME.match(data["name"]):
@@ -237,7 +253,17 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         element=_per_language_text(path, "element", data["element"]) if "element" in data else {},
         pack=pack,
         shorthands=shorthands,
+        requires=_requires(path, data.get("requires", "")),
+        translated=translated,
+        label=_per_language_text(path, "label", data["label"]) if "label" in data else {},
     )
+
+
+def _requires(path, value) -> str:
+    """A rule's `requires`: the name of the rule whose element it judges."""
+    if not isinstance(value, str) or (value and not _NAME.match(value)):
+        raise PackError(f"{path}: requires: expected the name of another rule, like missing-revision-date")
+    return value
 
 
 def _kinds(directory: Path) -> dict[str, Kind]:

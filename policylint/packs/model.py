@@ -41,6 +41,22 @@ class Rule:
     pack: str = BUILTIN  # the folder of a custom pack, or BUILTIN
     # configuration key -> the option it sets (the kind's `shorthands` and the file's own)
     shorthands: dict[str, str] = field(default_factory=dict)
+    # the rule whose element this one judges (stale-revision-date judges the revision date):
+    # when that rule finds its element missing, this rule's element is not applicable
+    requires: str = ""
+    # what reports and charts call a rule that names no element ("Long sentence"), per language
+    label: dict[str, str] = field(default_factory=dict)
+
+    # summary, rationale or fix -> language -> text, for the rule files that translate them
+    translated: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def prose(self, key: str, language: str) -> str:
+        """The rule's summary, rationale or fix in a language, else in English."""
+        return self.translated.get(key, {}).get(language) or getattr(self, key)
+
+    def title(self, language: str) -> str:
+        """The rule's name for people in a language: its element, else its label, else its name."""
+        return self.element.get(language) or self.label.get(language) or self.name
 
     @property
     def kind(self) -> CheckKind:

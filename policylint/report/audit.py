@@ -138,9 +138,10 @@ def audit_document(number: int, checked: CheckedFile, findings, problems, elemen
     ran = [rule for rule in checked.rules if rule.covers(summary.language)]
     ran_codes = {rule.code for rule in ran}
     cells = {}
+    reported = {f.rule for f in findings}
     for rule in elements:
         found = [f for f in findings if f.code == rule.code]
-        if rule.code not in ran_codes:
+        if rule.code not in ran_codes or rule.requires in reported:  # nothing there to judge
             cells[rule.code] = Cell(NOT_APPLICABLE)
         elif found:
             cells[rule.code] = Cell(MISSING, len(found), found[0].message)
@@ -155,7 +156,8 @@ def audit_document(number: int, checked: CheckedFile, findings, problems, elemen
         findings=findings,
         problems=problems,
         cells=cells,
-        score=document_score(ran, findings),
+        # an element with nothing to judge (its required rule's element is missing) counts neither way
+        score=document_score([r for r in ran if r.code not in cells or cells[r.code].state != NOT_APPLICABLE], findings),
     )
 
 

@@ -6,6 +6,7 @@ first, then one section per document.
 
 from __future__ import annotations
 
+import os
 from html import escape
 
 from policylint.formatters.location import location
@@ -47,6 +48,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: start; vertical-align: top; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+.matrix-scroll { overflow-x: auto; max-width: 100%; }  /* a wide matrix scrolls alone, not the page */
 .matrix { width: auto; }
 .matrix th.element { vertical-align: bottom; padding: 6px 2px; }
 .matrix th.element span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; display: inline-block; }
@@ -55,7 +57,9 @@ tr { break-inside: avoid; }
 .matrix td.present { background: #e8f5e9; color: var(--ok); }
 .matrix td.missing { background: #ffebee; color: var(--error); }
 .matrix td.not_applicable { background: #f2f2f2; color: #999; }
-.matrix td.doc { max-width: 320px; overflow-wrap: anywhere; }
+.matrix td.doc { max-width: 260px; min-width: 120px; }
+ul.whole-document { padding-inline-start: 20px; margin: 4px 0 8px; }
+ul.whole-document li { margin: 2px 0; }
 .score { font-weight: 700; text-align: center; white-space: nowrap; }
 .band-0 { color: #c62828; } .band-1 { color: #b36b00; } .band-2 { color: #558b2f; } .band-3 { color: var(--ok); }
 .legend { display: flex; flex-wrap: wrap; gap: 4px 20px; padding: 0; list-style: none; color: var(--muted); }
@@ -70,11 +74,19 @@ q.excerpt { quotes: none; background: #fff3cd; padding: 0 2px; overflow-wrap: an
 code, bdi.path { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.92em; }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 @page { size: A4; margin: 14mm; }
+/* the coverage matrix gets landscape pages of its own, so that every column prints */
+@page matrix { size: A4 landscape; margin: 10mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav { display: none; }
   a { color: inherit; text-decoration: none; }
   #documents { break-before: page; }
+  #coverage { page: matrix; break-before: page; }
+  .matrix-scroll { overflow: visible; }
+  .matrix { width: 100%; font-size: 8pt; }
+  .matrix td.doc { max-width: 55mm; min-width: 0; }
+  .matrix th.element { padding: 4px 1px; }
+  .matrix td.cell { min-width: 0; padding: 2px; }
   .charts { grid-template-columns: 1fr 1fr; }
   figure svg { max-width: 100%; height: auto; }
   .document h3, h4 { break-after: avoid; }
@@ -84,6 +96,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 
 def render(audit: Audit, language: str) -> str:
     labels = Messages(language)
+    _SHOWN_FROM[0] = audited_folder(audit)
     direction = "rtl" if is_right_to_left(language) else "ltr"
     title = labels("report_title")
     body = "\n".join([
@@ -187,9 +200,9 @@ def _coverage(audit: Audit, labels: Messages) -> str:
     return (
         f'<section id="coverage"><h2>{escape(labels("coverage"))}</h2>'
         f'<p class="intro">{escape(labels("coverage_intro"))}</p><ul class="legend">{legend}</ul>'
-        f'<table class="matrix"><thead><tr><th scope="col">{escape(labels("document"))}</th>'
+        f'<div class="matrix-scroll"><table class="matrix"><thead><tr><th scope="col">{escape(labels("document"))}</th>'
         f'<th scope="col">{escape(labels("language"))}</th>{columns}'
-        f'<th scope="col">{escape(labels("score"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></section>'
+        f'<th scope="col">{escape(labels("score"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>'
     )
 
 
@@ -217,7 +230,7 @@ def _documents(audit: Audit, labels: Messages, language: str) -> str:
 
 
 def _document(audit: Audit, document: DocumentAudit, labels: Messages, language: str) -> str:
-    parts = [f'<article class="document" id="doc-{document.number}"><h3><bdi class="path">{escape(document.path)}</bdi></h3>']
+    parts = [f'<article class="document" id="doc-{document.number}"><h3>{_path(document.path)}</h3>']
     if not document.checked:
         parts.append(f'<p class="not-checked">{escape(labels("not_checked", reason=document.reason))}</p></article>')
         return "".join(parts)
@@ -235,8 +248,19 @@ def _document(audit: Audit, document: DocumentAudit, labels: Messages, language:
     groups = audit.grouped(document)
     if not groups:
         parts.append(f'<p class="clean">{escape(labels("no_findings"))}</p>')
+    whole = [(rule, f) for rule, findings in groups for f in findings if not f.excerpt]
+    if whole:  # one compact list: each such finding is one line, not a one-row table
+        items = "".join(
+            f'<li data-rule="{escape(rule.name)}"><span class="badge {rule.severity}">{escape(labels(rule.severity))}</span> '
+            f"<code>{escape(rule.code)}</code> <strong>{escape(_element_or_name(rule, labels))}</strong>: "
+            f"{escape(f.message)} <code>[{escape(rule.name)}]</code></li>"
+            for rule, f in whole
+        )
+        parts.append(f'<section class="whole-document"><h4>{escape(labels("about_whole_document"))}</h4>'
+                     f'<ul class="whole-document">{items}</ul></section>')
+    groups = [(rule, [f for f in findings if f.excerpt]) for rule, findings in groups]
     head = "".join(f"<th>{escape(labels(k))}</th>" for k in ("position", "excerpt", "what_to_do"))
-    for rule, findings in groups:
+    for rule, findings in [(rule, findings) for rule, findings in groups if findings]:
         # the rule's fix advice is written in the base language in the rule files; say so to the browser
         fix_lang = "" if language == BASE_LANGUAGE else f' lang="{BASE_LANGUAGE}" dir="{profile(BASE_LANGUAGE).direction}"'
         rows = "".join(
@@ -258,9 +282,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Messages, language:
 
 
 def _excerpt(finding, labels) -> str:
-    """The flagged words, or for a finding about the whole document, a word saying so."""
-    if not finding.excerpt:
-        return f'<span class="whole">{escape(labels("whole_document"))}</span>'
+    """The flagged words (findings about the whole document are listed apart)."""
     return _text(finding.excerpt, finding.language, "excerpt")
 
 
@@ -273,7 +295,30 @@ def _text(text: str, language: str | None, css_class: str = "") -> str:
 
 
 def _document_link(document: DocumentAudit) -> str:
-    return f'<a href="#doc-{document.number}"><bdi class="path">{escape(document.path)}</bdi></a>'
+    return f'<a href="#doc-{document.number}">{_path(document.path)}</a>'
+
+
+# the folder the report's paths are shown from (audited_folder), set by render
+_SHOWN_FROM: list[str] = [""]
+
+
+def audited_folder(audit: Audit) -> str:
+    """The folder every document of the audit lies in (the deepest such), which paths are
+    shown from: /home/ana/audits/acme/fr/policy.md is fr/policy.md in an audit of acme/."""
+    folders = [os.path.dirname(os.path.abspath(d.path)) for d in audit.documents]
+    try:
+        return os.path.commonpath(folders) if folders else ""
+    except ValueError:  # paths on different drives
+        return ""
+
+
+def _path(path: str) -> str:
+    """A document's path relative to the audited folder, breakable after each separator
+    (never mid-word); the whole path as given is its tooltip."""
+    base = _SHOWN_FROM[0]
+    shown = os.path.relpath(os.path.abspath(path), base) if base else path
+    pieces = "/<wbr>".join(escape(piece) for piece in shown.replace(os.sep, "/").split("/"))
+    return f'<bdi class="path" title="{escape(path)}">{pieces}</bdi>'
 
 
 def _severity_badges(document: DocumentAudit, labels: Messages) -> str:
@@ -285,4 +330,4 @@ def _severity_badges(document: DocumentAudit, labels: Messages) -> str:
 
 
 def _element_or_name(rule, labels: Messages) -> str:
-    return rule.element.get(labels.language) or rule.name
+    return rule.title(labels.language)
