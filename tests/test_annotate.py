@@ -132,9 +132,11 @@ def test_word_copy_has_one_comment_per_finding_on_its_words(language, tmp_path):
             assert shorten(anchored) == finding["excerpt"]
         else:  # a missing element: on the title, as check places it
             assert anchored.strip()
-        # the message in the document's language, then code, name and severity
+        # the message in the document's language, the fix advice where the rule gives it in
+        # that language (English here), then code, name and severity
         assert texts[0] == finding["message"]
-        assert texts[1].startswith(f"{finding['code']} {finding['rule']} (")
+        assert texts[-1].startswith(f"{finding['code']} {finding['rule']} (")
+        assert len(texts) == (3 if language == "en" else 2)
     after = parts_of(copy)
     assert {name for name in before if before[name] != after.get(name)} <= WORD_CHANGED
     assert set(after) - set(before) <= WORD_CHANGED
@@ -372,6 +374,17 @@ def test_the_summary_note_gives_kind_score_and_counts(language):
     assert "71/100" in note.lines[0] and words("score") in note.lines[0]
     assert f"{words.severity('warning')}: 2" in note.lines[1] and f"{words.severity('error')}: 1" in note.lines[1]
     assert label in note.lines[2] and label != "complaints"
+
+
+def test_annotate_takes_the_run_options_of_check():
+    from policylint.cli import annotate as annotate_command
+    from policylint.cli import report as report_command
+
+    def names(command):
+        return {param.name for param in command.params}
+
+    shared = names(report_command) - {"output", "output_format"}  # every option that decides the findings
+    assert shared <= names(annotate_command)
 
 
 # ---- LibreOffice ----------------------------------------------------------------------------------

@@ -158,7 +158,8 @@ def write_copy(copy: Copy, found: dict[str, Review], today: dt.date, inputs: lis
     with open(copy.source, "rb") as document:
         data = document.read()
     kind = _kind_label(getattr(review.checked.summary, "kind", None), review.language)
-    notes = notes_for(review.findings, document_score(review.checked.rules, review.findings), kind, words)
+    rules = {rule.code: rule for rule in review.checked.rules}
+    notes = notes_for(review.findings, rules, document_score(review.checked.rules, review.findings), kind, words)
     try:
         reviewed = WRITERS[os.path.splitext(copy.source)[1].lower()](data, notes, words, f"{today.isoformat()}T00:00:00Z")
     except Exception as error:  # lxml and zipfile raise many kinds on odd packages

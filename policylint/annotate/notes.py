@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from policylint.formatters.location import location
 from policylint.messages import Messages
 from policylint.model import SEVERITIES, Finding
+from policylint.packs import Rule
+from policylint.text.languages import BASE_LANGUAGE
 
 SUMMARY_PARAGRAPH = 1
 
@@ -38,18 +40,28 @@ def summary_note(findings: list[Finding], score: int, kind: str | None, words: M
     return Note(SUMMARY_PARAGRAPH, 0, None, tuple(lines))
 
 
-def finding_note(finding: Finding, words: Messages) -> Note:
-    """A finding's comment, on the finding's own characters: its message (which says how to
-    fix it, in the message language), then its code, rule name and severity."""
+def finding_note(finding: Finding, fix: str | None, words: Messages) -> Note:
+    """A finding's comment, on the finding's own characters: its message (which says what to
+    do, in the message language), the rule's fix advice where the rule gives it in that
+    language, then its code, rule name and severity."""
     line = f"{finding.code} {finding.rule} ({words.severity(finding.severity)})"
     end = finding.end_column - 1 if finding.end_line == finding.line else None
-    return Note(finding.line, finding.column - 1, end, (finding.message, line),
-                location(finding).phrase(words.language))
+    lines = (finding.message, fix, line) if fix else (finding.message, line)
+    return Note(finding.line, finding.column - 1, end, lines, location(finding).phrase(words.language))
 
 
-def notes_for(findings: list[Finding], score: int, kind: str | None, words: Messages) -> list[Note]:
-    """The summary note, then one note per finding in the findings' order."""
-    return [summary_note(findings, score, kind, words)] + [finding_note(f, words) for f in findings]
+def fix_advice(rule: Rule | None, language: str) -> str | None:
+    """The rule's longer fix advice in a language, when the rule file gives it in that language."""
+    if rule is None:
+        return None
+    return rule.translated.get("fix", {}).get(language) or (rule.fix if language == BASE_LANGUAGE else None)
+
+
+def notes_for(findings: list[Finding], rules: dict[str, Rule], score: int, kind: str | None,
+              words: Messages) -> list[Note]:
+    """The summary note, then one note per finding in the findings' order (`rules` by code)."""
+    notes = [summary_note(findings, score, kind, words)]
+    return notes + [finding_note(f, fix_advice(rules.get(f.code), words.language), words) for f in findings]
 
 
 def moved_to_top(note: Note, words: Messages) -> Note:
