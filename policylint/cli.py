@@ -68,7 +68,7 @@ def locale_language() -> str:
 def _remember_message_language(chosen: str | None) -> str:
     """The run's message language (--message-lang, else the locale's), remembered for the
     command line's own lines."""
-    _MESSAGE_LANGUAGE[0] = chosen
+    _invocation()["message_language"] = chosen
     return chosen or locale_language()
 
 
@@ -110,7 +110,6 @@ checked, or an option, configuration or baseline could not be used."""
 @click.version_option(__version__, prog_name="policylint")
 def main():
     """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
-    _MESSAGE_LANGUAGE[0], _QUIET[0] = None, 0  # each invocation starts from the locale, not the last one's options
 
 
 def pack_options(command):
@@ -252,11 +251,14 @@ def read_stdin() -> bytes:
 
 def say() -> Messages:
     """The catalogue in the language of this run's messages: --message-lang, else the locale's."""
-    return Messages(_MESSAGE_LANGUAGE[0] or locale_language())
+    return Messages(_invocation().get("message_language") or locale_language())
 
 
-# the language --message-lang chose, once a command has read its options (None: the locale's)
-_MESSAGE_LANGUAGE: list[str | None] = [None]
+def _invocation() -> dict:
+    """What this invocation's options said that the command line's own lines depend on
+    (message_language, quiet): click's per-invocation `meta`, so nothing outlives a run."""
+    context = click.get_current_context(silent=True)
+    return context.meta if context is not None else {}
 
 
 def echo_cache_refusal() -> None:
@@ -268,8 +270,6 @@ def echo_cache_refusal() -> None:
                    f"{words('cli_cache_refused', reason=refused)}", err=True)
 
 
-# how many times check's -q was given: -q hides notices, -qq every line
-_QUIET: list[int] = [0]
 
 
 def echo_problems(result) -> None:
@@ -277,7 +277,8 @@ def echo_problems(result) -> None:
     -qq: none)."""
     words = say()
     for problem in result.problems:
-        if _QUIET[0] > 1 or (_QUIET[0] and problem.severity != "error"):
+        quiet = _invocation().get("quiet", 0)  # check's -q hides notices, -qq every line
+        if quiet > 1 or (quiet and problem.severity != "error"):
             continue
         severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
         click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
@@ -326,7 +327,7 @@ def select_rules(pack, profile):
 def check(paths, output_format, fail_on, write_baseline, output_file, quiet, statistics, color_choice, request):
     """Check policy documents (files, folders, or - for standard input)."""
     chosen = pick(output_format)
-    _QUIET[0] = quiet
+    _invocation()["quiet"] = quiet
     inputs = input_files(paths, request.follow_links) if write_baseline or output_file else []
     for target in (write_baseline, output_file):
         if target:

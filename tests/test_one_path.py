@@ -97,9 +97,11 @@ def test_both_commands_declare_the_same_run_options():
     shared = names(check_command) & names(report_command)
     for name in ("select", "ignore", "config_file", "isolated", "profile", "rules_dirs", "lang", "message_lang",
                  "max_revision_age", "today", "jobs", "no_cache", "warn_unused_suppressions", "baseline_file",
-                 "stdin_filename"):
+                 "stdin_filename", "exclude", "respect_gitignore"):
         assert name in shared
-    assert names(check_command) - shared == {"fail_on", "write_baseline"}
+    # how check presents its findings (a report has its own format and output)
+    assert names(check_command) - shared == {"fail_on", "write_baseline", "output_file", "quiet", "statistics",
+                                             "color_choice"}
     assert names(report_command) - shared == {"output"}
 
 
