@@ -521,10 +521,11 @@ def annotate(paths, output, output_dir, force, request):
     # 2 also when nothing could be annotated at all (only Markdown, text, HTML or PDF named)
     status = EXIT_ERROR if not plan.copies or any(problem.severity == "error" for problem in plan.problems) else 0
     if plan.copies:
+        if _invocation().get("message_language") is None:  # no --message-lang: each document's own
+            request = replace(request, options=replace(request.options, message_language=DOCUMENT_LANGUAGE))
         workspace, result, known = execute([copy.source for copy in plan.copies], request)
         status = max(status, settle(result, workspace.fails, known, request.baseline_file, findings_fail=False))
-        chosen = _MESSAGE_LANGUAGE[0] is not None  # --message-lang given: no document's own language
-        reviews = command.reviews(result, request, None if chosen else (workspace.fails, known))
+        reviews = command.reviews(result, request.options.message_language)
         for copy in plan.copies:
             try:
                 written = command.write_copy(copy, reviews, request.options.today, plan.inputs)
@@ -535,7 +536,7 @@ def annotate(paths, output, output_dir, force, request):
                 output_failed(copy.source, error, leave=False)
                 status = EXIT_ERROR
             else:
-                if written is not None and not _QUIET[0]:
+                if written is not None:
                     click.echo(f"policylint: {words('annotate_written', count=written, target=printable(copy.target))}",
                                err=True)
     sys.exit(status)

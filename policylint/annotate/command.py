@@ -6,9 +6,9 @@ hands them to the writer of its format. Documents are only read; a copy is writt
 `formatters/output_file.py`, which refuses links and inputs, and never over an existing file
 unless asked to (`--force`).
 
-Comments are in each document's own language unless the message language was given: the
-files whose language differs from the run's message language are checked again with their
-own (the same rules and plans, so the same findings, worded in that language).
+Comments are in each document's own language unless the message language was given: the run
+is then asked for DOCUMENT_LANGUAGE, and the engine words each finding in its document's
+language.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from policylint.annotate import opendocument, word
 from policylint.annotate.notes import notes_for
@@ -24,9 +24,8 @@ from policylint.formatters.output_file import OutputError, check_target, write_o
 from policylint.messages import Messages
 from policylint.model import Finding
 from policylint.report.score import document_score
-from policylint.running.runner import STDIN, CheckedFile, Problem, Result, discover, run
-from policylint.running.verdict import settle
-from policylint.settings.plans import Workspace
+from policylint.running.runner import STDIN, CheckedFile, Problem, Result, discover
+from policylint.text.languages import BASE_LANGUAGE
 
 __all__ = ["NotAnnotated", "plan_copies", "reviews", "write_copy"]
 
@@ -106,34 +105,25 @@ def _refusal(copy: Copy, inputs: list[str], force: bool, words: Messages) -> str
     return words("annotate_exists") if found is not None and not force else None
 
 
-def reviews(result: Result, request, again: tuple | None) -> dict[str, Review]:
-    """Each checked file's review. With `again` (the run's fails and baseline), the files in
-    another language than the run's messages are checked again in their own."""
-    language = request.options.message_language
-    found = _reviews(result, language)
-    if again is None:
-        return found
-    fails, known = again
-    by_language: dict[str, list[str]] = {}
-    for path, review in found.items():
-        own = review.checked.summary.language if review.checked.summary else None
-        if own and own != language:
-            by_language.setdefault(own, []).append(path)
-    for own, paths in by_language.items():
-        workspace = Workspace(replace(request.options, message_language=own))
-        rerun = run(paths, None, None, plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
-                    jobs=request.jobs, use_cache=request.use_cache, follow_links=request.follow_links)
-        settle(rerun, fails, known, request.baseline_file, findings_fail=False)
-        found.update(_reviews(rerun, own))
-    return found
+def reviews(result: Result, message_language: str) -> dict[str, Review]:
+    """Each checked file's review, its comments in the run's message language (for
+    DOCUMENT_LANGUAGE: the document's own, as the engine worded its messages)."""
+    return _reviews(result, message_language)
 
 
-def _reviews(result: Result, language: str) -> dict[str, Review]:
+def _reviews(result: Result, message_language: str) -> dict[str, Review]:
     findings: dict[str, list[Finding]] = {}
     for finding in result.findings:
         findings.setdefault(finding.path, []).append(finding)
-    return {checked.path: Review(checked, findings.get(checked.path, []), language)
+    return {checked.path: Review(checked, findings.get(checked.path, []),
+                                 message_language or _own_language(checked))
             for checked in result.files if checked.summary is not None}
+
+
+def _own_language(checked: CheckedFile) -> str:
+    """A document's language, as the engine words its messages for DOCUMENT_LANGUAGE."""
+    language = checked.summary.language if checked.summary else None
+    return language or BASE_LANGUAGE
 
 
 def _kind_label(kind: str | None, language: str) -> str | None:
