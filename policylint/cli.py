@@ -12,6 +12,7 @@ import click
 
 from policylint import __version__
 from policylint.findings import baseline
+from policylint.findings.engine import DOCUMENT_LANGUAGE
 from policylint.text.languages import BASE_LANGUAGE
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
@@ -35,6 +36,7 @@ from policylint.running.scheduler import SchedulerError
 from policylint.running.session import RunRequest, Session, locale_language, split_selectors
 from policylint.running.session import execute as execute_run
 from policylint.running.time_budget import DEFAULT_SECONDS
+from policylint.running.runner import Result
 from policylint.running.verdict import EXIT_ERROR, settle
 from policylint.settings.plans import Options, Workspace
 
@@ -368,10 +370,12 @@ def _writable(target: str, inputs: list[str]) -> None:
         output_failed(target, error)
 
 
-def output_failed(target: str, error: Exception):
-    """`policylint: FILE: error: why`, as for the files checked, and exit 2."""
+def output_failed(target: str, error: Exception, leave: bool = True):
+    """`policylint: FILE: error: why`, as for the files checked, and exit 2 (unless not to `leave`:
+    the other files are still done)."""
     click.echo(f"policylint: {printable(target)}: {say().severity('error')}: {printable(str(error))}", err=True)
-    sys.exit(EXIT_ERROR)
+    if leave:
+        sys.exit(EXIT_ERROR)
 
 
 def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
@@ -540,4 +544,51 @@ def compare(source, translations, output_format, fail_on, select, ignore, messag
     output = Output(__version__, rules, color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
                     message_language=options.message_language)
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
+    sys.exit(status)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Where to write the reviewed copy of the one document named.")
+@click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write reviewed copies here, keeping the folders' structure.")
+@click.option("--force", is_flag=True, help="Replace reviewed copies that already exist.")
+@run_options
+def annotate(paths, output, output_dir, force, request):
+    """Write copies of Word and OpenDocument files with each finding as a review comment.
+
+    The findings are the ones `check` reports with the same options; the comments are in
+    each document's language unless --message-lang says otherwise. The documents themselves
+    are never changed. Exits 0 when every copy was written, 2 otherwise."""
+    from policylint.annotate import command  # only annotate pays for importing its code
+
+    words = say()
+    if (output is None) == (output_dir is None):
+        fail(words("cli_annotate_output_needed"))
+    if output is not None and (len(paths) != 1 or os.path.isdir(paths[0])):
+        fail(words("cli_annotate_one_document"))
+    plan = command.plan_copies(paths, output, output_dir, request.follow_links, force, words)
+    echo_problems(Result(problems=plan.problems))
+    # 2 also when nothing could be annotated at all (only Markdown, text, HTML or PDF named)
+    status = EXIT_ERROR if not plan.copies or any(problem.severity == "error" for problem in plan.problems) else 0
+    if plan.copies:
+        if _invocation().get("message_language") is None:  # no --message-lang: each document's own
+            request = replace(request, options=replace(request.options, message_language=DOCUMENT_LANGUAGE))
+        session = execute([copy.source for copy in plan.copies], request)
+        status = max(status, session.status(findings_fail=False))
+        reviews = command.reviews(session.result, request.options.message_language)
+        for copy in plan.copies:
+            try:
+                written = command.write_copy(copy, reviews, request.options.today, plan.inputs)
+            except OutputError as error:
+                output_failed(copy.target, error, leave=False)
+                status = EXIT_ERROR
+            except command.NotAnnotated as error:
+                output_failed(copy.source, error, leave=False)
+                status = EXIT_ERROR
+            else:
+                if written is not None:
+                    click.echo(f"policylint: {words('annotate_written', count=written, target=printable(copy.target))}",
+                               err=True)
     sys.exit(status)

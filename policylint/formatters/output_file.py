@@ -48,11 +48,12 @@ def check_target(target: str, inputs: Iterable[str] = ()) -> os.stat_result | No
     return found
 
 
-def write_output(target: str, text: str, inputs: Iterable[str] = (), encoding: str = "utf-8") -> None:
-    """Write `text` to `target` whole or not at all, never onto an input or through a link."""
+def write_output(target: str, text: str | bytes, inputs: Iterable[str] = (), encoding: str = "utf-8") -> None:
+    """Write `text` (or bytes as they are: a reviewed document) to `target` whole or not at
+    all, never onto an input or through a link."""
     inputs = list(inputs)
     found = check_target(target, inputs)
-    data = text.encode(encoding, errors="backslashreplace")
+    data = text if isinstance(text, bytes) else text.encode(encoding, errors="backslashreplace")
     if found is not None and not stat.S_ISREG(found.st_mode):
         _write_in_place(target, data)  # a device or a pipe (-o /dev/null): never rename over it
         return
