@@ -35,6 +35,8 @@ from pathlib import Path
 ENV_VARIABLE = "POLICYLINT_CACHE_DIR"
 KEY_NAME = "key"
 KEY_BYTES = 32
+# What a run without the cache costs, for the notice that says the cache is not used.
+_SLOWER = "every run reads the rule packs afresh and checks unchanged files again (slower)"
 _HEADER = b"policylint-cache-1 "  # then the signature in hex and a newline, then the JSON
 
 
@@ -48,8 +50,8 @@ def cache_root() -> Path:
 
 
 def refusal() -> str | None:
-    """Why the cache folder is not used, when someone else could have written it; None when
-    it is used, or simply cannot be created (no cache, nothing to say)."""
+    """Why the cache folder is not used or not written (someone else could have written it,
+    or it cannot be created or written), to say once; None when it is used."""
     return _state(str(cache_root()))[1]
 
 
@@ -64,16 +66,19 @@ def _state(root: str) -> tuple[bytes | None, str | None]:
     try:
         os.makedirs(root, mode=0o700, exist_ok=True)
         found = os.stat(root)
-    except OSError:
-        return None, None
+    except OSError as error:
+        return None, f"not used: the folder cannot be created ({error.strerror or error}); {_SLOWER}"
     if not stat.S_ISDIR(found.st_mode):
-        return None, None
+        return None, f"not used: it is not a folder; {_SLOWER}"
     if hasattr(os, "getuid") and found.st_uid != os.getuid():
         return None, f"not used: the folder belongs to another user (uid {found.st_uid}); set {ENV_VARIABLE} to a folder of your own"
     if found.st_mode & 0o022:
         return None, (f"not used: other users may write to the folder (mode {stat.S_IMODE(found.st_mode):o}); "
                       f"make it private (chmod 700) or delete it")
-    return _signing_key(Path(root)), None
+    key = _signing_key(Path(root))
+    if key is None or not os.access(root, os.W_OK):
+        return None, f"not used: the folder cannot be written; {_SLOWER}"
+    return key, None
 
 
 def _signing_key(root: Path) -> bytes | None:
