@@ -222,7 +222,7 @@ def test_a_cache_folder_that_cannot_be_written_is_said_once(tmp_path, cache):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.md").write_text(POLICY)
     (tmp_path / "docs" / "b.md").write_text(POLICY)
-    result = check(str(tmp_path / "docs"), env={"POLICYLINT_CACHE_DIR": str(blocker / "cache")})
+    result = check(str(tmp_path / "docs"), env={"POLICYLINT_CACHE_DIR": str(blocker / "inside")})
     assert result.exit_code == 1 and result.stdout.count("PL107") == 2
     notices = [line for line in result.stderr.splitlines() if "notice: cache" in line]
     assert len(notices) == 1 and "cannot be created" in notices[0] and "slower" in notices[0], result.stderr

@@ -2,7 +2,7 @@
 and reading.
 
 Four things are kept there: the findings of each checked file (`result_cache.py`), so that
-an unchanged file is not checked again; the rules of spaCy's tokenizers
+an unchanged file is not checked again; the rules of spaCy's tokenizers when the package ships none for the installed spaCy
 (`tokenizer_data.py`), so that spaCy is not imported on every run; the data of the rule
 packs' YAML files as JSON (`packs.py`), so that a re-check does not run the YAML parser; and
 the split and sketched alternatives of French's huge token pattern (`big_regex.py`). All are
@@ -66,6 +66,8 @@ def _state(root: str) -> tuple[bytes | None, str | None]:
     try:
         os.makedirs(root, mode=0o700, exist_ok=True)
         found = os.stat(root)
+    except FileExistsError:  # something that is not a folder
+        return None, f"not used: it is not a folder; {_SLOWER}"
     except OSError as error:
         return None, f"not used: the folder cannot be created ({error.strerror or error}); {_SLOWER}"
     if not stat.S_ISDIR(found.st_mode):
