@@ -21,7 +21,6 @@ from policylint.formatters.text import summary
 from policylint.model import LANGUAGES
 from policylint.text.languages import BASE_LANGUAGE
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
-from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, rule_records, rules_table
@@ -100,7 +99,7 @@ class RunRequest:
 
     options: Options
     stdin_name: str
-    jobs: int
+    jobs: int | None  # None: as many processes as the work pays for
     use_cache: bool
     warn_unused: bool
     baseline_file: str | None
@@ -130,7 +129,7 @@ RUN_OPTIONS = (
     click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
                  help="Report only findings this baseline does not record."),
     click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-                 help="Check files on N processes [default: all cores]."),
+                 help="Check files on N processes [default: as many as the files' size pays for, up to all cores]."),
     click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
     click.option("--follow-links", is_flag=True,
                  help="In folders, also read symbolic links that lead outside the folder."),
@@ -170,7 +169,7 @@ def run_options(command):
             config_file=given["config_file"],
             isolated=given["isolated"],
         )
-        request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
+        request = RunRequest(options, given["stdin_filename"], given["jobs"],
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
                              given["follow_links"])
         return command(request=request, **parameters)
