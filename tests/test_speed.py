@@ -26,3 +26,26 @@ def test_the_collector_is_paused_for_one_document_only(monkeypatch, pack, settin
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_report_of_many_documents_shows_their_details_collapsed(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from policylint.cli import main
+    from policylint.report import html
+    from report_helpers import parse_html
+
+    def details(folder):
+        out = tmp_path / "report.html"
+        result = CliRunner().invoke(main, ["report", "--today", "2026-11-22", str(folder), "-o", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        root, _ = parse_html(out.read_text(encoding="utf-8"))
+        articles = root.find_all("article", cls="document")
+        return [(a.find_all("details")[0].attrs, a.find_all("summary")[0].text()) for a in articles]
+
+    few = details(CORPORA / "en")
+    assert few and all("open" in attrs for attrs, _ in few)
+    assert all(summary.split()[0].endswith((".md", ".txt")) for _, summary in few)  # the path, then the score
+    monkeypatch.setattr(html, "DOCUMENTS_OPEN", 2)
+    many = details(CORPORA / "en")
+    assert len(many) == len(few) > 2 and not any("open" in attrs for attrs, _ in many)
