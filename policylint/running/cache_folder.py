@@ -2,8 +2,9 @@
 and reading.
 
 Four things are kept there: the findings of each checked file (`result_cache.py`), so that
-an unchanged file is not checked again; the rules of spaCy's tokenizers when the package ships none for the installed spaCy
-(`tokenizer_data.py`), so that spaCy is not imported on every run; the data of the rule
+an unchanged file is not checked again; the rules of spaCy's tokenizers when the package
+ships none for the installed spaCy (`tokenizer_data.py`), so that spaCy is not imported on
+every run; the data of the rule
 packs' YAML files as JSON (`packs.py`), so that a re-check does not run the YAML parser; and
 the split and sketched alternatives of French's huge token pattern (`big_regex.py`). All are
 only ever derived data: deleting the folder changes nothing but speed. A damaged or

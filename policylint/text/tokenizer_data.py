@@ -64,7 +64,9 @@ def shipped(name: str) -> TokenizerData | None:
         stored = json.loads((SHIPPED / f"{name}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(stored, dict) or stored.pop("spacy", None) != spacy_version() or stored.pop("format", None) != FORMAT:
+    if not isinstance(stored, dict) or stored.pop("spacy", None) != spacy_version():
+        return None
+    if stored.pop("format", None) != FORMAT:
         return None
     return _from_json(stored)
 
