@@ -17,7 +17,6 @@ from policylint.messages import Messages
 from policylint.formatters.json_format import record
 from policylint.model import LANGUAGES
 from policylint.packs import PackError
-from policylint.running.parallel import available_cores
 from policylint.running.runner import STDIN, Problem
 from policylint.running.scheduler import SchedulerError
 from policylint.running.session import RunRequest, Session, execute, locale_language, split_selectors
@@ -197,7 +196,7 @@ def _request(
         isolated=isolated,
         exclude=(exclude,) if isinstance(exclude, str) else tuple(exclude),
     )
-    return RunRequest(options, stdin_name, jobs or available_cores(), use_cache, warn_unused_suppressions,
+    return RunRequest(options, stdin_name, jobs, use_cache, warn_unused_suppressions,
                       os.fspath(baseline) if baseline is not None else None, follow_links, respect_gitignore,
                       scheduler)
 

@@ -25,7 +25,6 @@ from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.packs.loading import closest
-from policylint.running.parallel import available_cores
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
 from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
@@ -150,7 +149,7 @@ RUN_OPTIONS = (
     click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
                  help="Report only findings this baseline does not record."),
     click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-                 help="Check files on N processes [default: all cores]."),
+                 help="Check files on N processes [default: as many as the files' size pays for, up to all cores]."),
     click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
     click.option("--follow-links", is_flag=True,
                  help="In folders, also read symbolic links that lead outside the folder."),
@@ -202,7 +201,7 @@ def run_options(command):
             isolated=given["isolated"],
             exclude=tuple(given["exclude"]),
         )
-        request = RunRequest(options, given["stdin_filename"], given["jobs"] or available_cores(),
+        request = RunRequest(options, given["stdin_filename"], given["jobs"],
                              not given["no_cache"], given["warn_unused_suppressions"], given["baseline_file"],
                              given["follow_links"], given["respect_gitignore"], given["scheduler"],
                              given["timeout"] or None)

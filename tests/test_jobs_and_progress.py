@@ -84,3 +84,28 @@ def test_bar_redraws_at_most_ten_times_a_second():
     bar(100, 100)  # the last state is always drawn
     assert terminal.getvalue().count("\r") == 2
     assert terminal.getvalue().endswith("100/100 files")
+
+
+def test_without_jobs_workers_start_only_when_the_files_pay_for_them(tmp_path, monkeypatch):
+    from policylint.running import parallel
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 8)
+    small = [(b"x" * 2_000, "a.md", "a.md", 0)] * 10  # a pre-commit run: ten short policies
+    assert parallel.worker_count(small, None) == 1
+    big = [(b"x" * parallel.BYTES_PER_WORKER, "a.md", "a.md", 0)] * 3
+    assert parallel.worker_count(big, None) == 3
+    assert parallel.worker_count(big * 4, None) == 8  # never more than the cores
+    on_disk = tmp_path / "a.md"
+    on_disk.write_bytes(b"x" * parallel.BYTES_PER_WORKER * 2)
+    assert parallel.worker_count([(str(on_disk), "a.md", "a.md", 0)] * 2, None) == 2
+    assert parallel.worker_count([(str(tmp_path / "missing.md"), "a.md", "a.md", 0)] * 2, None) == 1
+    assert parallel.worker_count(small, 4) == 4  # -j is obeyed
+    assert parallel.worker_count(small[:2], 4) == 2
+
+
+def test_a_run_without_jobs_prints_what_one_job_prints(tmp_path, monkeypatch):
+    from policylint.running import parallel
+
+    monkeypatch.setattr(parallel, "BYTES_PER_WORKER", 1)  # every file pays for a worker
+    args = ("--format", "json", str(CORPORA))
+    assert run(*args).stdout == run("-j", "1", *args).stdout

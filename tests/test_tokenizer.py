@@ -142,3 +142,33 @@ def test_the_sketched_alternatives_kept_in_the_cache_are_the_computed_ones(tmp_p
     monkeypatch.undo()
     monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
     assert big_regex._split_and_sketched(pattern) == computed
+
+
+def test_the_shipped_rules_are_the_installed_spacys():
+    import json
+
+    from policylint.text.tokenizer_data import SHIPPED, shipped_json, shipped_names
+
+    for name in shipped_names():
+        shipped = json.loads((SHIPPED / f"{name}.json").read_text(encoding="utf-8"))
+        assert shipped == json.loads(json.dumps(shipped_json(name))), f"{name}: run tools/spacy_rules.py"
+
+
+def test_a_first_run_reads_the_shipped_rules_without_spacy(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from policylint.model import LANGUAGES; from policylint.text.analysis import tokenizer\n"
+              "[tokenizer(language) for language in [*LANGUAGES, None]]\n"
+              "assert 'spacy' not in sys.modules, 'spaCy was imported'")
+    env = {**os.environ, "POLICYLINT_CACHE_DIR": str(tmp_path / "empty")}
+    subprocess.run([sys.executable, "-c", script], check=True, env=env, cwd=ROOT)
+
+
+def test_shipped_rules_of_another_spacy_are_not_used(monkeypatch):
+    import policylint.text.tokenizer_data as tokenizer_data
+
+    assert tokenizer_data.shipped(spacy_name(LANGUAGES[0])) is not None
+    monkeypatch.setattr(tokenizer_data, "spacy_version", lambda: "0.0.1")
+    assert tokenizer_data.shipped(spacy_name(LANGUAGES[0])) is None

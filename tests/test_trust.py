@@ -191,6 +191,7 @@ def test_deep_nesting_in_an_entry_is_a_miss(cache):
 
 
 def test_a_planted_tokenizer_pattern_is_never_compiled(cache, monkeypatch):
+    monkeypatch.setattr(tokenizer_data, "shipped", lambda name: None)  # as with a spaCy the package ships no rules for
     tokenizer_data.tokenizer_data.cache_clear()
     try:
         genuine = tokenizer_data.tokenizer_data("en")
@@ -213,3 +214,15 @@ def test_planted_alternatives_of_a_huge_pattern_are_not_used(cache):
     entry = next((cache / "sketches").glob("*.json"))
     cache_folder.write_json(entry, [["(a+)+$"], ["(a+)+$"]])  # signed, but not the pattern's parts
     assert big_regex._split_and_sketched(pattern) == (alternatives, sketches)
+
+
+def test_a_cache_folder_that_cannot_be_written_is_said_once(tmp_path, cache):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text(POLICY)
+    (tmp_path / "docs" / "b.md").write_text(POLICY)
+    result = check(str(tmp_path / "docs"), env={"POLICYLINT_CACHE_DIR": str(blocker / "inside")})
+    assert result.exit_code == 1 and result.stdout.count("PL107") == 2
+    notices = [line for line in result.stderr.splitlines() if "notice: cache" in line]
+    assert len(notices) == 1 and "cannot be created" in notices[0] and "slower" in notices[0], result.stderr

@@ -10,9 +10,10 @@ page), then the character in that line.
 Blocks: a line in a larger font than the body text is a heading (the largest size is level 1);
 so is a short bold line that opens a text box, and a line that the plain-text reader would
 take for one (numbered like "2. Scope", in capitals, or a short title-like line standing alone
-in its box). Boxes side by side (table cells) are not taken for headings by their shortness. A line starting with a bullet opens
+in its box) when no line is larger than the body text. Boxes side by side (table cells) are not taken for headings by their shortness. A line starting with a bullet opens
 a list item. Other lines continue the block above them while they stay in its text box, or
-carry a sentence over a page break.
+carry a sentence over a page break (a line ending in a comma does). A line opening with a
+bullet symbol is a list item unless its size makes it a heading.
 """
 
 from __future__ import annotations
@@ -212,8 +213,11 @@ def _blocks(lines: list[Line]) -> list[Block]:
     for line in lines:
         ends_sentence = last is None or SENTENCE_END.search(last.text) is not None
         starts_group = ends_sentence or line.first_in_box or kind == "heading"
+        bullet = BULLET.match(line.text)
         line_level = _heading_level(line, body, heading_sizes, starts_group)
-        bullet = BULLET.match(line.text) if not line_level else None
+        if line_level and bullet and _is_symbol(bullet.group()) and line.size not in heading_sizes:
+            line_level = 0  # "• Email: ..." alone in its box is a list item, however short
+        bullet = bullet if not line_level else None
         if line_level:
             joins = kind == "heading" and level == line_level and last is not None and last.box == line.box
             if not joins:
@@ -226,7 +230,8 @@ def _blocks(lines: list[Line]) -> list[Block]:
             current.append((line.text[bullet.end():], line.number, bullet.end() + 1, line.page))
         else:
             same_box = last is not None and last.box == line.box
-            over_page = last is not None and last.page != line.page and not ends_sentence
+            # a line ending in a comma still carries its sentence over the page break
+            over_page = last is not None and last.page != line.page and (not ends_sentence or last.text.endswith(","))
             if kind == "heading" or not (same_box or over_page):
                 flush()
                 kind, level = "paragraph", 0
@@ -236,11 +241,20 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return blocks
 
 
+def _is_symbol(bullet: str) -> bool:
+    """A bullet drawn as a symbol ("•", "-"), not a number or letter ("2.", "b)")."""
+    return not bullet.lstrip("(")[0].isalnum()
+
+
 def _heading_level(line: Line, body: float, heading_sizes: list[float], starts_group: bool) -> int:
     if line.size in heading_sizes:
         return min(heading_sizes.index(line.size) + 1, 6)
     if line.bold and line.first_in_box and not line.beside and title_like(line.text):
         return min(len(heading_sizes) + 1, 6)
+    if heading_sizes:
+        # the document sets its headings apart by size: a line in body type is not one, however
+        # short ("Harbourside Ltd  Effective date: 2 February 2026" under the title)
+        return 0
     alone = line.first_in_box and line.last_in_box and not line.beside
     return heading_level(line.text, alone, line.first_in_box, starts_group) or 0
 

@@ -25,6 +25,7 @@ LANGUAGE_COLOUR = "#00897b"
 BAND_COLOURS = ("#c62828", "#e68a00", "#7cb342", "#2e7d32")  # score bands, lowest first
 CELL_SYMBOLS = {PRESENT: "✓", MISSING: "✗", NOT_APPLICABLE: "–"}
 SEVERITY_PLURALS = {"error": "errors", "warning": "warnings", "info": "infos"}
+DOCUMENTS_OPEN = 20  # a report of more documents shows each one's details collapsed
 
 STYLE = """
 :root { --error: #c62828; --warning: #e68a00; --info: #1565c0; --ok: #2e7d32; --muted: #666; --line: #d9d9d9; }
@@ -34,7 +35,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "
 h1 { margin: 0 0 4px; font-size: 28px; }
 h2 { margin-top: 40px; border-bottom: 2px solid #333; padding-bottom: 4px; }
 h3 { margin: 24px 0 8px; font-size: 18px; }
-.document h3 { margin: 0 0 4px; }
+.document h3 { margin: 0 0 4px; display: inline; }
+.document summary { cursor: pointer; }
+.document summary .meta { margin: 4px 0 8px; }
 h4 { margin: 16px 0 4px; font-size: 15px; }
 .generated, .meta, .intro { color: var(--muted); }
 nav ol { display: flex; flex-wrap: wrap; gap: 4px 24px; padding: 0; list-style: none; }
@@ -255,14 +258,17 @@ def _parity(audit: Audit, labels: Messages) -> str:
 
 
 def _documents(audit: Audit, labels: Messages, language: str) -> str:
-    articles = [_document(audit, document, labels, language) for document in audit.documents]
+    # a browser lays out thousands of documents' findings slowly: past a few, each opens on demand
+    opened = " open" if len(audit.documents) <= DOCUMENTS_OPEN else ""
+    articles = [_document(audit, document, labels, language, opened) for document in audit.documents]
     return f'<section id="documents"><h2>{escape(labels("details"))}</h2>{"".join(articles)}</section>'
 
 
-def _document(audit: Audit, document: DocumentAudit, labels: Messages, language: str) -> str:
-    parts = [f'<article class="document" id="doc-{document.number}"><h3>{_path(document.path)}</h3>']
+def _document(audit: Audit, document: DocumentAudit, labels: Messages, language: str, opened: str) -> str:
+    heading = f'<h3>{_path(document.path)}</h3>'
+    parts = [f'<article class="document" id="doc-{document.number}">']
     if not document.checked:
-        parts.append(f'<p class="not-checked">{escape(labels("not_checked", reason=document.reason))}</p></article>')
+        parts.append(f'{heading}<p class="not-checked">{escape(labels("not_checked", reason=document.reason))}</p></article>')
         return "".join(parts)
     meta = [
         f'{escape(labels("title"))}: {_text(document.title, document.language)}',
@@ -272,7 +278,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Messages, language:
         f'{escape(labels("score"))}: <strong class="score band-{score_band(document.score)}">{document.score}</strong>',
         _severity_badges(document, labels),
     ]
-    parts.append(f'<p class="meta">{" · ".join(m for m in meta if m)}</p>')
+    parts.append(f'<details{opened}><summary>{heading}<p class="meta">{" · ".join(m for m in meta if m)}</p></summary>')
     notes = ([labels("unsupported_language")] if document.language is None else []) + document.notices
     if notes:
         items = "".join(f"<li>{escape(note)}</li>" for note in notes)
@@ -309,7 +315,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Messages, language:
             f'<p class="fix"><strong>{escape(labels("how_to_fix"))}:</strong> <span{fix_lang}>{escape(rule.fix)}</span></p>'
             f'<table class="findings"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>'
         )
-    parts.append("</article>")
+    parts.append("</details></article>")
     return "".join(parts)
 
 

@@ -2,8 +2,9 @@
 and reading.
 
 Four things are kept there: the findings of each checked file (`result_cache.py`), so that
-an unchanged file is not checked again; the rules of spaCy's tokenizers
-(`tokenizer_data.py`), so that spaCy is not imported on every run; the data of the rule
+an unchanged file is not checked again; the rules of spaCy's tokenizers when the package
+ships none for the installed spaCy (`tokenizer_data.py`), so that spaCy is not imported on
+every run; the data of the rule
 packs' YAML files as JSON (`packs.py`), so that a re-check does not run the YAML parser; and
 the split and sketched alternatives of French's huge token pattern (`big_regex.py`). All are
 only ever derived data: deleting the folder changes nothing but speed. A damaged or
@@ -35,6 +36,8 @@ from pathlib import Path
 ENV_VARIABLE = "POLICYLINT_CACHE_DIR"
 KEY_NAME = "key"
 KEY_BYTES = 32
+# What a run without the cache costs, for the notice that says the cache is not used.
+_SLOWER = "every run reads the rule packs afresh and checks unchanged files again (slower)"
 _HEADER = b"policylint-cache-1 "  # then the signature in hex and a newline, then the JSON
 
 
@@ -48,8 +51,8 @@ def cache_root() -> Path:
 
 
 def refusal() -> str | None:
-    """Why the cache folder is not used, when someone else could have written it; None when
-    it is used, or simply cannot be created (no cache, nothing to say)."""
+    """Why the cache folder is not used or not written (someone else could have written it,
+    or it cannot be created or written), to say once; None when it is used."""
     return _state(str(cache_root()))[1]
 
 
@@ -64,16 +67,21 @@ def _state(root: str) -> tuple[bytes | None, str | None]:
     try:
         os.makedirs(root, mode=0o700, exist_ok=True)
         found = os.stat(root)
-    except OSError:
-        return None, None
+    except FileExistsError:  # something that is not a folder
+        return None, f"not used: it is not a folder; {_SLOWER}"
+    except OSError as error:
+        return None, f"not used: the folder cannot be created ({error.strerror or error}); {_SLOWER}"
     if not stat.S_ISDIR(found.st_mode):
-        return None, None
+        return None, f"not used: it is not a folder; {_SLOWER}"
     if hasattr(os, "getuid") and found.st_uid != os.getuid():
         return None, f"not used: the folder belongs to another user (uid {found.st_uid}); set {ENV_VARIABLE} to a folder of your own"
     if found.st_mode & 0o022:
         return None, (f"not used: other users may write to the folder (mode {stat.S_IMODE(found.st_mode):o}); "
                       f"make it private (chmod 700) or delete it")
-    return _signing_key(Path(root)), None
+    key = _signing_key(Path(root))
+    if key is None or not os.access(root, os.W_OK):
+        return None, f"not used: the folder cannot be written; {_SLOWER}"
+    return key, None
 
 
 def _signing_key(root: Path) -> bytes | None:

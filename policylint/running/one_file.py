@@ -13,6 +13,7 @@ from policylint.text.language import detect
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
+from policylint.running import collector
 from policylint.running.result_cache import ResultCache
 from policylint.running.time_budget import TimeBudgetExceeded, limited, not_checked
 
@@ -136,6 +137,15 @@ def _check(source, reader_path, shown, plan, cache, warn_unused) -> FileCheck:
         hit = cached(data, reader_path, shown, cache)
         if hit:
             return hit
+    except InputError as error:
+        return FileCheck(error=str(error))
+    with collector.paused():
+        return _check_data(data, reader_path, shown, plan, cache, warn_unused)
+
+
+def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: ResultCache | None,
+                warn_unused: bool) -> FileCheck:
+    try:
         document = read_bytes(data, reader_path)
     except InputError as error:
         return FileCheck(error=str(error))

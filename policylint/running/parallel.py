@@ -2,6 +2,12 @@
 (rule packs, settings) once, build their compiled vocabulary and tokenizers once, then take
 files one at a time.
 
+A worker costs a process start, imports and its own tokenizers, so without `-j` a run starts
+only as many as the files' total size pays for (`BYTES_PER_WORKER` each): a pre-commit run
+of a few policies stays in one process. Before the pool starts, the first file is checked
+here, so the tokenizers and language profiles it builds are already in memory when the
+workers are forked from this process (on Linux), and shared with them rather than rebuilt.
+
 Results come back in the order the files were given, so the output is the same whatever the
 number of jobs. The parent keeps each worker's clock: a worker still busy past its file's time
 budget (stuck inside C code, where its own alarm cannot reach) is killed and replaced, and the
@@ -13,6 +19,7 @@ module-level, so this works with every multiprocessing start method (fork, forks
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -27,6 +34,9 @@ GRACE_SECONDS = 2.0
 WORKER_STOPPED = "not checked: the worker process checking it stopped (out of memory?)"
 
 _worker: dict = {}
+# About what one process checks in the time a new worker takes to start and build its
+# tokenizers (half a second to a second here), at roughly 0.3-0.5 MB/s a core.
+BYTES_PER_WORKER = 512 * 1024
 
 
 def available_cores() -> int:
@@ -48,23 +58,51 @@ def _check(task) -> FileCheck:
     )
 
 
-def check_many(tasks: list[tuple], jobs: int, plans, caches, warn_unused=False,
+def worker_count(tasks: list[tuple], jobs: int | None) -> int:
+    """How many processes check `tasks`: `jobs` when given (no more than the tasks), else
+    one per BYTES_PER_WORKER of the files' total size, up to every core."""
+    if jobs is not None:
+        return max(1, min(jobs, len(tasks)))
+    cores = min(available_cores(), len(tasks))
+    if cores <= 1:
+        return 1
+    total = sum(_size(source) for source, *_ in tasks)
+    return max(1, min(cores, total // BYTES_PER_WORKER))
+
+
+def _size(source: str | bytes) -> int:
+    if isinstance(source, bytes):
+        return len(source)
+    try:
+        return os.stat(source).st_size
+    except OSError:  # reading it will say what is wrong
+        return 0
+
+
+def check_many(tasks: list[tuple], jobs: int | None, plans, caches, warn_unused=False,
                timeout: float | None = None, scheduler: str | None = None) -> Iterator[FileCheck]:
     """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs`
     processes, or on the workers of the Dask scheduler at `scheduler` (running/scheduler.py);
-    `timeout` is each file's budget in seconds (None: none) on local processes."""
+    `timeout` is each file's budget in seconds (None: none) on local processes; `jobs` None:
+    as many processes as the work pays for."""
     if scheduler and tasks:
         from policylint.running.scheduler import check_on_cluster  # Dask only for a cluster run
 
         yield from check_on_cluster(tasks, scheduler, plans, caches, warn_unused)
         return
-    workers = min(jobs, len(tasks))
+    workers = worker_count(tasks, jobs)
     setup = (plans, caches, warn_unused, timeout)
+    _initialise(*setup)
     if workers <= 1:
-        _initialise(*setup)
         yield from map(_check, tasks)
         return
-    yield from _Pool(workers, setup).map(tasks)
+    first, rest = tasks[0], tasks[1:]
+    yield _check(first)  # warms this process: forked workers inherit what it built
+    gc.freeze()  # the collector would otherwise touch, and so copy, every inherited object
+    try:
+        yield from _Pool(workers, setup).map(rest)
+    finally:
+        gc.unfreeze()
 
 
 def _serve(connection, setup) -> None:

@@ -145,7 +145,7 @@ def run(
     rules=None,
     plan_for: Callable[[str], Plan | None] | None = None,
     warn_unused_suppressions: bool = False,
-    jobs: int = 1,
+    jobs: int | None = 1,
     use_cache: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
     follow_links: bool = False,
@@ -158,7 +158,8 @@ def run(
     `rules` (default: the whole pack) are the rules to run. `plan_for(path)` (for standard
     input, the name given for it) replaces pack, settings, language and rules per file, as a
     configuration file decides; None skips the file. `on_progress(done, total)` follows the
-    files checked; `jobs` processes share the files the cache does not know;
+    files checked; `jobs` processes share the files the cache does not know (None: as many
+    as their size pays for, up to every core);
     `follow_links` reads links in folders that lead outside them, and `respect_gitignore`
     False walks what .gitignore files leave out (see discover); with a Dask `scheduler`'s
     address, its workers check the files instead (running/scheduler.py).

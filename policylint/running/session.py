@@ -49,7 +49,7 @@ class RunRequest:
 
     options: Options
     stdin_name: str
-    jobs: int
+    jobs: int | None  # None: as many processes as the work pays for
     use_cache: bool
     warn_unused: bool
     baseline_file: str | None

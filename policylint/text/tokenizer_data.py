@@ -1,8 +1,13 @@
-"""The rules of spaCy's blank pipelines, taken from spaCy once and kept in the cache.
+"""The rules of spaCy's blank pipelines: shipped inside the package, else taken from spaCy
+once and kept in the cache.
 
 Importing spaCy and building a blank pipeline takes far longer than reading the same rules
-back from a JSON file, above all for French. The file is
-named after the installed spaCy version, so a spaCy upgrade takes its rules afresh.
+back from a JSON file, above all for French (seconds against milliseconds), so the package
+ships each language class's rules (`spacy_rules/NAME.json`, written by
+`tools/spacy_rules.py` from the pinned spaCy; `tests/test_tokenizer.py` compares them with
+spaCy's own). A shipped file says which spaCy it came from and is used only with that spaCy;
+with any other version the rules are read from spaCy once and kept in the cache folder, in
+a file named after that version, so a spaCy upgrade takes its rules afresh.
 Which spaCy language class a language uses, and the sentence ends it adds to spaCy's, come
 from its language file; the added ends are not stored, so a change to the file counts at once.
 """
@@ -10,7 +15,9 @@ from its language file; the added ends are not stored, so a change to the file c
 from __future__ import annotations
 
 import dataclasses
+import json
 from functools import lru_cache
+from pathlib import Path
 
 from policylint.running import cache_folder as cache
 from policylint.running.code_identity import spacy_version
@@ -20,14 +27,17 @@ from policylint.text.tokenizer import TokenizerData
 # Text in no language policylint checks uses spaCy's multi-language rules.
 FALLBACK = "xx"
 FORMAT = 2  # bump when the stored shape changes (2: spaCy's sentence ends only)
+SHIPPED = Path(__file__).resolve().parent / "spacy_rules"
 
 
 @lru_cache(maxsize=None)
 def tokenizer_data(language: str | None) -> TokenizerData:
     """The tokenizer rules for a language (None: the multi-language rules)."""
     name = spacy_name(language)
-    stored = cache.read_json(_path(name))
-    data = _from_json(stored) if stored else None
+    data = shipped(name)
+    if data is None:
+        stored = cache.read_json(_path(name))
+        data = _from_json(stored) if stored else None
     return with_sentence_ends(data if data is not None else _refresh(name), language)
 
 
@@ -46,6 +56,25 @@ def with_sentence_ends(data: TokenizerData, language: str | None) -> TokenizerDa
     """spaCy's rules with the sentence ends the language's file adds (Greek ";")."""
     extra = frozenset(profile(language).sentence_ends) if language else frozenset()
     return dataclasses.replace(data, sentence_ends=data.sentence_ends | extra) if extra else data
+
+
+def shipped(name: str) -> TokenizerData | None:
+    """The rules shipped for a spaCy language class, when they come from the installed spaCy."""
+    try:
+        stored = json.loads((SHIPPED / f"{name}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or stored.pop("spacy", None) != spacy_version():
+        return None
+    if stored.pop("format", None) != FORMAT:
+        return None
+    return _from_json(stored)
+
+
+def shipped_json(name: str) -> dict:
+    """What `tools/spacy_rules.py` writes for a spaCy language class: its rules from the
+    installed spaCy, and that spaCy's version."""
+    return {"spacy": spacy_version(), "format": FORMAT, **_to_json(from_spacy(name))}
 
 
 def _refresh(name: str) -> TokenizerData:
@@ -134,3 +163,11 @@ def _from_json(stored) -> TokenizerData | None:
 
 def _strings(value) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def shipped_names() -> list[str]:
+    """The spaCy language classes whose rules the package ships: every language's, and the
+    multi-language fallback."""
+    from policylint.text.languages import LANGUAGES
+
+    return sorted({spacy_name(language) for language in LANGUAGES} | {FALLBACK})
