@@ -3,7 +3,10 @@
 Each block is searched in its own language, so a Greek policy whose scope is stated in its
 English appendix still has a scope. A label opening a list item or paragraph ("1. Purpose:
 ...") counts as a heading. A rule may also accept shapes that look the same in every language
-(option `shapes`: email, url, phone), so an e-mail address counts as contact details.
+(option `shapes`: email, url, phone), so an e-mail address counts as contact details. A rule
+may also accept a sentence that lists the people the document binds (option `people_listed`:
+how many different words of its `people` list one sentence must name, as in "all attendees,
+speakers, exhibitors and volunteers must..."; 0 turns this off).
 """
 
 from __future__ import annotations
@@ -34,7 +37,18 @@ def check(context):
     for sentence, language in context.sentences_with("statements"):
         if facts.is_finished(sentence) and context.matcher("statements", language).search(sentence.tokens):
             return
+    if context.option("people_listed") and any(
+        lists_people(context, sentence, language) for sentence, language in context.sentences_with("people")
+    ):
+        return
     yield context.document_finding(context.message({}))
+
+
+def lists_people(context, sentence, language: str | None) -> bool:
+    """Whether the sentence names at least `people_listed` different kinds of people."""
+    wanted = context.option("people_listed")
+    named = {match.term for match in context.matcher("people", language).find(sentence.tokens)}
+    return len(named) >= wanted
 
 
 def leading_label(tokens) -> list:
@@ -53,7 +67,7 @@ KIND = CheckKind(
     name="required-section",
     description=__doc__ or "",
     check=check,
-    vocabulary={"headings": "terms", "statements": "terms"},
-    options={"shapes": []},
+    vocabulary={"headings": "terms", "statements": "terms", "people": "terms"},
+    options={"shapes": [], "people_listed": 0},
     option_choices={"shapes": tuple(CONTACT_SHAPES)},
 )
