@@ -6,7 +6,7 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 (option `shapes`: email, url, phone), so an e-mail address counts as contact details. A rule
 may also accept a sentence that lists the people the document binds (option `people_listed`:
 how many different words of its `people` list one sentence must name, as in "all attendees,
-speakers, exhibitors and volunteers must..."; 0 turns this off).
+speakers, exhibitors and volunteers must...", the names one after another; 0 turns this off).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from policylint.checks.sections import is_heading_like
 from policylint.checks.tokens import words
 
 LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a colon is not
+LIST_GAP = 2  # tokens between two items of a list: ", and", ", et", " o"
 
 
 def check(context):
@@ -45,10 +46,20 @@ def check(context):
 
 
 def lists_people(context, sentence, language: str | None) -> bool:
-    """Whether the sentence names at least `people_listed` different kinds of people."""
+    """Whether the sentence lists at least `people_listed` different kinds of people one after
+    another ("attendees, speakers, exhibitors and volunteers"): names scattered through a
+    sentence ("a customer ... the member of staff") are no list of whom a document binds."""
     wanted = context.option("people_listed")
-    named = {match.term for match in context.matcher("people", language).find(sentence.tokens)}
-    return len(named) >= wanted
+    run: set[str] = set()
+    last_end = None
+    for match in context.matcher("people", language).find(sentence.tokens):
+        if last_end is None or match.start - last_end > LIST_GAP:
+            run = set()
+        run.add(match.term)
+        last_end = match.end
+        if len(run) >= wanted:
+            return True
+    return False
 
 
 def leading_label(tokens) -> list:
