@@ -135,3 +135,28 @@ def test_a_block_keeps_all_its_fields_when_its_language_is_set():
     assert [f.name for f in dataclasses.fields(Block)] == ["kind", "text", "segments", "level", "language"]
     block = Block("heading", "Scope", (Segment(0, 3, 4, 2),), level=2, language="fr")
     assert block.with_language("en") == dataclasses.replace(block, language="en")
+
+
+# A bilingual page (a text, then its translation in another script): its main language is the
+# one it starts in, whichever script takes more letters (Arabic takes fewer than English).
+BILINGUAL = [("ar", "en"), ("en", "ar"), ("fr", "el"), ("es", "ar"), ("el", "en")]
+
+
+@pytest.mark.parametrize("first, second", BILINGUAL)
+def test_a_bilingual_document_is_in_the_language_it_starts_in(first, second):
+    text = f"{SAMPLES[first]}\n\n{SAMPLES[first]}\n\n{SAMPLES[second]}\n\n{SAMPLES[second]}\n"
+    doc = document(text)
+    assert doc.language == first
+    assert [b.language for b in doc.blocks] == [first, first, second, second]
+
+
+def test_every_language_starts_a_bilingual_case():
+    assert {first for first, _ in BILINGUAL} == set(SAMPLES)
+
+
+@pytest.mark.parametrize("language", SAMPLES)
+def test_a_short_line_in_another_script_does_not_decide(language):
+    other = "en" if language in ("ar", "el") else "ar"
+    words = " ".join(SAMPLES[other].split()[:3])
+    doc = document(f"{words}\n\n{SAMPLES[language]}\n\n{SAMPLES[language]}\n\n{SAMPLES[language]}\n")
+    assert doc.language == language

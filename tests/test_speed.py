@@ -8,13 +8,13 @@ from policylint.running import one_file
 
 def test_the_collector_is_paused_for_one_document_only(monkeypatch, pack, settings):
     seen = []
-    real = one_file.check_document
+    real = one_file.run_rules
 
     def recording(*args, **kwargs):
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(one_file, "check_document", recording)
+    monkeypatch.setattr(one_file, "run_rules", recording)
     plan = one_file.Plan(pack, None, settings)
     path = str(CORPORA / "en" / "good-service-standards.md")
     assert gc.isenabled()

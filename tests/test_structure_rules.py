@@ -114,7 +114,7 @@ def test_a_clause_before_a_colon_is_not_a_label(pack, settings):
 
 @pytest.mark.parametrize("lang, rule, text", [
     ("en", "missing-procedures", "## Handling claims and complaints\n\n- Listen first.\n- Note what went wrong."),
-    ("en", "missing-contact", "## Support\n\nMembers can reach us by phone, chat or post."),
+    ("en", "missing-contact", "## Support\n\nMembers can write to us at 4 Mill Road, or by phone, chat or post."),
     ("fr", "missing-feedback", "## Suivi\n\nUn mois plus tard, nous appelons pour vérifier la satisfaction du client."),
     ("fr", "missing-procedures", "NIVEAU 1 : votre conseiller habituel répond.\n\nNIVEAU 2 : le service qualité reprend le dossier."),
     ("es", "missing-complaint-procedure", "## Atención al usuario\n\nPuede presentar un reclamo en cualquier sede."),

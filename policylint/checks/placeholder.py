@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from policylint.checks import contact_shapes
 from policylint.checks.fill_ins import PLACEHOLDER_SHAPES as _SHAPES
 from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text
+from policylint.model import LANGUAGES
 from policylint.text.normalise import norm
 
 # numbered_labels: words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")
@@ -36,6 +38,8 @@ def check(context):
                 continue
             if text.startswith("[") and len(text.split()) > MAX_BRACKET_WORDS:
                 continue  # a bracketed remark or note, not a fill-in
+            if text.startswith("[") and _filled_bracket(block.text, match):
+                continue
             if text.startswith("_") and not block.text.replace("_", "").strip():
                 continue  # a line of underscores is a rule, not a blank
             if match.start() == 0 and block.kind == "list_item" and _CHECKBOX.match(block.text):
@@ -48,6 +52,19 @@ def check(context):
             if _SHAPES.fullmatch(term):
                 continue  # already reported by its shape
             yield report_tokens(context, sentence, match.start, match.end, context.message({"term": term}), language)
+
+
+def _filled_bracket(text: str, match: re.Match) -> bool:
+    """Brackets that hold something real: a link's text (followed by its address or its
+    reference, even when the text wrapped onto a second line), a link reference definition,
+    a telephone number, e-mail or web address written in brackets, or a language marker ([FR])."""
+    after = text[match.end(): match.end() + 1]
+    if after in ("(", "[", ":"):
+        return True
+    inside = match.group(0)[1:-1].strip()
+    if inside.casefold() in LANGUAGES:
+        return True
+    return any(contact_shapes.holds(inside, shape) for shape in contact_shapes.CONTACT_SHAPES)
 
 
 def _numbered(text: str, match: re.Match, labels: set[str]) -> bool:

@@ -3,7 +3,10 @@
 Each block is searched in its own language, so a Greek policy whose scope is stated in its
 English appendix still has a scope. A label opening a list item or paragraph ("1. Purpose:
 ...") counts as a heading. A rule may also accept shapes that look the same in every language
-(option `shapes`: email, url, phone), so an e-mail address counts as contact details.
+(option `shapes`: email, url, phone), so an e-mail address counts as contact details. A rule
+may also accept a sentence that lists the people the document binds (option `people_listed`:
+how many different words of its `people` list one sentence must name, as in "all attendees,
+speakers, exhibitors and volunteers must...", the names one after another; 0 turns this off).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from policylint.checks.sections import is_heading_like
 from policylint.checks.tokens import words
 
 LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a colon is not
+LIST_GAP = 2  # tokens between two items of a list: ", and", ", et", " o"
 
 
 def check(context):
@@ -44,6 +48,10 @@ def locate(context) -> Place | None:
     for sentence, language in context.sentences_with("statements"):
         if facts.is_finished(sentence) and context.matcher("statements", language).search(sentence.tokens):
             return sentence.block, sentence.start, sentence.end
+    if context.option("people_listed"):
+        for sentence, language in context.sentences_with("people"):
+            if lists_people(context, sentence, language):
+                return sentence.block, sentence.start, sentence.end
     return None
 
 
@@ -52,6 +60,23 @@ def _first_shape(blocks, name: str) -> Place | None:
         for start, end in contact_shapes.spans(block.text, name):
             return index, start, end
     return None
+
+
+def lists_people(context, sentence, language: str | None) -> bool:
+    """Whether the sentence lists at least `people_listed` different kinds of people one after
+    another ("attendees, speakers, exhibitors and volunteers"): names scattered through a
+    sentence ("a customer ... the member of staff") are no list of whom a document binds."""
+    wanted = context.option("people_listed")
+    run: set[str] = set()
+    last_end = None
+    for match in context.matcher("people", language).find(sentence.tokens):
+        if last_end is None or match.start - last_end > LIST_GAP:
+            run = set()
+        run.add(match.term)
+        last_end = match.end
+        if len(run) >= wanted:
+            return True
+    return False
 
 
 def leading_label(tokens) -> list:
@@ -71,8 +96,8 @@ KIND = CheckKind(
     description=__doc__ or "",
     fields={"message": ()},
     check=check,
-    vocabulary={"headings": "terms", "statements": "terms"},
-    options={"shapes": []},
+    vocabulary={"headings": "terms", "statements": "terms", "people": "terms"},
+    options={"shapes": [], "people_listed": 0},
     option_choices={"shapes": tuple(CONTACT_SHAPES)},
     locate=locate,
 )

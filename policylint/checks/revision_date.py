@@ -5,7 +5,8 @@ A date counts when a revision label ("Last updated", "Date de révision", "Fecha
 revisión", "Ημερομηνία αναθεώρησης", "تاريخ المراجعة") stands before it in the same block,
 or when the label is a heading or a table cell and the date follows it. Under a label
 heading ("Revision history"), every date of that section counts, and the newest one is
-the revision date.
+the revision date. A labelled date that does not exist (31/02/2023) is reported as such,
+not as a missing date.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from policylint.checks.facts import DatedBlock
 from policylint.checks.kind import CheckKind
 from policylint.checks.sections import section_after
-from policylint.text.dates import find_dates, months_before
+from policylint.text.dates import find_dates, find_impossible_dates, months_before
 
 
 def revision_dates(context) -> list[DatedBlock]:
@@ -25,6 +26,11 @@ def revision_dates(context) -> list[DatedBlock]:
 
 
 def _revision_dates(context) -> list[DatedBlock]:
+    return _labelled(context, find_dates)
+
+
+def _labelled(context, find) -> list:
+    """(block index, what `find` found) for the dates that a revision label introduces."""
     document, analysis = context.document, context.analysis
     blocks = document.blocks
     found = []
@@ -36,20 +42,30 @@ def _revision_dates(context) -> list[DatedBlock]:
             continue
         months = context.pack.language_data.get(block.language, {}).get("months", {})
         first_label = min(starts)  # once: inside the comprehension it was once per date
-        same_block = [d for d in find_dates(block.text, months) if d.start >= first_label]
+        same_block = [d for d in find(block.text, months) if d.start >= first_label]
         found += [(index, d) for d in same_block]
         if same_block:
             continue
         for following in section_after(blocks, index):
             follow_months = context.pack.language_data.get(blocks[following].language, {}).get("months", {})
-            found += [(following, d) for d in find_dates(blocks[following].text, follow_months)]
+            found += [(following, d) for d in find(blocks[following].text, follow_months)]
     return found
 
 
 def check(context):
     dates = revision_dates(context)
     if context.option("report") == "missing":
-        if not dates:
+        if dates:
+            return
+        impossible = _labelled(context, find_impossible_dates)
+        if impossible:
+            index, wrong = impossible[0]
+            text = context.document.blocks[index].text[wrong.start:wrong.end]
+            # a custom rule of this kind may lack the message: its own says what is wrong too
+            name = "impossible" if "impossible" in context.rule.messages else None
+            message = context.message({"date": text}, name) if name else context.message({})
+            yield context.finding(index, wrong.start, wrong.end, message, context.document.blocks[index].language)
+        else:
             yield context.document_finding(context.message({}))
         return
     if not dates:

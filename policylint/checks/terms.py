@@ -15,7 +15,8 @@ from policylint.text.normalise import norm, stem
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")
 _TWO_CAPITALS = re.compile(r"[A-ZΑ-Ω]{2}")  # how every _ACRONYM starts
-_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+# numbering in policies stays below 40 (II, XIV); "CX", "CD", "MD" are acronyms, not numbers
+_ROMAN = re.compile(r"^X{0,3}(?:IX|IV|V?I{0,3})$")
 _NOT_ACRONYMS = {"TBD", "TBC", "TBA", "XX", "XXX", "OK", "ΧΧ", "ΧΧΧ"}
 _SHOUTING = 0.6  # share of upper-case letters above which a block is written in capitals
 
@@ -88,9 +89,12 @@ def _undefined_acronyms(context):
             known_by_language[block.language] = {t.upper() for t in context.vocabulary("known_acronyms", block.language)}
         known = known_by_language[block.language]
         spans = context.facts.fill_in_spans(sentence.block)  # "[DD/MM/YYYY]" is a placeholder, not acronyms
+        alone = sum(not t.is_punct for t in sentence.tokens) == 1  # "QUEJAS:" on its own line is a heading
         for index, token in candidates:
             word = token.text
             if fill_ins.overlaps(spans, token.start, token.start + 1):
+                continue
+            if alone or _in_capitals(sentence.tokens, index) or _in_reference(block.text, token):
                 continue
             bare = word[:-1] if word.endswith("s") else word
             if bare in seen or bare in known or word in known:
@@ -115,6 +119,23 @@ def stop_words(language: str | None) -> frozenset[str]:
     from policylint.text.tokenizer_data import tokenizer_data
 
     return frozenset(norm(w) for w in tokenizer_data(language).stop_words)
+
+
+def _in_capitals(tokens, index: int) -> bool:
+    """A word in a run of words in capitals ("PARIS CEDEX", "QUEJAS Y RECLAMACIONES") is a
+    name, an address or a heading set in capitals, not an acronym."""
+    def capitals(position: int) -> bool:
+        if not 0 <= position < len(tokens):
+            return False
+        text = tokens[position].text
+        return len(text) >= 2 and text.isupper() and any(c.isalpha() for c in text)
+    return capitals(index - 1) or capitals(index + 1)
+
+
+def _in_reference(text: str, token) -> bool:
+    """Part of a legal or document reference ("Directive 2006/123/CE", "RD 1/2007"): it is
+    joined to numbers by a slash."""
+    return text[token.start - 1: token.start] == "/" or text[token.end: token.end + 1] == "/"
 
 
 def _shouting(text: str) -> bool:
@@ -146,7 +167,24 @@ def _defined_acronyms(document) -> set[str]:
         opening = _OPENING_DEFINITION.match(text)
         if opening:
             defined.add(opening.group(1))
+        if "," in text or ":" in text or "–" in text or "—" in text or "-" in text:
+            defined.update(_spelled_out_after(text))
     return defined
+
+
+_FOLLOWED = re.compile(r"(?<!\w)([A-ZΑ-Ω]{2,6})s?(?!\w)[,:–—-]\s*((?:[^\W\d_]+\s+){0,8}[^\W\d_]+)")
+
+
+def _spelled_out_after(text: str) -> set[str]:
+    """Acronyms spelled out just after them: "REC, Registro Electrónico Común" (the capitalised
+    words' initials spell the acronym; small linking words between them are skipped)."""
+    found = set()
+    for match in _FOLLOWED.finditer(text):
+        acronym, words = match.group(1), match.group(2)
+        initials = "".join(word[0] for word in words.split() if word[0].isupper())
+        if norm(initials).startswith(norm(acronym)):  # "É" spells "E"
+            found.add(acronym)
+    return found
 
 
 KIND = CheckKind(

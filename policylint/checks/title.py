@@ -2,26 +2,37 @@
 
 The title is the first heading, or a short line standing alone as one, among the first few
 blocks (a logo line or a version line may come first), before the first paragraph of body
-text. It counts when it holds one of the rule's title words in its own language, outside any
-template fill-in ("[Policy name]" names nothing).
+text. It counts when it holds one of the rule's title words in its own language, or the title
+terms of any kind of policy (rules/kinds/*.yaml: "Droit de rétractation", "Privacy Notice"),
+outside any template fill-in ("[Policy name]" names nothing).
 """
 
 from __future__ import annotations
+
+import re
 
 from policylint.checks.kind import CheckKind
 from policylint.checks.sections import is_heading_like
 from policylint.checks.tokens import words
 
+# "1. Right of withdrawal", "II) Returns": a numbered heading opens a section of the document,
+# it does not name the document
+SECTION_HEADING = re.compile(r"^\s*(?:\d+|[IVXivx]+)[.)]\s")
 BODY_WORDS = 20  # a block this long is body text: the title, if any, came before it
 
 
 def check(context):
+    # text.kinds reads the pack, whose model imports the check kinds: imported here, not at the top
+    from policylint.text.kinds import title_terms
+
     analysis = context.analysis
     for index, block in enumerate(analysis.document.blocks[: context.option("first_blocks")]):
         sentences = context.facts.finished_sentences(index)
-        if is_heading_like(block):
+        if is_heading_like(block) and not SECTION_HEADING.search(block.text):
             title_words = context.matcher("words", block.language)
             if any(title_words.search(s.tokens) for s in sentences):
+                return
+            if block.language and title_terms(context.pack, sentences, block.language):
                 return
         elif sum(len(words(s.tokens)) for s in analysis.by_block[index]) > BODY_WORDS:
             break

@@ -27,6 +27,14 @@ class FoundDate:
     date: dt.date
 
 
+@dataclass(frozen=True)
+class ImpossibleDate:
+    """Text written as a date that no calendar has (31/02/2023, 30 février 2024)."""
+
+    start: int
+    end: int
+
+
 def normalised_with_offsets(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the offset it came from."""
     if text.isascii():  # the common case: normalising ASCII only lowers it, letter for letter
@@ -91,7 +99,8 @@ def _month_patterns(months_key: tuple) -> tuple[list[re.Pattern], dict[str, int]
     alternation = "|".join(
         r"\s+".join(re.escape(word) for word in name.split()) for name in sorted(names, key=len, reverse=True)
     )
-    month = rf"(?<!\w)(?P<mn>{alternation})(?!\w)\.?"
+    # a month name may follow the day's digits without a space ("18ديسمبر"), never a letter
+    month = rf"(?<![^\W\d])(?P<mn>{alternation})(?!\w)\.?"
     day, between, link = _date_words()
     patterns = [
         re.compile(rf"(?<!\d){day}\s*{between}{month}{link}{_YEAR}"),
@@ -107,10 +116,19 @@ def _month_key(months: dict) -> tuple:
 
 def find_dates(text: str, months: dict) -> list[FoundDate]:
     """Every date in the text, earliest position first; overlapping readings keep the longest."""
+    return [found for found in _read_dates(text, months) if isinstance(found, FoundDate)]
+
+
+def find_impossible_dates(text: str, months: dict) -> list[ImpossibleDate]:
+    """The dates in the text whose day does not exist in their month (31/02/2023)."""
+    return [found for found in _read_dates(text, months) if isinstance(found, ImpossibleDate)]
+
+
+def _read_dates(text: str, months: dict) -> list[FoundDate | ImpossibleDate]:
     if not _DIGIT.search(text):
         return []  # every date has digits, and most text has none (normalising makes no digit)
     normalised, offsets = normalised_with_offsets(text)
-    candidates: list[tuple[int, int, dt.date]] = []
+    candidates: list[tuple[int, int, dt.date | None]] = []
     for pattern in _NUMERIC:
         for match in pattern.finditer(normalised):
             day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
@@ -125,13 +143,14 @@ def find_dates(text: str, months: dict) -> list[FoundDate]:
                 day = int(match["d"]) if "d" in match.groupdict() and match["d"] else 1
                 _add(candidates, match, int(match["y"]), month, day)
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    found: list[FoundDate] = []
+    found: list[FoundDate | ImpossibleDate] = []
     covered_until = -1
     for start, end, date in candidates:
         if start < covered_until:
             continue
         covered_until = end
-        found.append(FoundDate(offsets[start], offsets[end - 1] + 1, date))
+        first, last = offsets[start], offsets[end - 1] + 1
+        found.append(FoundDate(first, last, date) if date else ImpossibleDate(first, last))
     return found
 
 
@@ -140,10 +159,12 @@ def _add(candidates, match, year: int, month: int, day: int) -> None:
         year += 2000
     if not MIN_YEAR <= year <= MAX_YEAR:
         return
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return  # not a date at all (a reference number such as 45/13/2020)
     try:
         candidates.append((match.start(), match.end(), dt.date(year, month, day)))
     except ValueError:
-        return
+        candidates.append((match.start(), match.end(), None))  # 31 February: a date that does not exist
 
 
 def months_before(today: dt.date, months: int) -> dt.date:

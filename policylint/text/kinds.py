@@ -143,6 +143,13 @@ def _title_blocks(blocks) -> set[int]:
     return found or ({0} if blocks else set())
 
 
+def title_terms(pack: Pack, sentences, language: str) -> list[str]:
+    """The title terms of any kind of policy that the sentences hold: a line holding them names
+    the document ("Conditions générales de vente", "Refunds and Returns")."""
+    return [term for name, kind in pack.kinds.items() if kind.profile is not None and name != NOT_A_POLICY
+            for term in _terms(_matcher(pack, kind, "title", language), sentences)]
+
+
 def _terms(matcher: Matcher, sentences) -> list[str]:
     return [match.term for sentence in sentences for match in matcher.find(sentence.tokens)]
 

@@ -20,6 +20,10 @@ from policylint.text.languages import profile, profiles, scripts
 
 MIN_LETTERS_TO_DETECT = 60  # below this, langdetect guesses
 MIN_CONFIDENCE = 0.80
+# Two scripts this close in letters make a bilingual document (a text and its translation;
+# Arabic writes the same words with fewer letters than English): its main language is the
+# one it starts in, not the one that happens to take more letters.
+BILINGUAL_SHARE = 0.5
 _SAMPLE_CHARS = 20_000
 _AROUND_WORDS = ".,;:!?()[]\"'«»¿¡“”‘’"  # punctuation stripped from a word's ends before counting it
 
@@ -116,7 +120,7 @@ def _detect(document: Document) -> DocumentLanguages:
         language = (clearly_one_of(text, written.languages) or detect_among(text, written.languages)[0]) if text else ""
         found[script] = (language if language in written.languages else None, language)
 
-    main_script = max(totals, key=totals.__getitem__)
+    main_script = _main_script(totals, dominant)
     main, detected = found[main_script] if totals[main_script] else (None, "")
 
     languages: list[str | None] = []
@@ -128,6 +132,16 @@ def _detect(document: Document) -> DocumentLanguages:
         else:
             languages.append(_shared_script_block(block.text, counts[script], found[script][0], known[script].languages))
     return DocumentLanguages(main=main, detected=detected, blocks=languages)
+
+
+def _main_script(totals: dict[str, int], dominant: list[str | None]) -> str:
+    """The script of most of the text; when another script holds at least BILINGUAL_SHARE of
+    its letters, the script the document starts in."""
+    largest = max(totals, key=totals.__getitem__)
+    rivals = {script for script, letters in totals.items() if letters and letters >= BILINGUAL_SHARE * totals[largest]}
+    if len(rivals) > 1:
+        return next((script for script in dominant if script in rivals), largest)
+    return largest
 
 
 def _dominant(counts: dict[str, int]) -> str | None:
