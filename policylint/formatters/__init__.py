@@ -15,6 +15,7 @@ from typing import TextIO
 
 from policylint.formatters import github, json_format, sarif, text
 from policylint.formatters.output import Formatter, Output, RuleInfo
+from policylint.settings.repository import repository_top
 
 __all__ = ["CHOICES", "COLOR_CHOICES", "FORMATTERS", "Formatter", "Output", "RuleInfo", "pick", "repository_root", "use_color"]
 
@@ -56,12 +57,4 @@ def use_color(stream: TextIO, environ: Mapping[str, str] = os.environ, choice: s
 
 def repository_root(start: str) -> str:
     """The nearest folder at or above `start` holding .git, else `start` itself."""
-    here = os.path.abspath(start)
-    folder = here
-    while True:
-        if os.path.exists(os.path.join(folder, ".git")):
-            return folder
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return here
-        folder = parent
+    return repository_top(start) or os.path.abspath(start)

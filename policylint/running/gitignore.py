@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 
 from policylint.settings.globs import matches
+from policylint.settings.repository import repository_top
 
 IGNORE_FILE = ".gitignore"
 
@@ -37,18 +38,6 @@ def parse(text: str) -> tuple[IgnoreRule, ...]:
         if pattern.strip("/"):
             rules.append(IgnoreRule(pattern, negated, pattern.endswith("/")))
     return tuple(rules)
-
-
-def repository_top(folder: str) -> str | None:
-    """The nearest folder at or above `folder` that holds .git, or None."""
-    here = os.path.abspath(folder)
-    while True:
-        if os.path.exists(os.path.join(here, ".git")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return None
-        here = parent
 
 
 class GitIgnore:
