@@ -5,9 +5,11 @@ import sys
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
-
 from conftest import ROOT
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
 from policylint.cli import main
 from policylint.readers import InputError, read_bytes
 

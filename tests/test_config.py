@@ -5,11 +5,11 @@ import os
 
 import pytest
 from click.testing import CliRunner
-
 from helpers import findings_for
+
 from policylint.cli import main
-from policylint.settings.config import ConfigError, load
 from policylint.model import LANGUAGES
+from policylint.settings.config import ConfigError, load
 from policylint.settings.pack_overrides import customise
 from policylint.settings.starter import STARTER
 

@@ -17,13 +17,15 @@ import threading
 import time
 from pathlib import Path
 
+import hostile_inputs as hostile
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
-
-import hostile_inputs as hostile
 from conftest import ROOT
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
 from policylint.cli import main
 from policylint.findings.engine import Settings
 from policylint.packs import PackError, load_pack

@@ -11,8 +11,8 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from policylint.model import LANGUAGES
 from policylint.packs import PackError
 from policylint.text.language_hooks import HOOKS

@@ -8,9 +8,11 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPORA, TODAY
-from policylint.cli import main, report as report_command, check as check_command
+
+from policylint.cli import check as check_command
+from policylint.cli import main
+from policylint.cli import report as report_command
 
 # one document per language that many rules report, and an English one with a revision date
 DOCUMENTS = ["en/bad-template.md", "en/bad-outdated.txt", "fr/bad-template.md", "es/bad-template.md",

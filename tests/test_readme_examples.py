@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-
 from conftest import CORPORA
 from readme_blocks import blocks
+
 from policylint.cli import main
 from policylint.settings.config import load
 

@@ -9,16 +9,16 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, TODAY
+from report_helpers import MIXED_DOCUMENTS, mixed_corpus, parse_html
+
 from policylint.cli import main
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE
-from policylint.messages import Messages
 from policylint.report.score import document_score, formula_parameters
 from policylint.running.runner import run
 from policylint.settings.plans import Options, Workspace
-from report_helpers import MIXED_DOCUMENTS, mixed_corpus, parse_html
 
 
 def report(*args, env=None):

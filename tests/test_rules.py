@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-
 from helpers import findings_for
+
 from policylint.text.dates import find_dates
 
 

@@ -1,7 +1,6 @@
 """Edge cases of the rules added for the full guidance, beyond each rule's own examples."""
 
 import pytest
-
 from helpers import findings_for
 
 

@@ -5,12 +5,12 @@ from functools import lru_cache
 import pytest
 import spacy
 import yaml
-
 from conftest import CORPORA, ROOT
-from policylint.text.big_regex import compile_matcher, split_top_level
-from policylint.text.analysis import tokenizer
-from policylint.readers import read_file
+
 from policylint.model import LANGUAGES
+from policylint.readers import read_file
+from policylint.text.analysis import tokenizer
+from policylint.text.big_regex import compile_matcher, split_top_level
 from policylint.text.languages import profile
 from policylint.text.tokenizer_data import spacy_name
 

@@ -29,8 +29,8 @@ from policylint.model import Block, Document
 from policylint.readers import pdf_limits
 from policylint.readers.bidi import logical_order
 from policylint.readers.decode import InputError, damaged
-from policylint.readers.positions import block_from_lines
 from policylint.readers.plaintext import BULLET, SENTENCE_END, heading_level, title_like
+from policylint.readers.positions import block_from_lines
 from policylint.readers.sniff import expect
 
 HEADING_SIZE_RATIO = 1.12  # a line this much larger than the body text is a heading

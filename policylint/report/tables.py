@@ -8,8 +8,8 @@ import io
 from policylint.findings.fingerprints import keyed
 from policylint.formatters.json_format import record
 from policylint.formatters.safe_text import json_text, printable
-from policylint.report.audit import NOT_APPLICABLE, Audit
 from policylint.messages import Messages
+from policylint.report.audit import NOT_APPLICABLE, Audit
 from policylint.report.score import formula_parameters
 
 SCHEMA_VERSION = 1

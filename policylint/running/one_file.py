@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 
 from policylint.findings import suppression
 from policylint.findings.engine import Settings, run_rules, shorten
-from policylint.text.analysis import analyse
-from policylint.text.kinds import KindChoice, detect_kind, given
-from policylint.text.language import detect
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
 from policylint.running import collector
 from policylint.running.result_cache import ResultCache
 from policylint.running.time_budget import TimeBudgetExceeded, limited, not_checked
+from policylint.text.analysis import analyse
+from policylint.text.kinds import KindChoice, detect_kind, given
+from policylint.text.language import detect
 
 
 @dataclass(frozen=True)

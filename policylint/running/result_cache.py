@@ -17,9 +17,9 @@ import hashlib
 import json
 from pathlib import Path, PurePath
 
+from policylint.model import POSITION_KINDS, SEVERITIES, Finding
 from policylint.running import cache_folder as cache
 from policylint.running.code_identity import code_fingerprint
-from policylint.model import POSITION_KINDS, SEVERITIES, Finding
 
 FORMAT = 4  # bump when an entry's shape changes
 # what an entry says of the document besides its findings (DocumentSummary's fields)

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached, load
 from policylint.findings.engine import Settings
 from policylint.model import Finding
 from policylint.packs import Pack, Rule
-from policylint.running.gitignore import GitIgnore
-from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
+from policylint.running.gitignore import GitIgnore
+from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached, load
+from policylint.running.parallel import check_many
 from policylint.running.result_cache import ResultCache, run_fingerprint
 from policylint.running.time_budget import DEFAULT_SECONDS
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from policylint.bounded_yaml import YAMLLimitError, check_limits
 from policylint.model import LANGUAGES, SEVERITIES
 

@@ -20,15 +20,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from policylint.settings import config as configuration
-from policylint.settings.config import Config, ConfigError
 from policylint.findings.engine import Settings
-from policylint.settings.globs import matches, matches_any
 from policylint.model import SEVERITIES
-from policylint.settings.pack_overrides import customise
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
 from policylint.packs.loading import did_you_mean, join_key, validate_options
 from policylint.running.runner import STDIN, Plan, Problem
+from policylint.settings import config as configuration
+from policylint.settings.config import Config, ConfigError
+from policylint.settings.globs import matches, matches_any
+from policylint.settings.pack_overrides import customise
 
 DEFAULT_FAIL_ON = "warning"
 # what the report names as its profile when each document's kind chose its rules

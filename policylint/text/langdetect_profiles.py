@@ -20,8 +20,8 @@ from functools import lru_cache
 
 import numpy
 from langdetect.detector import Detector
-from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 
