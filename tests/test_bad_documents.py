@@ -59,7 +59,8 @@ def test_encrypted_opendocument_file():
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        archive.writestr("META-INF/manifest.xml",
+                         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
                          '<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data '
                          'manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>')
         archive.writestr("content.xml", bytes(range(256)) * 4)
@@ -169,6 +170,11 @@ def test_documents_with_damaged_bytes(good, position, junk, fmt):
 
 
 @FUZZ
-@given(text=st.lists(st.sampled_from(list("<>/&;#=\"' \nabpliudhtrscxyz1é") + ["<p>", "</li>", "<script>", "&amp;", "<!--", "]]>", "<h2>", "<td>", "<nav>"]), max_size=120).map("".join))
+@given(text=st.lists(
+    st.sampled_from(
+        list("<>/&;#=\"' \nabpliudhtrscxyz1é") + ["<p>", "</li>", "<script>", "&amp;", "<!--", "]]>", "<h2>", "<td>", "<nav>"]
+    ),
+    max_size=120,
+).map("".join))
 def test_random_markup(text):
     _never_crashes(text.encode("utf-8"), "p.html")

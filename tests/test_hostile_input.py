@@ -251,7 +251,8 @@ def test_links_to_devices_and_pipes_are_not_read(tmp_path):
 
 @pytest.mark.parametrize("template, problem", [
     ("{term:>400000000}", "{term:>400000000}: only a plain field like {term} (no attribute, index, format or conversion)"),
-    ("{term.__class__.__mro__}", "{term.__class__.__mro__}: only a plain field like {term} (no attribute, index, format or conversion)"),
+    ("{term.__class__.__mro__}",
+     "{term.__class__.__mro__}: only a plain field like {term} (no attribute, index, format or conversion)"),
     ("{term[0]}", "{term[0]}: only a plain field like {term} (no attribute, index, format or conversion)"),
     ("{term!r}", "{term!r}: only a plain field like {term} (no attribute, index, format or conversion)"),
     ("{nosuchfield}", "{nosuchfield}: unknown field; this check fills in {suggestion}, {term}"),

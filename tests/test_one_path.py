@@ -135,7 +135,9 @@ def test_report_exit_status_comes_from_the_same_decision(tree):
     bad.write_text("ignore: [jargn]\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["report", "--format", "json", str(tree)])
     assert result.exit_code == 2
-    assert result.stderr == f"policylint: error: {bad}:1: ignore: 'jargn' is not a rule name, code or code prefix (did you mean 'jargon'?)\n"
+    assert result.stderr == (
+        f"policylint: error: {bad}:1: ignore: 'jargn' is not a rule name, code or code prefix (did you mean 'jargon'?)\n"
+    )
 
 
 def test_the_reports_matrix_and_profile_follow_the_configuration(tree, pack):

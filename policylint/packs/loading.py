@@ -144,7 +144,9 @@ def _language_data(path: Path, data: dict) -> dict[str, Any]:
             continue
         shape = LANGUAGE_DATA_KEYS.get(key)
         if shape is None:
-            raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join((*LANGUAGE_PROFILE_KEYS, *LANGUAGE_DATA_KEYS))}")
+            raise PackError(
+                f"{path}: {key}: unknown key; expected one of {', '.join((*LANGUAGE_PROFILE_KEYS, *LANGUAGE_DATA_KEYS))}"
+            )
         _check_shape(path, key, value, shape)
     return data
 
@@ -248,7 +250,9 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
                              lambda key, problem: _fail(path, join_key("options", key), problem))
     options = merged_options(kind, dict(kind.options), given)
     shorthands = {**kind.shorthands, **_shorthands(path, kind, data.get("shorthands") or {})}
-    languages = vocabulary_with_options(kind, languages, options, lambda language, key: language_data.get(language, {}).get(key, []))
+    languages = vocabulary_with_options(
+        kind, languages, options, lambda language, key: language_data.get(language, {}).get(key, [])
+    )
     examples = data["examples"]
     for language in covered:
         pair = examples.get(language) if isinstance(examples, dict) else None

@@ -10,7 +10,8 @@ page), then the character in that line.
 Blocks: a line in a larger font than the body text is a heading (the largest size is level 1);
 so is a short bold line that opens a text box, and a line that the plain-text reader would
 take for one (numbered like "2. Scope", in capitals, or a short title-like line standing alone
-in its box) when no line is larger than the body text. Boxes side by side (table cells) are not taken for headings by their shortness. A line starting with a bullet opens
+in its box) when no line is larger than the body text. Boxes side by side (table cells) are not
+taken for headings by their shortness. A line starting with a bullet opens
 a list item. Other lines continue the block above them while they stay in its text box, or
 carry a sentence over a page break (a line ending in a comma does). A line opening with a
 bullet symbol is a list item unless its size makes it a heading.

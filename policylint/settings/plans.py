@@ -227,7 +227,9 @@ class Workspace:
         options = self.options
         profile = profile or options.profile or config.profile or DEFAULT_PROFILE
         if options.profile is None and config.profile and config.profile not in pack.profiles:
-            raise config.error("profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}")
+            raise config.error(
+                "profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}"
+            )
         if record:
             self.profiles_used[profile] = None
         self._known(pack, config, "select", config.select)
