@@ -173,7 +173,8 @@ def _parameter_names(*decorators) -> tuple[str, ...]:
 
     for decorate in decorators:
         probe = decorate(probe)
-    return tuple(parameter.name for parameter in probe.__click_params__)
+    # click keeps a decorated function's options in an attribute it does not type
+    return tuple(parameter.name for parameter in getattr(probe, "__click_params__"))
 
 
 _RUN_PARAMETERS = _parameter_names(*RUN_OPTIONS, pack_options)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from policylint.checks import CHECK_KINDS
 from policylint.model import LANGUAGES, SEVERITIES
@@ -295,7 +295,7 @@ def _requires(path, value) -> str:
     return value
 
 
-def _skeleton(path: Path, data: dict, covered: tuple[str, ...]) -> dict[str, str]:
+def _skeleton(path: Path, data: dict, covered: Sequence[str]) -> dict[str, str]:
     """The first sentence of the section an editor inserts under the rule's `element` heading,
     per language: only a rule naming an element can have one."""
     if "skeleton" not in data:

@@ -107,8 +107,7 @@ def _read_lines(data: bytes) -> tuple[list[Line], int, list[int]]:
             boxes = [box for box in page if isinstance(box, LTTextContainer)]
             for box, beside in zip(boxes, _side_by_side(boxes)):
                 box_lines = [line for line in box if hasattr(line, "__iter__")]
-                built = [_line(line) for line in box_lines]
-                built = [b for b in built if b is not None]
+                built = [b for b in (_line(line) for line in box_lines) if b is not None]
                 box_number += 1
                 for index, (text, size, bold) in enumerate(built):
                     on_page += 1
@@ -196,7 +195,7 @@ def _is_mark(text: str) -> bool:
 def _blocks(lines: list[Line]) -> list[Block]:
     if not lines:
         return []
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
     body = sizes.most_common(1)[0][0]

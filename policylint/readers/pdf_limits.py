@@ -169,7 +169,8 @@ def _install() -> None:
         return
     from pdfminer import pdfinterp, pdftypes
 
-    pdftypes.zlib = _ZlibForPdfminer
+    # pdfminer's module-level zlib is replaced by a stand-in with the same interface (setattr: not a module)
+    setattr(pdftypes, "zlib", _ZlibForPdfminer)
     pdftypes.decompress_corrupted = _inflate_damaged
     pdftypes.lzwdecode = _lzw
     pdftypes.rldecode = _run_length
@@ -179,7 +180,7 @@ def _install() -> None:
             _budget().parse_content()
             return super().nextobject()
 
-    pdfinterp.PDFContentParser = CountedContentParser
+    setattr(pdfinterp, "PDFContentParser", CountedContentParser)  # pdfminer's class replaced in its module
     _installed = True
 
 

@@ -107,7 +107,11 @@ def load(source: str | bytes) -> bytes:
 
 def cached(data: bytes, reader_path: str, shown: str, cache: ResultCache | None) -> FileCheck | None:
     hit = cache.get(cache.key(data, reader_path), shown) if cache else None
-    return FileCheck(hit.findings, hit.notices, summary=DocumentSummary(*hit.summary)) if hit else None
+    if not hit:
+        return None
+    language, title, kind, kind_reason = hit.summary  # SUMMARY_FIELDS
+    assert title is not None  # the cache keeps only entries whose title is a string
+    return FileCheck(hit.findings, hit.notices, summary=DocumentSummary(language, title, kind, kind_reason))
 
 
 def check_source(

@@ -110,7 +110,8 @@ class ResultCache:
         if not all(value is None or isinstance(value, str) for value in summary) or not isinstance(stored["title"], str):
             return None
         findings = [_finding(item, path) for item in items]
-        return None if None in findings else CachedFile(findings, notices, summary)
+        kept = [finding for finding in findings if finding is not None]
+        return CachedFile(kept, notices, summary) if len(kept) == len(findings) else None
 
     def put(self, key: str, findings: list[Finding], notices: list[str], summary: tuple[str | None, ...]) -> None:
         entry = {

@@ -201,10 +201,10 @@ class Workspace:
         for selector, entry in config.rules:
             where = f"rules.{selector}"
             given = {name: value for name, value in entry.items() if name != "severity"}
-            level = {"severity": entry["severity"]} if "severity" in entry else {}
+            severity = {"severity": entry["severity"]} if "severity" in entry else {}
             for rule in self._known(pack, config, where, [selector]):
                 options = validate_options(rule.kind, given, _raise(config.error, where), ("severity",))
-                overrides.append((rule.code, {**level, **options}))
+                overrides.append((rule.code, {**severity, **options}))
         flags = {"max-revision-age": self.options.max_revision_age}
         overrides += self._shorthands(pack, flags, lambda key, problem: ConfigError(f"--{key}: {problem}"))
         return overrides

@@ -217,7 +217,7 @@ def read_profiles(files: dict[str, tuple[Path, dict]]) -> dict[str, LanguageProf
         raise PackError("no language files (rules/languages/LANG.yaml) found")
     profiles = []
     for code, (path, data) in files.items():
-        fields = {}
+        fields: dict[str, Any] = {}  # LanguageProfile's fields, each read by its reader
         for key, read in _READERS.items():
             if key not in data:
                 raise PackError(f"{path}: {key}: missing")
