@@ -295,14 +295,25 @@ def report(r: dict) -> str:
     ratio_one = r["throughput"][("en", 1)] / prose
     ratio_all = r["throughput"][("en", cores)] / prose
     lines += [
-        f"| cold check of a one-page policy ≤ {TARGETS['cold']} s, every language | slowest {worst_cold:.2f} s | {verdict(worst_cold <= TARGETS['cold'])} |",
-        f"| very first run (empty cache) ≤ {TARGETS['cold']} s, every language | slowest {worst_first:.2f} s | {verdict(worst_first <= TARGETS['cold'])} |",
-        f"| re-check of one unchanged file ≤ {TARGETS['recheck_one']} s | slowest {worst_one:.2f} s | {verdict(worst_one <= TARGETS['recheck_one'])} |",
-        f"| re-check of unchanged files ≤ {TARGETS['recheck']} s | slowest {worst_recheck:.2f} s ({many_label}: {r['recheck'][many_label]:.2f} s) | {verdict(worst_recheck <= TARGETS['recheck'])} |",
-        f"| pre-commit run of {PRE_COMMIT_FILES} files no slower than one process | {r['pre_commit']['default']:.2f} s default, {r['pre_commit']['one']:.2f} s with -j 1 | {verdict(r['pre_commit']['default'] <= r['pre_commit']['one'] * 1.05)} |",
-        f"| peak memory of a 16 MiB file ≤ {TARGETS['memory_mb']} MB | {big_memory} MB | {verdict(big_memory <= TARGETS['memory_mb'])} |",
-        f"| English throughput ≥ {TARGETS['ratio']:g}× proselint's | {ratio_all:.1f}× with {cores} jobs, {ratio_one:.1f}× with one | {verdict(ratio_all >= TARGETS['ratio'])} with all cores, {verdict(ratio_one >= TARGETS['ratio'])} with one job |",
-        f"| peak memory ≤ {TARGETS['memory_mb']} MB, five languages loaded | {r['peak_mb'][1]} MB (one process) | {verdict(r['peak_mb'][1] <= TARGETS['memory_mb'])} |",
+        f"| cold check of a one-page policy ≤ {TARGETS['cold']} s, every language | slowest {worst_cold:.2f} s "
+        f"| {verdict(worst_cold <= TARGETS['cold'])} |",
+        f"| very first run (empty cache) ≤ {TARGETS['cold']} s, every language | slowest {worst_first:.2f} s "
+        f"| {verdict(worst_first <= TARGETS['cold'])} |",
+        f"| re-check of one unchanged file ≤ {TARGETS['recheck_one']} s | slowest {worst_one:.2f} s "
+        f"| {verdict(worst_one <= TARGETS['recheck_one'])} |",
+        f"| re-check of unchanged files ≤ {TARGETS['recheck']} s "
+        f"| slowest {worst_recheck:.2f} s ({many_label}: {r['recheck'][many_label]:.2f} s) "
+        f"| {verdict(worst_recheck <= TARGETS['recheck'])} |",
+        f"| pre-commit run of {PRE_COMMIT_FILES} files no slower than one process "
+        f"| {r['pre_commit']['default']:.2f} s default, {r['pre_commit']['one']:.2f} s with -j 1 "
+        f"| {verdict(r['pre_commit']['default'] <= r['pre_commit']['one'] * 1.05)} |",
+        f"| peak memory of a 16 MiB file ≤ {TARGETS['memory_mb']} MB | {big_memory} MB "
+        f"| {verdict(big_memory <= TARGETS['memory_mb'])} |",
+        f"| English throughput ≥ {TARGETS['ratio']:g}× proselint's "
+        f"| {ratio_all:.1f}× with {cores} jobs, {ratio_one:.1f}× with one "
+        f"| {verdict(ratio_all >= TARGETS['ratio'])} with all cores, {verdict(ratio_one >= TARGETS['ratio'])} with one job |",
+        f"| peak memory ≤ {TARGETS['memory_mb']} MB, five languages loaded | {r['peak_mb'][1]} MB (one process) "
+        f"| {verdict(r['peak_mb'][1] <= TARGETS['memory_mb'])} |",
         "",
         "## Start-up (seconds, median of several runs; each run a new process)",
         "",
@@ -313,7 +324,8 @@ def report(r: dict) -> str:
         lines.append(f"| {language} | {r['cold'][language]:.2f} | {r['first'][language]:.2f} | {r['recheck'][language]:.2f} |")
     lines += [
         "",
-        f"Re-check of all of corpora/ ({sum(1 for p in CORPORA.rglob('*') if p.suffix in ('.md', '.txt'))} files), unchanged: {r['recheck']['corpora/']:.2f} s.",
+        f"Re-check of all of corpora/ ({sum(1 for p in CORPORA.rglob('*') if p.suffix in ('.md', '.txt'))} files), "
+        f"unchanged: {r['recheck']['corpora/']:.2f} s.",
         "",
         "## Throughput (MB/s, result cache off, start-up included)",
         "",
@@ -322,7 +334,10 @@ def report(r: dict) -> str:
     ]
     for name in (*LANGUAGES, "mix"):
         label = "all five, mixed" if name == "mix" else name
-        lines.append(f"| {label} | {r['sizes'][name] / 1e6:.1f} MB | {r['throughput'][(name, 1)]:.3f} | {r['throughput'][(name, cores)]:.3f} |")
+        lines.append(
+            f"| {label} | {r['sizes'][name] / 1e6:.1f} MB "
+            f"| {r['throughput'][(name, 1)]:.3f} | {r['throughput'][(name, cores)]:.3f} |"
+        )
     lines += [
         f"| proselint {version}, en | {r['sizes']['en'] / 1e6:.1f} MB | {prose:.3f} | (one process) |",
         "",

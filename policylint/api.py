@@ -13,8 +13,8 @@ from typing import Any, Union
 
 from policylint.findings.baseline import BaselineError
 from policylint.findings.fingerprints import keyed
-from policylint.messages import Messages
 from policylint.formatters.json_format import record
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.packs import PackError
 from policylint.running.runner import STDIN, Problem

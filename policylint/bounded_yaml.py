@@ -44,6 +44,7 @@ def check_limits(text: str) -> None:
     for event in yaml.parse(text, Loader=loader()):
         if isinstance(event, yaml.AliasEvent):
             aliases += 1
+            assert event.anchor is not None  # an alias always names its anchor
             count = sizes.get(event.anchor, 1)
         elif isinstance(event, yaml.ScalarEvent):
             count = 1

@@ -13,9 +13,6 @@ import click
 from policylint import __version__
 from policylint.findings import baseline
 from policylint.findings.engine import DOCUMENT_LANGUAGE
-from policylint.text.languages import BASE_LANGUAGE
-from policylint.settings import starter
-from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
 from policylint.formatters.safe_text import json_text, printable, printable_lines
@@ -24,20 +21,22 @@ from policylint.formatters.text import summary
 from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
+from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
 from policylint.packs.loading import closest
+from policylint.readers import MAX_FILE_BYTES
+from policylint.running import cache_folder
 from policylint.running.progress import ProgressBar
 from policylint.running.progress import wanted as progress_wanted
-from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
-from policylint.running import cache_folder
-from policylint.readers import MAX_FILE_BYTES
-from policylint.running.runner import STDIN, discover
+from policylint.running.runner import STDIN, Result, discover
 from policylint.running.scheduler import SchedulerError
 from policylint.running.session import RunRequest, Session, locale_language, split_selectors
 from policylint.running.session import execute as execute_run
 from policylint.running.time_budget import DEFAULT_SECONDS
-from policylint.running.runner import Result
 from policylint.running.verdict import EXIT_ERROR, settle
+from policylint.settings import starter
+from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.settings.plans import Options, Workspace
+from policylint.text.languages import BASE_LANGUAGE
 
 REPORT_FORMATS = ("csv", "html", "json")
 REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
@@ -174,7 +173,8 @@ def _parameter_names(*decorators) -> tuple[str, ...]:
 
     for decorate in decorators:
         probe = decorate(probe)
-    return tuple(parameter.name for parameter in probe.__click_params__)
+    # click keeps a decorated function's options in an attribute it does not type
+    return tuple(parameter.name for parameter in getattr(probe, "__click_params__"))
 
 
 _RUN_PARAMETERS = _parameter_names(*RUN_OPTIONS, pack_options)

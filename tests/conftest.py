@@ -12,8 +12,9 @@ _CACHE = tempfile.mkdtemp(prefix="policylint-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 os.environ["POLICYLINT_CACHE_DIR"] = _CACHE
 
-from policylint.findings.engine import Settings
-from policylint.packs import load_pack
+# imported after POLICYLINT_CACHE_DIR is set, so that nothing policylint does at import time sees the user's cache
+from policylint.findings.engine import Settings  # noqa: E402
+from policylint.packs import load_pack  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "corpora"

@@ -2,8 +2,8 @@
 
 from policylint.findings.engine import check_document
 from policylint.findings.suppression import settle
-from policylint.text.language import detect
 from policylint.readers import read_bytes
+from policylint.text.language import detect
 
 
 def findings_for(text, pack, settings, rule=None, filename="policy.md", lang=None):

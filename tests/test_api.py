@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPORA, ROOT, TODAY
 
 import policylint
 from policylint.cli import main
 from policylint.formatters.json_format import FIELDS
 from policylint.model import LANGUAGES
-
-from conftest import CORPORA, ROOT, TODAY
 
 PUBLIC = ["CheckResult", "Finding", "PolicylintError", "Problem", "__version__", "check_paths", "check_text"]
 

@@ -5,9 +5,11 @@ import sys
 import zipfile
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
-
 from conftest import ROOT
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
 from policylint.cli import main
 from policylint.readers import InputError, read_bytes
 
@@ -57,7 +59,8 @@ def test_encrypted_opendocument_file():
     data = io.BytesIO()
     with zipfile.ZipFile(data, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("META-INF/manifest.xml", '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        archive.writestr("META-INF/manifest.xml",
+                         '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
                          '<manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data '
                          'manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>')
         archive.writestr("content.xml", bytes(range(256)) * 4)
@@ -167,6 +170,11 @@ def test_documents_with_damaged_bytes(good, position, junk, fmt):
 
 
 @FUZZ
-@given(text=st.lists(st.sampled_from(list("<>/&;#=\"' \nabpliudhtrscxyz1é") + ["<p>", "</li>", "<script>", "&amp;", "<!--", "]]>", "<h2>", "<td>", "<nav>"]), max_size=120).map("".join))
+@given(text=st.lists(
+    st.sampled_from(
+        list("<>/&;#=\"' \nabpliudhtrscxyz1é") + ["<p>", "</li>", "<script>", "&amp;", "<!--", "]]>", "<h2>", "<td>", "<nav>"]
+    ),
+    max_size=120,
+).map("".join))
 def test_random_markup(text):
     _never_crashes(text.encode("utf-8"), "p.html")

@@ -5,8 +5,8 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPORA
+
 from policylint.cli import main
 from policylint.model import LANGUAGES
 

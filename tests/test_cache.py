@@ -4,8 +4,8 @@ never fatal when damaged, written only where it is told."""
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPORA
+
 from policylint.cli import main
 from policylint.findings.engine import Settings
 from policylint.running import cache_folder
@@ -142,7 +142,8 @@ def test_cache_key_depends_on_the_reader(tmp_path):
 
 
 def test_damaged_tokenizer_rules_are_read_from_spacy_again(tmp_path, monkeypatch):
-    from policylint.text import analysis as nlp, tokenizer_data
+    from policylint.text import analysis as nlp
+    from policylint.text import tokenizer_data
 
     monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(tokenizer_data, "shipped", lambda name: None)  # as with a spaCy the package ships no rules for

@@ -247,8 +247,9 @@ def test_explain_gives_the_rules_summary_in_the_message_language(language):
 
 
 def test_a_translated_summary_needs_english(tmp_path):
-    from policylint.packs import PackError, load_pack
     from conftest import ROOT
+
+    from policylint.packs import PackError, load_pack
 
     text = (ROOT / "rules" / "PL101-missing-scope.yaml").read_text(encoding="utf-8")
     text = text.replace("code: PL101", "code: ACME1").replace("name: missing-scope", "name: acme-scope")

@@ -5,11 +5,11 @@ import os
 
 import pytest
 from click.testing import CliRunner
-
 from helpers import findings_for
+
 from policylint.cli import main
-from policylint.settings.config import ConfigError, load
 from policylint.model import LANGUAGES
+from policylint.settings.config import ConfigError, load
 from policylint.settings.pack_overrides import customise
 from policylint.settings.starter import STARTER
 
@@ -359,8 +359,10 @@ def test_a_rule_files_option_values_are_checked(tmp_path):
     text = text.replace("code: PL106", "code: ACME6").replace("name: stale-revision-date", "name: acme-stale")
     cases = [
         ("report: stale", "report: stael", "options.report: 'stael' is not one of missing, stale (did you mean 'stale'?)"),
-        ("max_age_months: 12\n", "max_age_mnths: 12\n", "options.max_age_mnths: unknown option for revision-date (did you mean 'max_age_months'?)"),
-        ("max-revision-age: max_age_months", "max-revison-age: max_age_months", "shorthands.max-revison-age: not a shorthand key (did you mean 'max-revision-age'?)"),
+        ("max_age_months: 12\n", "max_age_mnths: 12\n",
+         "options.max_age_mnths: unknown option for revision-date (did you mean 'max_age_months'?)"),
+        ("max-revision-age: max_age_months", "max-revison-age: max_age_months",
+         "shorthands.max-revison-age: not a shorthand key (did you mean 'max-revision-age'?)"),
     ]
     for number, (old, new, expected) in enumerate(cases):
         folder = tmp_path / str(number)

@@ -3,8 +3,8 @@
 from collections import Counter
 
 import pytest
-
 from corpora_expected import actual, documents, expected_path
+
 from policylint.model import LANGUAGES
 
 DOCUMENTS = documents()
@@ -35,6 +35,7 @@ def test_positions_point_at_the_quoted_words():
     """For every finding that quotes the document, the reported span is exactly those words."""
     from corpora_expected import SAMPLE_FOLDERS, TODAY
     from helpers import quoted_words
+
     from policylint.findings.engine import Settings
     from policylint.packs import load_pack
     from policylint.running.runner import run

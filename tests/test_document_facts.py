@@ -6,8 +6,8 @@ import pytest
 from policylint.checks import fill_ins
 from policylint.findings.engine import check_document
 from policylint.packs import load_pack
-from policylint.text.language import detect
 from policylint.readers import read_bytes
+from policylint.text.language import detect
 
 # A custom revision-date rule whose only label is a word the built-in rule does not know.
 STAMP_RULE = """

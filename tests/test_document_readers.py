@@ -4,12 +4,12 @@ import io
 import sys
 
 import pytest
-
 from conftest import ROOT
 from helpers import findings_for
+
 from policylint.findings.engine import check_document
-from policylint.text.language import detect
 from policylint.readers import read_bytes
+from policylint.text.language import detect
 
 sys.path.insert(0, str(ROOT / "tools"))
 import corpus_formats  # noqa: E402

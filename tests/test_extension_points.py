@@ -11,8 +11,8 @@ from importlib.machinery import ModuleSpec
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import CORPORA, ROOT
+
 from policylint import readers
 from policylint.checks import CHECK_KINDS, CheckKind
 from policylint.cli import main

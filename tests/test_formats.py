@@ -12,9 +12,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPORA, ROOT, TODAY
 from helpers import quoted_words
+
 from policylint.findings.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.packs import load_pack

@@ -3,8 +3,8 @@
 inside a word, in every language."""
 
 import pytest
-
 from helpers import findings_for
+
 from policylint.model import Block, Segment
 from policylint.text.visible import visible_block
 

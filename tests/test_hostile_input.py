@@ -17,13 +17,15 @@ import threading
 import time
 from pathlib import Path
 
+import hostile_inputs as hostile
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
-
-import hostile_inputs as hostile
 from conftest import ROOT
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
 from policylint.cli import main
 from policylint.findings.engine import Settings
 from policylint.packs import PackError, load_pack
@@ -249,7 +251,8 @@ def test_links_to_devices_and_pipes_are_not_read(tmp_path):
 
 @pytest.mark.parametrize("template, problem", [
     ("{term:>400000000}", "{term:>400000000}: only a plain field like {term} (no attribute, index, format or conversion)"),
-    ("{term.__class__.__mro__}", "{term.__class__.__mro__}: only a plain field like {term} (no attribute, index, format or conversion)"),
+    ("{term.__class__.__mro__}",
+     "{term.__class__.__mro__}: only a plain field like {term} (no attribute, index, format or conversion)"),
     ("{term[0]}", "{term[0]}: only a plain field like {term} (no attribute, index, format or conversion)"),
     ("{term!r}", "{term!r}: only a plain field like {term} (no attribute, index, format or conversion)"),
     ("{nosuchfield}", "{nosuchfield}: unknown field; this check fills in {suggestion}, {term}"),

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPORA
+
 from policylint import cli
 from policylint.running.progress import ProgressBar, wanted
 

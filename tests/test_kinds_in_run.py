@@ -7,9 +7,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from test_kinds import SAMPLES
 
 from policylint.cli import main
-from test_kinds import SAMPLES
 
 NOT_POLICY = [s for s in SAMPLES if s[1] == "not-a-policy"]
 PRIVACY = [s for s in SAMPLES if s[1] == "privacy"]

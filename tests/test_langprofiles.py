@@ -1,8 +1,8 @@
 """The lazily built langdetect profiles give exactly langdetect's own numbers."""
 
+from conftest import CORPORA
 from langdetect import detector_factory
 
-from conftest import CORPORA
 from policylint.text.langdetect_profiles import load_factory
 
 OTHER_LANGUAGES = [

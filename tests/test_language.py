@@ -1,8 +1,8 @@
 import pytest
 
+from policylint.readers import read_bytes
 from policylint.text.language import detect
 from policylint.text.languages import scripts
-from policylint.readers import read_bytes
 
 SAMPLES = {
     "en": "Our team answers every customer email within one working day and keeps a record of each complaint.",

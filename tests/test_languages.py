@@ -11,8 +11,8 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from policylint.model import LANGUAGES
 from policylint.packs import PackError
 from policylint.text.language_hooks import HOOKS
@@ -69,7 +69,9 @@ def test_a_language_file_must_say_everything_and_say_it_right(tmp_path):
             read_profiles(language_files(tmp_path))
         return str(error.value)
 
-    assert problem(source.replace("direction: ltr", "direction: sideways")).endswith("fr.yaml: direction: expected one of ltr, rtl")
+    assert problem(source.replace("direction: ltr", "direction: sideways")).endswith(
+        "fr.yaml: direction: expected one of ltr, rtl"
+    )
     assert "fr.yaml: stemmer: expected one of PyStemmer's" in problem(source.replace("stemmer: french", "stemmer: frensh"))
     assert "fr.yaml: letters: expected a list of code point ranges" in problem(source.replace("0041-005A", "005A-0041"))
     assert "fr.yaml: spacy: missing" in problem(source.replace("spacy: fr ", "spakey: fr "))

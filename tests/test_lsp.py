@@ -272,6 +272,8 @@ def test_without_pygls_one_line_says_how_to_install_it():
         from policylint.cli import main
         main(["lsp"])
     """)
-    done = subprocess.run([sys.executable, "-c", blocker], capture_output=True, text=True, env=server_env(), timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", blocker], capture_output=True, text=True, env=server_env(), timeout=60, check=False
+    )
     assert done.returncode == 2
     assert done.stderr == "policylint: error: the language server needs pygls: pip install 'policylint[lsp]'\n"

@@ -3,8 +3,8 @@
 import dataclasses
 
 import pytest
-
 from conftest import CORPORA
+
 from policylint.model import LANGUAGES
 from policylint.readers import read_bytes
 from policylint.text.language import detect

@@ -8,9 +8,11 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CORPORA, TODAY
-from policylint.cli import main, report as report_command, check as check_command
+
+from policylint.cli import check as check_command
+from policylint.cli import main
+from policylint.cli import report as report_command
 
 # one document per language that many rules report, and an English one with a revision date
 DOCUMENTS = ["en/bad-template.md", "en/bad-outdated.txt", "fr/bad-template.md", "es/bad-template.md",
@@ -133,7 +135,9 @@ def test_report_exit_status_comes_from_the_same_decision(tree):
     bad.write_text("ignore: [jargn]\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["report", "--format", "json", str(tree)])
     assert result.exit_code == 2
-    assert result.stderr == f"policylint: error: {bad}:1: ignore: 'jargn' is not a rule name, code or code prefix (did you mean 'jargon'?)\n"
+    assert result.stderr == (
+        f"policylint: error: {bad}:1: ignore: 'jargn' is not a rule name, code or code prefix (did you mean 'jargon'?)\n"
+    )
 
 
 def test_the_reports_matrix_and_profile_follow_the_configuration(tree, pack):

@@ -8,8 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from policylint.cli import main
-from policylint.formatters import Output, pick, use_color
-from policylint.formatters import github, text
+from policylint.formatters import Output, github, pick, text, use_color
 from policylint.model import Finding
 from policylint.running.runner import Result
 

@@ -28,7 +28,9 @@ HOSTILE_NAME = "policy\x1b]0;owned\x07\n::error file=x.md::All clear\r.md"
 UNDECODABLE_NAME = os.fsdecode(b"caf\xe9-\xff.md")  # Latin-1 bytes: not UTF-8
 # what a terminal or a log obeys: C0 controls but the line breaks, DEL and C1, bidi overrides
 UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-WORKFLOW_COMMAND = re.compile(r"^::(error|warning|notice) file=[^:\n]*(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:\n]*)?::")
+WORKFLOW_COMMAND = re.compile(
+    r"^::(error|warning|notice) file=[^:\n]*(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:\n]*)?::"
+)
 
 
 @pytest.fixture

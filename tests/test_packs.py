@@ -127,9 +127,7 @@ def test_pack_mistakes_name_the_file_and_key(tmp_path, change, expected):
 
 
 def test_a_pack_read_back_from_the_cache_equals_the_yaml(tmp_path, monkeypatch):
-    from policylint.packs import yaml_cache
-
-    from policylint.packs import default_rules_dir
+    from policylint.packs import default_rules_dir, yaml_cache
     from policylint.text.languages import builtin_language_files
 
     monkeypatch.setenv("POLICYLINT_CACHE_DIR", str(tmp_path))

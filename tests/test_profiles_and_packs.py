@@ -2,9 +2,9 @@
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT
 from helpers import findings_for
+
 from policylint.cli import main
 from policylint.packs import PackError, load_pack
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-
 from conftest import CORPORA
 from readme_blocks import blocks
+
 from policylint.cli import main
 from policylint.settings.config import load
 
@@ -70,7 +70,8 @@ def test_suppression_example(tmp_path):
     policy = tmp_path / "policy.md"
     policy.write_text("# Policy\n\n" + example, encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--format", "json", "--warn-unused-suppressions",
-                                       "--select", "unfilled-placeholder,missing-enforcement,unused-suppression", str(policy)], env=ENV)
+                                       "--select", "unfilled-placeholder,missing-enforcement,unused-suppression",
+                                       str(policy)], env=ENV)
     findings = json.loads(result.stdout)["findings"]
     # the placeholder and enforcement findings are suppressed; the jargon range suppressed nothing here
     assert [f["rule"] for f in findings] == ["unused-suppression"]

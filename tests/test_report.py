@@ -9,16 +9,16 @@ import re
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import ROOT, TODAY
+from report_helpers import MIXED_DOCUMENTS, mixed_corpus, parse_html
+
 from policylint.cli import main
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE
-from policylint.messages import Messages
 from policylint.report.score import document_score, formula_parameters
 from policylint.running.runner import run
 from policylint.settings.plans import Options, Workspace
-from report_helpers import MIXED_DOCUMENTS, mixed_corpus, parse_html
 
 
 def report(*args, env=None):
@@ -311,7 +311,8 @@ def test_unwritable_output_is_one_line(corpus, tmp_path):
     assert result.stderr.splitlines() == [f"policylint: {out}: error: cannot write: No such file or directory"]
 
 
-@pytest.mark.parametrize("args, profile, columns", [((), "by document kind", 17), (("--profile", "customer-service"), "customer-service", 17),
+@pytest.mark.parametrize("args, profile, columns", [((), "by document kind", 17),
+                                                     (("--profile", "customer-service"), "customer-service", 17),
                                                      (("--profile", "core"), "core", 7)])
 def test_the_report_names_its_profile_and_covers_its_rules(corpus, args, profile, columns):
     result = report(str(corpus / "en" / "good-service-standards.md"), "--message-lang", "en", *args)

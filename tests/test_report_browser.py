@@ -9,13 +9,13 @@ import re
 import struct
 
 import pytest
-from click.testing import CliRunner
-
 from chromium import dump_dom, find_chromium, print_to_pdf, run_chromium, screenshot
+from click.testing import CliRunner
 from conftest import TODAY
+from report_helpers import MIXED_DOCUMENTS, matrix_columns, mixed_corpus
+
 from policylint.cli import main
 from policylint.packs import load_pack
-from report_helpers import MIXED_DOCUMENTS, matrix_columns, mixed_corpus
 
 REQUIRED = os.environ.get("POLICYLINT_REQUIRE_CHROMIUM") == "1"  # set by .ci/run
 pytestmark = pytest.mark.skipif(

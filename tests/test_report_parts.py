@@ -5,15 +5,14 @@ from __future__ import annotations
 import io
 
 import pytest
-
 from helpers import findings_for
+
 from policylint.findings.engine import EXCERPT_LIMIT
-from policylint.running.progress import ProgressBar
 from policylint.messages import Messages
 from policylint.report.score import ELEMENTS_SHARE, PER_FINDING, RULE_CAP, WORDING_SHARE, document_score
 from policylint.running.one_file import DocumentSummary
+from policylint.running.progress import ProgressBar
 from policylint.running.runner import run
-
 
 # --- score -------------------------------------------------------------------------------
 
@@ -128,6 +127,7 @@ def test_the_runner_returns_each_files_facts_from_a_worker_or_the_cache(tmp_path
 
 def test_the_readme_states_the_score_formula_the_report_states():
     from conftest import ROOT
+
     from policylint.report.score import formula_parameters
 
     readme = " ".join((ROOT / "docs" / "usage.md").read_text(encoding="utf-8").split())

@@ -4,8 +4,8 @@ and dates that no calendar has, which get their own message rather than "no revi
 import datetime as dt
 
 import pytest
-
 from helpers import findings_for
+
 from policylint.findings.engine import Settings
 from policylint.model import LANGUAGES
 from policylint.text.dates import find_dates, find_impossible_dates

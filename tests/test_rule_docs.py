@@ -19,22 +19,23 @@ def test_rules_lists_every_rule_with_its_columns(pack):
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["CODE", "NAME", "SEVERITY", "PROFILES", "LANGUAGES", "SUMMARY"]
     for rule in pack.rules:
-        line = next(l for l in lines if l.startswith(rule.code + " "))
+        line = next(row for row in lines if row.startswith(rule.code + " "))
         assert rule.name in line and rule.severity in line and "en,fr,es,el,ar" in line and rule.summary in line
     assert lines[-1] == f"{len(pack.rules)} rules, {len(pack.rules)} enabled."
 
 
 def test_rules_marks_what_a_profile_leaves_off():
     lines = run("rules", "--profile", "core").stdout.splitlines()
-    assert any(l.startswith("PL108 ") and "missing-title (off)" in l for l in lines)
-    assert any(l.startswith("PL101 ") and "core,customer-service" in l for l in lines)
+    assert any(row.startswith("PL108 ") and "missing-title (off)" in row for row in lines)
+    assert any(row.startswith("PL101 ") and "core,customer-service" in row for row in lines)
 
 
 def test_rules_as_json():
     payload = json.loads(run("rules", "--format", "json").stdout)
     record = next(r for r in payload["rules"] if r["name"] == "missing-contact")
     assert record == {
-        "code": "PL114", "name": "missing-contact", "severity": "warning", "profiles": ["code-of-conduct", "complaints", "customer-service", "privacy", "returns", "terms"],
+        "code": "PL114", "name": "missing-contact", "severity": "warning",
+        "profiles": ["code-of-conduct", "complaints", "customer-service", "privacy", "returns", "terms"],
         "languages": list(LANGUAGES), "enabled": True, "summary": record["summary"], "pack": "built-in",
     }
 

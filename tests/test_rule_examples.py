@@ -1,8 +1,8 @@
 """Every rule's own examples, in every language, behave as the rule file says."""
 
 import pytest
-
 from helpers import findings_for, pair_findings_for
+
 from policylint.model import LANGUAGES
 from policylint.packs import load_pack
 

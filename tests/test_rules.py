@@ -3,8 +3,8 @@
 import datetime as dt
 
 import pytest
-
 from helpers import findings_for
+
 from policylint.text.dates import find_dates
 
 
@@ -172,7 +172,10 @@ def test_placeholder_look_alikes(pack, settings, text):
 
 
 def test_placeholders_run_on_documents_in_other_languages(pack, settings):
-    german = "# Richtlinie\n\nUnser Team beantwortet jede Anfrage innerhalb von [X] Stunden und dokumentiert jede Beschwerde sorgfältig.\n"
+    german = (
+        "# Richtlinie\n\nUnser Team beantwortet jede Anfrage innerhalb von [X] Stunden "
+        "und dokumentiert jede Beschwerde sorgfältig.\n"
+    )
     found = findings_for(german, pack, settings)
     assert codes(found) == ["unfilled-placeholder"]
 

@@ -14,6 +14,7 @@ import time
 
 import pytest
 from click.testing import CliRunner
+from conftest import CORPORA, ROOT, TODAY
 
 import policylint
 from policylint.cli import main
@@ -21,8 +22,6 @@ from policylint.model import LANGUAGES
 from policylint.running import scheduler as cluster
 from policylint.running.session import RunRequest, execute
 from policylint.settings.plans import Options
-
-from conftest import CORPORA, ROOT, TODAY
 
 distributed = pytest.importorskip("distributed")
 

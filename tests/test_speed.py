@@ -3,6 +3,7 @@
 import gc
 
 from conftest import CORPORA
+
 from policylint.running import one_file
 
 
@@ -30,10 +31,10 @@ def test_the_collector_is_paused_for_one_document_only(monkeypatch, pack, settin
 
 def test_a_report_of_many_documents_shows_their_details_collapsed(tmp_path, monkeypatch):
     from click.testing import CliRunner
+    from report_helpers import parse_html
 
     from policylint.cli import main
     from policylint.report import html
-    from report_helpers import parse_html
 
     def details(folder):
         out = tmp_path / "report.html"

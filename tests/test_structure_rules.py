@@ -1,7 +1,6 @@
 """Edge cases of the rules added for the full guidance, beyond each rule's own examples."""
 
 import pytest
-
 from helpers import findings_for
 
 
@@ -20,7 +19,9 @@ def test_an_address_or_number_anywhere_is_contact_detail(pack, settings, lang, t
     assert not fired(pack, settings, "missing-contact", text, lang)
 
 
-@pytest.mark.parametrize("text", ["# Policy\n\nUpdated 2026-11-22, version 2.3.1.", "# Policy\n\nWe served 1 000 000 customers in 2025."])
+@pytest.mark.parametrize(
+    "text", ["# Policy\n\nUpdated 2026-11-22, version 2.3.1.", "# Policy\n\nWe served 1 000 000 customers in 2025."]
+)
 def test_dates_versions_and_counts_are_not_phone_numbers(pack, settings, text):
     assert fired(pack, settings, "missing-contact", text, "en")
 
@@ -60,7 +61,9 @@ def test_lines_without_punctuation_are_counted_one_by_one(pack, settings):
 def test_a_long_sentence_is_reported_on_its_own_span(pack, settings):
     words = " ".join(["word"] * 45)
     findings = fired(pack, settings, "long-sentence", f"Short one. Then {words}.", "en")
-    assert [(f.column, f.message) for f in findings] == [(12, "Sentence of 46 words (the limit is 40): split it into shorter ones.")]
+    assert [(f.column, f.message) for f in findings] == [
+        (12, "Sentence of 46 words (the limit is 40): split it into shorter ones.")
+    ]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -80,7 +83,8 @@ def test_advice_to_customers_is_not_a_weak_obligation(pack, settings, lang, text
     ("missing-contact", "fr", "Pour nous contacter : [coordonnées à compléter]."),
     ("missing-escalation", "es", "Si no está satisfecho, diríjase a [nombre del responsable]."),
     ("missing-review-cycle", "el", "Η πολιτική αναθεωρείται κάθε [Χ] μήνες."),
-    ("missing-title", "ar", "# [اسم السياسة]\n\nنرد على كل مكالمة خلال 30 ثانية وعلى كل رسالة خلال خمسة أيام عمل ونبقيكم على اطلاع في كل خطوة من خطوات معالجة طلبكم حتى النهاية."),
+    ("missing-title", "ar", "# [اسم السياسة]\n\nنرد على كل مكالمة خلال 30 ثانية وعلى كل رسالة خلال خمسة أيام عمل "
+     "ونبقيكم على اطلاع في كل خطوة من خطوات معالجة طلبكم حتى النهاية."),
 ])
 def test_a_sentence_left_as_a_template_does_not_count(pack, settings, rule, lang, text):
     assert fired(pack, settings, rule, text, lang)
@@ -116,9 +120,11 @@ def test_a_clause_before_a_colon_is_not_a_label(pack, settings):
     ("en", "missing-procedures", "## Handling claims and complaints\n\n- Listen first.\n- Note what went wrong."),
     ("en", "missing-contact", "## Support\n\nMembers can write to us at 4 Mill Road, or by phone, chat or post."),
     ("fr", "missing-feedback", "## Suivi\n\nUn mois plus tard, nous appelons pour vérifier la satisfaction du client."),
-    ("fr", "missing-procedures", "NIVEAU 1 : votre conseiller habituel répond.\n\nNIVEAU 2 : le service qualité reprend le dossier."),
+    ("fr", "missing-procedures",
+     "NIVEAU 1 : votre conseiller habituel répond.\n\nNIVEAU 2 : le service qualité reprend le dossier."),
     ("es", "missing-complaint-procedure", "## Atención al usuario\n\nPuede presentar un reclamo en cualquier sede."),
-    ("es", "missing-escalation", "## Resolución\n\nSi el socio no está satisfecho con la respuesta, puede presentar una apelación."),
+    ("es", "missing-escalation",
+     "## Resolución\n\nSi el socio no está satisfecho con la respuesta, puede presentar una apelación."),
     ("el", "missing-complaint-procedure", "# Χειρισμός Καταγγελιών\n\nΑπαντάμε εγγράφως μέσα σε δέκα ημέρες."),
     ("ar", "missing-procedures", "## آلية استقبال الطلبات\n\nنرد خلال يومين."),
     ("ar", "missing-procedures", "## كيفية معالجة الشكوى\n\nنرد خلال يومين."),
@@ -131,7 +137,8 @@ def test_section_wordings_of_published_policies(pack, settings, lang, rule, text
     ("en", "The request must include:\nthe account number, the branch and the date on which the problem first appeared;\n"
            "the names of any staff you spoke to and what each of them told you at the time;\n"
            "copies of letters, receipts or emails that show what happened and when it happened."),
-    ("es", "La solicitud debe incluir:\n\uf0b7 el número de cuenta, la oficina y la fecha en que apareció el problema por primera vez\n"
+    ("es", "La solicitud debe incluir:\n"
+           "\uf0b7 el número de cuenta, la oficina y la fecha en que apareció el problema por primera vez\n"
            "\uf0b7 los nombres de las personas con quienes habló y lo que cada una le dijo en aquel momento\n"
            "\uf0b7 copias de cartas, recibos o correos que muestren qué ocurrió y cuándo ocurrió exactamente"),
 ])

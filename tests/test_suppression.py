@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from policylint.cli import main
-from policylint.model import LANGUAGES
-from policylint.findings.suppression import apply, unused_findings
-from policylint.text.language import detect
 from policylint.findings.engine import check_document
+from policylint.findings.suppression import apply, unused_findings
+from policylint.model import LANGUAGES
 from policylint.readers import read_bytes
+from policylint.text.language import detect
 
 LINES = [
     "# Policy",  # 1

@@ -5,12 +5,12 @@ from functools import lru_cache
 import pytest
 import spacy
 import yaml
-
 from conftest import CORPORA, ROOT
-from policylint.text.big_regex import compile_matcher, split_top_level
-from policylint.text.analysis import tokenizer
-from policylint.readers import read_file
+
 from policylint.model import LANGUAGES
+from policylint.readers import read_file
+from policylint.text.analysis import tokenizer
+from policylint.text.big_regex import compile_matcher, split_top_level
 from policylint.text.languages import profile
 from policylint.text.tokenizer_data import spacy_name
 
@@ -122,7 +122,8 @@ def test_one_pass_analysis_equals_the_step_by_step_one(language):
 def test_a_multi_token_special_case_takes_the_step_by_step_path():
     from policylint.text.analysis import BlockAnalyser
 
-    for language, text, joined in [("es", "A 20 °C. Luego", "°C"), ("el", "Η Μ. Ασία.", "Μ. Ασία"), ("ar", "سنة ٢٠ ب. م", "ب. م")]:
+    cases = [("es", "A 20 °C. Luego", "°C"), ("el", "Η Μ. Ασία.", "Μ. Ασία"), ("ar", "سنة ٢٠ ب. م", "ب. م")]
+    for language, text, joined in cases:
         analyser = BlockAnalyser(language)
         assert analyser._fast_sentences(text, 0) is None
         assert joined in [t.text for s in analyser.sentences(text, 0) for t in s.tokens]

@@ -99,7 +99,11 @@ def _among(contact: Contact, accepted: set[str]) -> bool:
 
 
 KIND = CheckKind(
-    fields={"message": ("contact", "source_contact", "other"), "only_here": ("contact", "other"), "missing_here": ("source_contact", "other")},
+    fields={
+        "message": ("contact", "source_contact", "other"),
+        "only_here": ("contact", "other"),
+        "missing_here": ("source_contact", "other"),
+    },
     name="pair-contacts",
     description=__doc__ or "",
     check=None,

@@ -46,7 +46,11 @@ def _newest(context: Context) -> tuple[object, Place] | None:
 
 
 KIND = CheckKind(
-    fields={"message": ("date", "source_date", "other"), "missing_here": ("source_date", "other"), "only_here": ("date", "other")},
+    fields={
+        "message": ("date", "source_date", "other"),
+        "missing_here": ("source_date", "other"),
+        "only_here": ("date", "other"),
+    },
     name="pair-revision-date",
     description=__doc__ or "",
     check=None,

@@ -72,7 +72,7 @@ def _numbered(text: str, match: re.Match, labels: set[str]) -> bool:
         return False
     # only the stretch just before: the whole text before each match made "X a X a ..." quadratic
     before = _WORD_BEFORE.search(text[max(0, match.start() - _LABEL_REACH): match.start()])
-    return bool(before) and norm(before.group(1)) in labels
+    return before is not None and norm(before.group(1)) in labels
 
 
 KIND = CheckKind(

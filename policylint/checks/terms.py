@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 from policylint.checks import fill_ins
 from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text
 from policylint.text.normalise import norm, stem
-
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
 _ACRONYM = re.compile(r"^[A-ZΑ-Ω]{2,6}s?$")

@@ -32,7 +32,10 @@ def check(context):
                 continue
             if any(_distance(tokens, a.end, modal.start) < BEFORE and a.end <= modal.start for a in addressees):
                 continue
-            if any(modal.end <= a.start and _distance(tokens, modal.end, a.start) < BETWEEN and a.start < duty.start for a in addressees):
+            if any(
+                modal.end <= a.start and _distance(tokens, modal.end, a.start) < BETWEEN and a.start < duty.start
+                for a in addressees
+            ):
                 continue
             term = span_text(context, sentence, modal.start, modal.end)
             yield report_tokens(context, sentence, modal.start, modal.end, context.message({"term": term}), language)

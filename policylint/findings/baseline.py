@@ -76,7 +76,7 @@ def read(baseline: Path) -> set[tuple[str, str, str, int]]:
         raise BaselineError("findings: each entry needs path, rule, key and occurrence") from None
 
 
-def new_findings(findings: list[Finding], known: set, baseline: Path) -> list[Finding]:
+def new_findings(findings: list[Finding], known: set, baseline: str | Path) -> list[Finding]:
     """The findings the baseline does not record, in their original order."""
     baseline = Path(baseline)
     fresh = {

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from policylint.checks.facts import DocumentFacts
-from policylint.settings.config import Config
-from policylint.text.matcher import Matcher
 from policylint.model import Analysis, Finding
+from policylint.packs import Pack, Rule, templates
+from policylint.settings.config import Config
 from policylint.text.analysis import analyse, tokenize
 from policylint.text.languages import BASE_LANGUAGE
-from policylint.packs import Pack, Rule, templates
+from policylint.text.matcher import Matcher
 
 EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 from policylint.model import Directive, Document, Finding
@@ -102,9 +101,9 @@ def _suppressed(finding: Finding, holds: list[_Rule]) -> bool:
         if hold.kind == "disable-next-line" and finding.line == hold.directive.end_line + 1 and hold.covers(finding):
             hold.used = True
             return True
-    hold = _range_hold(finding, holds)
-    if hold is not None:
-        hold.used = True
+    ranged = _range_hold(finding, holds)
+    if ranged is not None:
+        ranged.used = True
         return True
     return False
 

@@ -135,7 +135,13 @@ def render(result: Result, output: Output) -> str:
                     {
                         "level": "error" if p.severity == "error" else "note",
                         "message": {"text": p.message},
-                        "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(p.path, str(root)), "uriBaseId": ROOT}}}],
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": artifact_uri(p.path, str(root)), "uriBaseId": ROOT}
+                                }
+                            }
+                        ],
                     }
                     for p in result.problems
                 ],

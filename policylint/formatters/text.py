@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-
 from policylint.formatters.location import location
 from policylint.formatters.output import Formatter, Output
 from policylint.formatters.safe_text import printable, printable_path

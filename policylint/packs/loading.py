@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from policylint.checks import CHECK_KINDS
 from policylint.model import LANGUAGES, SEVERITIES
@@ -144,7 +144,9 @@ def _language_data(path: Path, data: dict) -> dict[str, Any]:
             continue
         shape = LANGUAGE_DATA_KEYS.get(key)
         if shape is None:
-            raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join((*LANGUAGE_PROFILE_KEYS, *LANGUAGE_DATA_KEYS))}")
+            raise PackError(
+                f"{path}: {key}: unknown key; expected one of {', '.join((*LANGUAGE_PROFILE_KEYS, *LANGUAGE_DATA_KEYS))}"
+            )
         _check_shape(path, key, value, shape)
     return data
 
@@ -248,7 +250,9 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
                              lambda key, problem: _fail(path, join_key("options", key), problem))
     options = merged_options(kind, dict(kind.options), given)
     shorthands = {**kind.shorthands, **_shorthands(path, kind, data.get("shorthands") or {})}
-    languages = vocabulary_with_options(kind, languages, options, lambda language, key: language_data.get(language, {}).get(key, []))
+    languages = vocabulary_with_options(
+        kind, languages, options, lambda language, key: language_data.get(language, {}).get(key, [])
+    )
     examples = data["examples"]
     for language in covered:
         pair = examples.get(language) if isinstance(examples, dict) else None
@@ -291,7 +295,7 @@ def _requires(path, value) -> str:
     return value
 
 
-def _skeleton(path: Path, data: dict, covered: tuple[str, ...]) -> dict[str, str]:
+def _skeleton(path: Path, data: dict, covered: Sequence[str]) -> dict[str, str]:
     """The first sentence of the section an editor inserts under the rule's `element` heading,
     per language: only a rule naming an element can have one."""
     if "skeleton" not in data:

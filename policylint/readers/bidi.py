@@ -36,7 +36,9 @@ def logical_order(clusters: list[str]) -> str:
 
 def _runs(clusters: list[str], kinds: set[str]) -> list[tuple[int, int]]:
     """Spans [start, end) that begin and end with a cluster of `kinds`, neutrals between."""
-    spans, start, last = [], None, None
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    last = 0  # set with start
     for index, cluster in enumerate(clusters):
         direction = _direction(cluster)
         if direction in kinds:

@@ -28,7 +28,6 @@ from policylint.readers.decode import InputError, damaged
 from policylint.readers.positions import numbered_blocks, numbered_paragraph_block
 from policylint.readers.sniff import expect
 
-
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -13,8 +13,8 @@ import html
 from collections import Counter
 from html.parser import HTMLParser
 
-from policylint.model import Block, Directive, Document, Segment
 from policylint.findings.suppression import is_directive
+from policylint.model import Block, Directive, Document, Segment
 
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # tags that start or end a block of text; the value is the kind of block their text makes

@@ -13,9 +13,9 @@ from typing import Iterator
 
 from markdown_it import MarkdownIt
 
+from policylint.findings.suppression import PREFIX, is_directive
 from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
-from policylint.findings.suppression import PREFIX, is_directive
 
 # Block rules that cannot match where the source has no trace of them (each rule looks for it
 # first), yet are tried at the start of every line and again wherever a paragraph may end.

@@ -20,7 +20,6 @@ from policylint.readers.decode import InputError, damaged
 from policylint.readers.positions import numbered_blocks, numbered_paragraph_block
 from policylint.readers.sniff import expect
 
-
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"

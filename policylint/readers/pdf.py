@@ -10,7 +10,8 @@ page), then the character in that line.
 Blocks: a line in a larger font than the body text is a heading (the largest size is level 1);
 so is a short bold line that opens a text box, and a line that the plain-text reader would
 take for one (numbered like "2. Scope", in capitals, or a short title-like line standing alone
-in its box) when no line is larger than the body text. Boxes side by side (table cells) are not taken for headings by their shortness. A line starting with a bullet opens
+in its box) when no line is larger than the body text. Boxes side by side (table cells) are not
+taken for headings by their shortness. A line starting with a bullet opens
 a list item. Other lines continue the block above them while they stay in its text box, or
 carry a sentence over a page break (a line ending in a comma does). A line opening with a
 bullet symbol is a list item unless its size makes it a heading.
@@ -29,8 +30,8 @@ from policylint.model import Block, Document
 from policylint.readers import pdf_limits
 from policylint.readers.bidi import logical_order
 from policylint.readers.decode import InputError, damaged
-from policylint.readers.positions import block_from_lines
 from policylint.readers.plaintext import BULLET, SENTENCE_END, heading_level, title_like
+from policylint.readers.positions import block_from_lines
 from policylint.readers.sniff import expect
 
 HEADING_SIZE_RATIO = 1.12  # a line this much larger than the body text is a heading
@@ -106,8 +107,7 @@ def _read_lines(data: bytes) -> tuple[list[Line], int, list[int]]:
             boxes = [box for box in page if isinstance(box, LTTextContainer)]
             for box, beside in zip(boxes, _side_by_side(boxes)):
                 box_lines = [line for line in box if hasattr(line, "__iter__")]
-                built = [_line(line) for line in box_lines]
-                built = [b for b in built if b is not None]
+                built = [b for b in (_line(line) for line in box_lines) if b is not None]
                 box_number += 1
                 for index, (text, size, bold) in enumerate(built):
                     on_page += 1
@@ -195,7 +195,7 @@ def _is_mark(text: str) -> bool:
 def _blocks(lines: list[Line]) -> list[Block]:
     if not lines:
         return []
-    sizes = Counter()
+    sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.text)
     body = sizes.most_common(1)[0][0]

@@ -6,7 +6,8 @@ form objects that draw each other ten times over, nine deep, make a billion draw
 operations from 6.7 KB, and an indirect object that refers to itself (through /Length or
 /Resources) is followed for ever. `read_limits` wraps one PDF's reading in a budget of
 unpacked bytes, content-stream objects parsed (operators and their operands), forms and
-images drawn, glyphs laid out and indirect objects fetched; passing any of them ends the reading with one InputError line that names
+images drawn, glyphs laid out and indirect objects fetched; passing any of them ends the reading
+with one InputError line that names
 the limit. The budget is charged from the points where pdfminer does that work: its stream
 decoders (replaced by versions that stop at the budget), its content-stream parser and its
 document's object lookup (subclasses).
@@ -168,7 +169,8 @@ def _install() -> None:
         return
     from pdfminer import pdfinterp, pdftypes
 
-    pdftypes.zlib = _ZlibForPdfminer
+    # pdfminer's module-level zlib is replaced by a stand-in with the same interface (setattr: not a module)
+    setattr(pdftypes, "zlib", _ZlibForPdfminer)
     pdftypes.decompress_corrupted = _inflate_damaged
     pdftypes.lzwdecode = _lzw
     pdftypes.rldecode = _run_length
@@ -178,7 +180,7 @@ def _install() -> None:
             _budget().parse_content()
             return super().nextobject()
 
-    pdfinterp.PDFContentParser = CountedContentParser
+    setattr(pdfinterp, "PDFContentParser", CountedContentParser)  # pdfminer's class replaced in its module
     _installed = True
 
 

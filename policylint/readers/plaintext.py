@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from policylint.findings.suppression import is_directive
 from policylint.model import Directive, Document
 from policylint.readers.positions import block_from_lines
-from policylint.findings.suppression import is_directive
 
 BULLET = re.compile(r"^(?:[-*•·–—▪◦‣]|\(?\d{1,3}[.)]|\(?[a-zA-Z][)])\s+")
 # "1 Scope", "2.3. Complaints", "IV. Review", "b) Training": letters and numerals need their "." or ")"

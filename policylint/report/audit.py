@@ -22,8 +22,9 @@ NEEDS_WORK_LIMIT = 5  # documents listed under "need work first"
 SCORE_BANDS = ((0, 49), (50, 79), (80, 99), (100, 100))
 
 
-def score_band(score: int) -> int:
+def score_band(score: int | None) -> int:
     """The index in SCORE_BANDS of the band a score falls in."""
+    assert score is not None  # only a checked document has a score, and only those are banded
     return next(i for i, (low, high) in enumerate(SCORE_BANDS) if low <= score <= high)
 
 
@@ -124,7 +125,7 @@ class Audit:
         return sorted(counts.items(), key=lambda item: (-item[1], item[0] or "~"))
 
     def average_score(self) -> int | None:
-        scores = [d.score for d in self.checked]
+        scores = [d.score for d in self.checked if d.score is not None]  # all of them: checked
         return round(sum(scores) / len(scores)) if scores else None
 
     def score_bands(self) -> list[tuple[tuple[int, int], int]]:
@@ -134,7 +135,7 @@ class Audit:
 
     def needs_work_first(self) -> list[DocumentAudit]:
         """The lowest-scoring documents below full marks; most errors first among equals."""
-        below = [d for d in self.checked if d.score < FULL_MARKS]
+        below = [d for d in self.checked if d.score is not None and d.score < FULL_MARKS]  # checked: scored
         below.sort(key=lambda d: (d.score, -d.severity_counts()["error"], d.path))
         return below[:NEEDS_WORK_LIMIT]
 

@@ -11,10 +11,10 @@ from html import escape
 
 from policylint.formatters.location import location
 from policylint.formatters.safe_text import printable_lines
+from policylint.messages import Messages
 from policylint.model import SEVERITIES
 from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, DocumentAudit, score_band
 from policylint.report.charts import bar_chart
-from policylint.messages import Messages
 from policylint.report.score import formula_parameters
 from policylint.settings.plans import BY_KIND
 from policylint.text.languages import BASE_LANGUAGE, is_right_to_left, profile

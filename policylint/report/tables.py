@@ -8,8 +8,8 @@ import io
 from policylint.findings.fingerprints import keyed
 from policylint.formatters.json_format import record
 from policylint.formatters.safe_text import json_text, printable
-from policylint.report.audit import NOT_APPLICABLE, Audit
 from policylint.messages import Messages
+from policylint.report.audit import NOT_APPLICABLE, Audit
 from policylint.report.score import formula_parameters
 
 SCHEMA_VERSION = 1
@@ -56,6 +56,12 @@ def render_csv(audit: Audit, language: str) -> str:
     return out.getvalue()
 
 
+def _rule_name(audit: Audit, code: str) -> str:
+    rule = audit.rule(code)
+    assert rule is not None  # a document's coverage cells are the audit's rules
+    return rule.name
+
+
 def render_json(audit: Audit, language: str) -> str:
     payload = {
         "schema_version": SCHEMA_VERSION,
@@ -84,7 +90,7 @@ def render_json(audit: Audit, language: str) -> str:
                 "kind": d.kind,
                 "kind_reason": d.kind_reason,
                 "score": d.score,
-                "coverage": {audit.rule(code).name: cell.state for code, cell in d.cells.items()},
+                "coverage": {_rule_name(audit, code): cell.state for code, cell in d.cells.items()},
                 "problems": [{"severity": p.severity, "message": p.message} for p in d.problems],
                 "findings": [record(*item) for item in keyed(d.findings)],
             }

@@ -74,7 +74,10 @@ def _state(root: str) -> tuple[bytes | None, str | None]:
     if not stat.S_ISDIR(found.st_mode):
         return None, f"not used: it is not a folder; {_SLOWER}"
     if hasattr(os, "getuid") and found.st_uid != os.getuid():
-        return None, f"not used: the folder belongs to another user (uid {found.st_uid}); set {ENV_VARIABLE} to a folder of your own"
+        return None, (
+            f"not used: the folder belongs to another user (uid {found.st_uid}); "
+            f"set {ENV_VARIABLE} to a folder of your own"
+        )
     if found.st_mode & 0o022:
         return None, (f"not used: other users may write to the folder (mode {stat.S_IMODE(found.st_mode):o}); "
                       f"make it private (chmod 700) or delete it")

@@ -27,6 +27,7 @@ PACKAGE = Path(__file__).resolve().parent.parent  # the policylint package
 def spacy_version() -> str:
     """The installed spaCy's version, read from spacy/about.py without importing spaCy."""
     spec = find_spec("spacy")
+    assert spec is not None and spec.origin is not None  # spaCy is a dependency, installed as files
     about = Path(spec.origin).with_name("about.py")
     found = _VERSION.search(about.read_text(encoding="utf-8"))
     return found.group(1) if found else "unknown"

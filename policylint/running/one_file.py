@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 
 from policylint.findings import suppression
 from policylint.findings.engine import Settings, run_rules, shorten
-from policylint.text.analysis import analyse
-from policylint.text.kinds import KindChoice, detect_kind, given
-from policylint.text.language import detect
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
 from policylint.running import collector
 from policylint.running.result_cache import ResultCache
 from policylint.running.time_budget import TimeBudgetExceeded, limited, not_checked
+from policylint.text.analysis import analyse
+from policylint.text.kinds import KindChoice, detect_kind, given
+from policylint.text.language import detect
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,11 @@ def load(source: str | bytes) -> bytes:
 
 def cached(data: bytes, reader_path: str, shown: str, cache: ResultCache | None) -> FileCheck | None:
     hit = cache.get(cache.key(data, reader_path), shown) if cache else None
-    return FileCheck(hit.findings, hit.notices, summary=DocumentSummary(*hit.summary)) if hit else None
+    if not hit:
+        return None
+    language, title, kind, kind_reason = hit.summary  # SUMMARY_FIELDS
+    assert title is not None  # the cache keeps only entries whose title is a string
+    return FileCheck(hit.findings, hit.notices, summary=DocumentSummary(language, title, kind, kind_reason))
 
 
 def check_source(

@@ -17,9 +17,9 @@ import hashlib
 import json
 from pathlib import Path, PurePath
 
+from policylint.model import POSITION_KINDS, SEVERITIES, Finding
 from policylint.running import cache_folder as cache
 from policylint.running.code_identity import code_fingerprint
-from policylint.model import POSITION_KINDS, SEVERITIES, Finding
 
 FORMAT = 4  # bump when an entry's shape changes
 # what an entry says of the document besides its findings (DocumentSummary's fields)
@@ -110,7 +110,8 @@ class ResultCache:
         if not all(value is None or isinstance(value, str) for value in summary) or not isinstance(stored["title"], str):
             return None
         findings = [_finding(item, path) for item in items]
-        return None if None in findings else CachedFile(findings, notices, summary)
+        kept = [finding for finding in findings if finding is not None]
+        return CachedFile(kept, notices, summary) if len(kept) == len(findings) else None
 
     def put(self, key: str, findings: list[Finding], notices: list[str], summary: tuple[str | None, ...]) -> None:
         entry = {

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached, load
 from policylint.findings.engine import Settings
 from policylint.model import Finding
 from policylint.packs import Pack, Rule
-from policylint.running.gitignore import GitIgnore
-from policylint.running.parallel import check_many
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
+from policylint.running.gitignore import GitIgnore
+from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached, load
+from policylint.running.parallel import check_many
 from policylint.running.result_cache import ResultCache, run_fingerprint
 from policylint.running.time_budget import DEFAULT_SECONDS
 
@@ -165,7 +165,10 @@ def run(
     address, its workers check the files instead (running/scheduler.py).
     A file that takes more than `timeout` seconds is reported as not checked (None: no limit).
     """
-    fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language) if pack else None
+    fixed = None
+    if pack:
+        assert settings is not None  # a pack comes with its settings (without one, plan_for gives both)
+        fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language)
     plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
     plan_index: dict[tuple, int] = {}
     caches: list[ResultCache | None] = []
@@ -207,7 +210,9 @@ def run(
         on_progress(done, total)
     checked = check_many(tasks, jobs, plans, caches, warn_unused_suppressions, timeout, scheduler)
     for index, outcome in zip(waiting, checked):
-        shown, _, plan = outcomes[index]
+        waited = outcomes[index]
+        assert not isinstance(waited, Problem)  # `waiting` holds the places of files sent to check
+        shown, _, plan = waited
         outcomes[index] = (shown, outcome, plan)
         done += 1
         if on_progress:

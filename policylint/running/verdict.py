@@ -20,6 +20,7 @@ def settle(result: Result, fails: Callable[[Finding], bool], known: set | None =
     `result` itself, and return the exit status: 2 when a file could not be checked, else 1
     when `findings_fail` and a kept finding `fails` (its file's fail-on), else 0."""
     if known is not None:
+        assert baseline_file is not None  # `known` was read from it
         kept = baseline.new_findings(result.findings, known, baseline_file)
         result.baselined = len(result.findings) - len(kept)
         result.findings = kept

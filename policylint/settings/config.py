@@ -19,8 +19,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
+from typing import Any, NoReturn
 
 from policylint.bounded_yaml import YAMLLimitError, check_limits
 from policylint.model import LANGUAGES, SEVERITIES
@@ -229,7 +228,7 @@ def _toml_lines(text: str, data: dict) -> dict[str, int]:
 
 
 def _validate(path: Path, data: dict, lines: dict[str, int]) -> Config:
-    def fail(key: str, problem: str):
+    def fail(key: str, problem: str) -> NoReturn:
         raise _error(path, lines, key, problem)
 
     values: dict[str, Any] = {}

@@ -20,15 +20,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from policylint.settings import config as configuration
-from policylint.settings.config import Config, ConfigError
 from policylint.findings.engine import Settings
-from policylint.settings.globs import matches, matches_any
 from policylint.model import SEVERITIES
-from policylint.settings.pack_overrides import customise
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
 from policylint.packs.loading import did_you_mean, join_key, validate_options
 from policylint.running.runner import STDIN, Plan, Problem
+from policylint.settings import config as configuration
+from policylint.settings.config import Config, ConfigError
+from policylint.settings.globs import matches, matches_any
+from policylint.settings.pack_overrides import customise
 
 DEFAULT_FAIL_ON = "warning"
 # what the report names as its profile when each document's kind chose its rules
@@ -201,10 +201,10 @@ class Workspace:
         for selector, entry in config.rules:
             where = f"rules.{selector}"
             given = {name: value for name, value in entry.items() if name != "severity"}
-            level = {"severity": entry["severity"]} if "severity" in entry else {}
+            severity = {"severity": entry["severity"]} if "severity" in entry else {}
             for rule in self._known(pack, config, where, [selector]):
                 options = validate_options(rule.kind, given, _raise(config.error, where), ("severity",))
-                overrides.append((rule.code, {**level, **options}))
+                overrides.append((rule.code, {**severity, **options}))
         flags = {"max-revision-age": self.options.max_revision_age}
         overrides += self._shorthands(pack, flags, lambda key, problem: ConfigError(f"--{key}: {problem}"))
         return overrides
@@ -227,7 +227,9 @@ class Workspace:
         options = self.options
         profile = profile or options.profile or config.profile or DEFAULT_PROFILE
         if options.profile is None and config.profile and config.profile not in pack.profiles:
-            raise config.error("profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}")
+            raise config.error(
+                "profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}"
+            )
         if record:
             self.profiles_used[profile] = None
         self._known(pack, config, "select", config.select)

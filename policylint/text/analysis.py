@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from policylint.model import Analysis, Document, Sentence, Token
 from policylint.text.normalise import norm, stem
@@ -45,7 +45,7 @@ def tokens_of(spacy_tokens: list[SpacyToken], language: str | None, offset: int 
 
 
 @lru_cache(maxsize=None)
-def _forms(language: str):
+def _forms(language: str) -> Callable[[str], tuple[str, str]]:
     """(norm, stem) of a word in a language, remembered: most words recur many times."""
 
     @lru_cache(maxsize=200_000)
@@ -166,10 +166,10 @@ class BlockAnalyser:
             pieces.append(_Piece(text, start, end, word_norm, word_stem, is_punct(text), space,
                                  text in self._sentence_ends, text in specials))
             start = end
-        pieces = tuple(pieces)
+        found = tuple(pieces)
         if len(self._pieces) < _RUN_CACHE_LIMIT:
-            self._pieces[run] = pieces
-        return pieces
+            self._pieces[run] = found
+        return found
 
 
 @lru_cache(maxsize=None)

@@ -97,6 +97,7 @@ class SketchedAlternation:
             candidate = self._sketch_from(first).match(text)
             if not candidate:
                 return None
+            assert candidate.lastgroup is not None  # every alternative of a sketch is a named group
             index = first + int(candidate.lastgroup[1:])
             found = self._exact(index).match(text)
             if found:

@@ -1,7 +1,8 @@
 """langdetect, quicker to start and to run, with exactly its answers.
 
 langdetect's own loader builds, for all of its 87,000 n-grams, a list of 55 probabilities
-before it can look at a word; that costs more than checking a one-page policy. A document asks about a few hundred n-grams, so here the profiles are only parsed and
+before it can look at a word; that costs more than checking a one-page policy. A document asks
+about a few hundred n-grams, so here the profiles are only parsed and
 each n-gram's list is built (by the same arithmetic, in the same language order) the first
 time the detector asks for it. A run over many documents soon asks about most n-grams, so
 after a few documents the whole table is built at once, as langdetect does.
@@ -20,8 +21,8 @@ from functools import lru_cache
 
 import numpy
 from langdetect.detector import Detector
-from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 

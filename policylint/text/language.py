@@ -124,13 +124,15 @@ def _detect(document: Document) -> DocumentLanguages:
     main, detected = found[main_script] if totals[main_script] else (None, "")
 
     languages: list[str | None] = []
-    for block, counts, script in zip(document.blocks, per_block, dominant):
-        if script is None:
+    for block, counts, block_script in zip(document.blocks, per_block, dominant):
+        if block_script is None:
             languages.append(main)
-        elif len(known[script].languages) == 1:
-            languages.append(known[script].languages[0])
+        elif len(known[block_script].languages) == 1:
+            languages.append(known[block_script].languages[0])
         else:
-            languages.append(_shared_script_block(block.text, counts[script], found[script][0], known[script].languages))
+            languages.append(
+                _shared_script_block(block.text, counts[block_script], found[block_script][0], known[block_script].languages)
+            )
     return DocumentLanguages(main=main, detected=detected, blocks=languages)
 
 
@@ -221,7 +223,7 @@ def _likely_one_of(text: str, candidates: tuple[str, ...]) -> str | None:
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] == ranked[1]:
         return None
-    return max(scores, key=scores.get)
+    return max(scores, key=lambda language: scores[language])
 
 
 def _shared_script_block(text: str, letters: int, fallback: str | None, candidates: tuple[str, ...]) -> str | None:

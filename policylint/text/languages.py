@@ -217,7 +217,7 @@ def read_profiles(files: dict[str, tuple[Path, dict]]) -> dict[str, LanguageProf
         raise PackError("no language files (rules/languages/LANG.yaml) found")
     profiles = []
     for code, (path, data) in files.items():
-        fields = {}
+        fields: dict[str, Any] = {}  # LanguageProfile's fields, each read by its reader
         for key, read in _READERS.items():
             if key not in data:
                 raise PackError(f"{path}: {key}: missing")
@@ -240,7 +240,9 @@ def _check_scripts(profiles: list[LanguageProfile], paths: dict[str, Path]) -> N
     for profile in profiles:
         known = first.setdefault(profile.script, profile)
         if profile.letters != known.letters:
-            raise PackError(f"{paths[profile.code]}: letters: not those {paths[known.code].name} gives the {profile.script} script")
+            raise PackError(
+                f"{paths[profile.code]}: letters: not those {paths[known.code].name} gives the {profile.script} script"
+            )
     reach, owner = -1, ""  # the furthest letter the ranges so far cover, and whose
     for start, last, script in sorted((a, b, s) for s, p in first.items() for a, b in p.letters):
         if start <= reach and script != owner:

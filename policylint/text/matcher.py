@@ -63,8 +63,8 @@ class Matcher:
             first, rest = pattern[0], pattern[1:]
             if not rest:
                 rests[first] = None
-            elif rests.get(first, ()) is not None:
-                rests.setdefault(first, set()).add(rest)
+            elif (known := rests.setdefault(first, set())) is not None:
+                known.add(rest)
         self._rests_by_stem = {value: r for (kind, value), r in rests.items() if kind == "stem"}
         self._rests_by_norm = {value: r for (kind, value), r in rests.items() if kind == "norm"}
         self._rests_by_prefix = [(value, r) for (kind, value), r in rests.items() if kind == "prefix"]
@@ -92,7 +92,7 @@ class Matcher:
         if not starts:
             return []  # most sentences hold none of a rule's words: say so at once
         if _IGNORED.isdisjoint(map(_NORM, tokens)):
-            kept = range(len(tokens))
+            kept: Sequence[int] = range(len(tokens))
         else:  # hyphens are skipped: token indexes to places in `kept`
             kept = [i for i, t in enumerate(tokens) if t.norm not in _IGNORED]
             place = {index: p for p, index in enumerate(kept)}

@@ -221,8 +221,8 @@ class Tokenizer:
             return tokens
         texts = [t.text for t in tokens]
         found = set()
-        for start, first in enumerate(texts):
-            for sequence in self.special_sequences.get(first, ()):
+        for start, head in enumerate(texts):
+            for sequence in self.special_sequences.get(head, ()):
                 end = start + len(sequence)
                 if tuple(texts[start:end]) == sequence:
                     found.add((start, end))

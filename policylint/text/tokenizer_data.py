@@ -18,6 +18,7 @@ import dataclasses
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from policylint.running import cache_folder as cache
 from policylint.running.code_identity import spacy_version
@@ -93,7 +94,7 @@ def from_spacy(name: str) -> TokenizerData:
     from spacy.pipeline.sentencizer import Sentencizer
 
     nlp = spacy.blank(name)
-    tokenizer = nlp.tokenizer
+    tokenizer: Any = nlp.tokenizer  # spaCy types it as any callable; a blank pipeline's is its Tokenizer
     return TokenizerData(
         prefix=_pattern(tokenizer.prefix_search),
         suffix=_pattern(tokenizer.suffix_search),
