@@ -126,9 +126,14 @@ def shorten(text: str) -> str:
     return text if len(text) <= EXCERPT_LIMIT else text[: EXCERPT_LIMIT - 1].rstrip() + "…"
 
 
-def run_rules(analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None) -> list[Finding]:
+def run_rules(
+    analysis: Analysis, pack: Pack, settings: Settings, rules: list[Rule] | None = None,
+    facts: DocumentFacts | None = None,
+) -> list[Finding]:
+    """The rules' findings on one analysed document; `facts` shares what was already derived
+    from it (the word index that recognising its kind built)."""
     findings: list[Finding] = []
-    facts = DocumentFacts(analysis)
+    facts = facts or DocumentFacts(analysis)
     for rule in rules if rules is not None else pack.rules:
         check = rule.kind.check
         if check is None or not rule.covers(analysis.document.language):

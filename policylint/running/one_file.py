@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policylint.checks.facts import DocumentFacts
 from policylint.findings import suppression
 from policylint.findings.engine import Settings, run_rules, shorten
 from policylint.model import Document, Finding
@@ -92,12 +93,12 @@ NOT_A_POLICY_NOTICE = ("not taken for a policy ({reason}), so no rule applies; t
                        "kind with --kind or the configuration's `kind:`")
 
 
-def _kind(analysis, plan: Plan) -> KindChoice | None:
+def _kind(analysis, plan: Plan, facts: DocumentFacts) -> KindChoice | None:
     """The kind the document is judged as: the one the user gave, else the one recognised;
     None when the pack knows no kinds."""
     if plan.kind is not None:
         return given(plan.kind, plan.kind_source)
-    return detect_kind(analysis, plan.pack) if plan.pack.kinds else None
+    return detect_kind(analysis, plan.pack, facts.word_index) if plan.pack.kinds else None
 
 
 def load(source: str | bytes) -> bytes:
@@ -157,7 +158,8 @@ def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: Re
     try:
         document = detect(document, plan.language)
         analysis = analyse(document)
-        choice = _kind(analysis, plan)
+        facts = DocumentFacts(analysis)
+        choice = _kind(analysis, plan, facts)
         if choice is not None and plan.kind is None and plan.pack.kinds[choice.name].profile is None:
             # not a policy: one notice, no finding, unless the user names a kind for it
             document.notices.append(NOT_A_POLICY_NOTICE.format(reason=choice.reason()))
@@ -166,7 +168,7 @@ def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: Re
             rules = list(plan.rules_for(choice.name if choice else None))
             # rules the engine cannot run (unused-suppression) judge the comments once applied
             reporters = [r for r in rules if r.kind.settles_suppressions] if warn_unused else []
-            findings = run_rules(analysis, plan.pack, plan.settings, rules)
+            findings = run_rules(analysis, plan.pack, plan.settings, rules, facts)
             findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings
         return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")

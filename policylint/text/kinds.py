@@ -9,10 +9,12 @@ its evidence, so a user can see why a kind was chosen.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from policylint.model import Analysis
+from policylint.checks.facts import DocumentFacts
+from policylint.model import Analysis, WordIndex
 from policylint.packs.model import Kind, Pack
 from policylint.text.analysis import tokenize
 from policylint.text.matcher import Matcher
@@ -58,13 +60,18 @@ def given(name: str, source: str) -> KindChoice:
     return KindChoice(name, source)
 
 
-def detect_kind(analysis: Analysis, pack: Pack) -> KindChoice:
-    """The kind of the analysed document, with the words that decided it."""
+def detect_kind(
+    analysis: Analysis, pack: Pack, words: Mapping[str | None, WordIndex] | None = None
+) -> KindChoice:
+    """The kind of the analysed document, with the words that decided it. `words` is the
+    document's word index (DocumentFacts.word_index), which the rules then reuse."""
     kinds = pack.kinds
     named = _named_by_file(analysis.document.path)
     if named in kinds:
         return KindChoice(named, "file name")
-    title, heads, body = _evidence(analysis, pack)
+    if words is None:
+        words = DocumentFacts(analysis).word_index
+    title, heads, body = _evidence(analysis, pack, words)
     policies = [name for name, kind in kinds.items() if kind.profile is not None and name != OTHER_POLICY]
     titled = [name for name in policies if title.get(name)]
     scores = {
@@ -104,30 +111,37 @@ def _top_words(counts: dict[str, int], most: int = 3) -> tuple[str, ...]:
     return tuple(term for term, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:most])
 
 
-def _evidence(analysis: Analysis, pack: Pack):
+def _evidence(analysis: Analysis, pack: Pack, words: Mapping[str | None, WordIndex]):
     """Per kind: the title terms found in the title, the title terms found in other headings,
-    and how often each body word occurs (in each block's own language)."""
-    document = analysis.document
-    blocks = document.blocks
+    and how often each body word occurs (in each block's own language). Only the sentences the
+    word index says may hold a kind's words are matched, as the rules do."""
+    blocks = analysis.document.blocks
+    sentences = analysis.sentences
     title_blocks = _title_blocks(blocks)
     title: dict[str, list[str]] = {}
     heads: dict[str, list[str]] = {}
     body: dict[str, dict[str, int]] = {}
-    for number, sentences in enumerate(analysis.by_block):
-        language = blocks[number].language
-        if language is None or not sentences:
-            continue
-        is_title = number in title_blocks
-        for name, kind in pack.kinds.items():
-            if blocks[number].is_heading or is_title:
-                found = _terms(_matcher(pack, kind, "title", language), sentences)
-                target = title if is_title else heads
-                for term in found:
-                    if term not in target.setdefault(name, []):
-                        target[name].append(term)
-            counts = body.setdefault(name, {})
-            for term in _terms(_matcher(pack, kind, "words", language), sentences):
-                counts[term] = counts.get(term, 0) + 1
+    for name, kind in pack.kinds.items():
+        counts = body.setdefault(name, {})
+        for language, index in words.items():
+            if language is None:
+                continue
+            titles = _matcher(pack, kind, "title", language)
+            for number in sorted(titles.candidates(index)):
+                sentence = sentences[number]
+                if sentence.block in title_blocks:
+                    target = title
+                elif blocks[sentence.block].is_heading:
+                    target = heads
+                else:
+                    continue
+                for match in titles.find(sentence.tokens):
+                    if match.term not in target.setdefault(name, []):
+                        target[name].append(match.term)
+            body_words = _matcher(pack, kind, "words", language)
+            for number in body_words.candidates(index):
+                for match in body_words.find(sentences[number].tokens):
+                    counts[match.term] = counts.get(match.term, 0) + 1
     return title, heads, body
 
 
