@@ -81,9 +81,9 @@ def kinds_table(pack: Pack, language: str) -> str:
     lines = []
     for record in kind_records(pack, language):
         lines.append(f"{record['name']}: {record['label']}")
-        judged = ", ".join(record["rules"]) if record["rules"] else "no rule: a notice says the file was not taken for a policy"
+        judged = ", ".join(record["rules"]) if record["rules"] else Messages(language)("kinds_no_rule")
         lines.append(f"  {judged}")
-    lines.append(f"{len(pack.kinds)} kinds; `--kind KIND` or the configuration's `kind:` names one for a file.")
+    lines.append(Messages(language)("kinds_footer", count=len(pack.kinds)))
     return "\n".join(lines) + "\n"
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from policylint.checks.facts import DocumentFacts
 from policylint.findings import suppression
 from policylint.findings.engine import Settings, run_rules, shorten
+from policylint.messages import Messages
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
@@ -17,6 +18,7 @@ from policylint.running.time_budget import TimeBudgetExceeded, limited, not_chec
 from policylint.text.analysis import analyse
 from policylint.text.kinds import KindChoice, detect_kind, given
 from policylint.text.language import detect
+from policylint.text.languages import BASE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,6 @@ class FileCheck:
     timed_out: bool = False  # stopped by its time budget (its worker may hold half-built state)
 
 
-NOT_A_POLICY_NOTICE = ("not taken for a policy ({reason}), so no rule applies; to check it anyway, name its "
-                       "kind with --kind or the configuration's `kind:`")
-
-
 def _kind(analysis, plan: Plan, facts: DocumentFacts) -> KindChoice | None:
     """The kind the document is judged as: the one the user gave, else the one recognised;
     None when the pack knows no kinds."""
@@ -162,7 +160,8 @@ def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: Re
         choice = _kind(analysis, plan, facts)
         if choice is not None and plan.kind is None and plan.pack.kinds[choice.name].profile is None:
             # not a policy: one notice, no finding, unless the user names a kind for it
-            document.notices.append(NOT_A_POLICY_NOTICE.format(reason=choice.reason()))
+            language = plan.settings.message_language or document.language or BASE_LANGUAGE
+            document.notices.append(Messages(language)("kind_not_a_policy", reason=choice.reason()))
             findings: list[Finding] = []
         else:
             rules = list(plan.rules_for(choice.name if choice else None))
