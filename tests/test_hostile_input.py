@@ -330,6 +330,44 @@ def test_a_file_over_its_time_budget_is_reported_and_the_run_goes_on(hanging_fol
     assert "2 of 2 files" in result.stdout
 
 
+def test_the_time_budget_stops_code_on_a_thread_too():
+    """Dask runs tasks on worker threads, which receive no alarm signal: the budget reaches them."""
+    outcome: list[str] = []
+
+    def run() -> None:
+        start = time.monotonic()
+        try:
+            with limited(0.5):
+                _hang_in_python()
+            outcome.append("not stopped")
+        except TimeBudgetExceeded:
+            outcome.append(f"stopped after {time.monotonic() - start:.1f} s")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(20)
+    assert outcome and outcome[0].startswith("stopped after"), outcome
+
+
+def test_a_budget_that_ends_in_time_leaves_nothing_behind_on_a_thread():
+    outcome: list[str] = []
+
+    def run() -> None:
+        for _ in range(200):  # blocks that end about when their timer fires
+            try:
+                with limited(0.001):
+                    sum(range(2000))
+            except TimeBudgetExceeded:
+                pass  # stopped inside its block: what the budget is for
+        time.sleep(0.05)  # an exception sent too late would land here and end the thread
+        outcome.append("clean")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(20)
+    assert outcome == ["clean"]
+
+
 def test_a_worker_that_dies_costs_only_its_file(hanging_folder):
     folder = hanging_folder(lambda: os._exit(9))  # as the kernel's out-of-memory killer would
     result = run_check("-j", "2", "--fail-on", "never", str(folder))

@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -115,6 +116,40 @@ def test_the_result_cache_is_kept_on_this_machine(cluster_address, folder, tmp_p
     unreachable = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there: a cache miss would fail
     again = policylint.check_paths(folder / "el", scheduler=unreachable, isolated=True, today=TODAY)
     assert again == first and first.findings
+
+
+def test_a_file_keeps_its_time_budget_on_a_worker_thread(monkeypatch):
+    """A task runs on one of a worker's threads, where no alarm signal arrives: a file past its
+    budget is reported as not checked and the task's other files are checked."""
+    from policylint.running import one_file
+
+    def hang_on(data, path):
+        while "hang" in path:
+            pass
+        return real(data, path)
+
+    real = one_file.read_bytes
+    monkeypatch.setattr(one_file, "read_bytes", hang_on)
+    plan = check_plan()
+    text = (CORPORA / "en" / "bad-template.md").read_bytes()
+    batch = tuple((text, name, name, 0) for name in ("a.md", "hang.md", "z.md"))
+    outcomes: list = []
+    worker_thread = threading.Thread(target=lambda: outcomes.extend(
+        cluster.check_on_worker(cluster.SharedPlans((plan,), False, 1.0), batch)))
+    worker_thread.start()
+    worker_thread.join(30)
+    assert [outcome.timed_out for outcome in outcomes] == [False, True, False]
+    first, last = ([dataclasses.replace(finding, path="") for finding in outcome.findings]
+                   for outcome in (outcomes[0], outcomes[2]))
+    assert first and first == last
+
+
+def check_plan():
+    from policylint.findings.engine import Settings
+    from policylint.packs import load_pack
+    from policylint.running.one_file import Plan
+
+    return Plan(load_pack(), None, Settings(today=TODAY, message_language="en"), "en")
 
 
 def test_an_unreachable_scheduler_is_one_line(monkeypatch, folder):

@@ -83,12 +83,12 @@ def check_many(tasks: list[tuple], jobs: int | None, plans, caches, warn_unused=
                timeout: float | None = None, scheduler: str | None = None) -> Iterator[FileCheck]:
     """FileCheck for each (source, reader path, shown name, plan index), in order, on `jobs`
     processes, or on the workers of the Dask scheduler at `scheduler` (running/scheduler.py);
-    `timeout` is each file's budget in seconds (None: none) on local processes; `jobs` None:
+    `timeout` is each file's budget in seconds (None: none); `jobs` None:
     as many processes as the work pays for."""
     if scheduler and tasks:
         from policylint.running.scheduler import check_on_cluster  # Dask only for a cluster run
 
-        yield from check_on_cluster(tasks, scheduler, plans, caches, warn_unused)
+        yield from check_on_cluster(tasks, scheduler, plans, caches, warn_unused, timeout)
         return
     workers = worker_count(tasks, jobs)
     setup = (plans, caches, warn_unused, timeout)

@@ -13,10 +13,11 @@ are not the bottleneck; outcomes are taken in the order the files were given, a 
 tasks under way at once, so the output is a local run's and memory does not grow with the number
 of files.
 
-The per-file time budget of a local run is an alarm signal, which only a process's main thread
-can receive; Dask runs tasks on worker threads, so a file is not stopped on a cluster (its
-hard limits on hostile input still apply in the reader). A file that kills the workers that take
-it (Dask's KilledWorker, after its allowed failures) is reported as not checked, alone.
+Each file keeps its time budget on a worker: Dask runs tasks on threads, where the budget is
+raised from a timer thread rather than by an alarm signal (running/time_budget.py), and a file
+past it is reported as not checked while its task's other files are checked. A file that kills
+the workers that take it (Dask's KilledWorker, after its allowed failures) is reported as not
+checked, alone.
 """
 
 from __future__ import annotations
@@ -50,18 +51,20 @@ class SharedPlans:
 
     plans: tuple[Plan, ...]
     warn_unused: bool
+    timeout: float | None = None  # each file's budget in seconds
 
 
 def check_on_worker(shared: SharedPlans, batch: tuple[tuple[bytes, str, str, int], ...]) -> list[FileCheck]:
     """A few files on a worker: pure and idempotent, so a retried task gives the same outcomes."""
-    return [check_source(data, reader_path, shown, shared.plans[plan], None, shared.warn_unused)
+    return [check_source(data, reader_path, shown, shared.plans[plan], None, shared.warn_unused, shared.timeout)
             for data, reader_path, shown, plan in batch]
 
 
 def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches: list[ResultCache | None],
-                     warn_unused: bool = False) -> Iterator[FileCheck]:
+                     warn_unused: bool = False, timeout: float | None = None) -> Iterator[FileCheck]:
     """FileCheck for each (source, reader path, shown name, plan index), in order, on the workers
-    of the Dask scheduler at `address` (raises SchedulerError when it cannot be used)."""
+    of the Dask scheduler at `address`, each within `timeout` seconds (raises SchedulerError when
+    it cannot be used)."""
     say = Messages(plans[0].settings.message_language)  # the run's message language
     try:
         from distributed import Client  # here: only a cluster run pays for importing Dask
@@ -73,7 +76,7 @@ def check_on_cluster(tasks: list[tuple], address: str, plans: list[Plan], caches
         raise SchedulerError(say("scheduler_unreachable", address=address, error=error)) from None
     try:
         threads = _ready_threads(client, address, say)
-        cluster = _Cluster(client, address, SharedPlans(tuple(plans), warn_unused), say)
+        cluster = _Cluster(client, address, SharedPlans(tuple(plans), warn_unused, timeout), say)
         # a few files per task, as -j sends them: fewer tasks for the scheduler, still an even spread
         size = max(1, min(MAX_BATCH, len(tasks) // (threads * 8)))
         batches = [range(first, min(first + size, len(tasks))) for first in range(0, len(tasks), size)]
