@@ -335,7 +335,7 @@ def check(paths, output_format, fail_on, write_baseline, output_file, quiet, sta
         status = session.status()
     language = request.options.message_language
     color = chosen == "text" and not output_file and use_color(sys.stdout, choice=color_choice)
-    output = Output(__version__, _rule_infos(workspace, request.warn_unused), color=color,
+    output = Output(__version__, _rule_infos(workspace, request.warn_unused, language), color=color,
                     root=repository_root("."), message_language=language, summary_line=not quiet,
                     show_kinds=show_kinds)
     if statistics:
@@ -377,11 +377,11 @@ def output_failed(target: str, error: Exception, leave: bool = True):
         sys.exit(EXIT_ERROR)
 
 
-def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
-    """The rules the files were checked with, described for SARIF (unused-suppression only
-    when the run reported unused suppressions)."""
+def _rule_infos(workspace, with_unused: bool, language: str) -> dict[str, RuleInfo]:
+    """The rules the files were checked with, described for SARIF in the message language
+    (unused-suppression only when the run reported unused suppressions)."""
     return {
-        code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
+        code: RuleInfo.of(r, language)
         for code, r in sorted(workspace.rules_used.items())
         if r.kind.runs_in_engine or (with_unused and r.kind.settles_suppressions)
     }
@@ -447,15 +447,16 @@ def report(paths, output, output_format, request):
               show_default=True, help="Output format.")
 @click.option("--kinds", "show_kinds", is_flag=True,
               help="List the kinds of document policylint recognises, and the rules each is judged by.")
-@click.option("--message-lang", type=LANGUAGE_CHOICE, help="Language of the kinds' names [default: your locale's].")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the rules' summaries and the kinds' names [default: your locale's].")
 @pack_options
 def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
     """List every rule: code, name, severity, profiles, languages and summary.
 
     Rules that the chosen --profile does not run are listed too, marked "off"."""
     pack = load_rules(rules_dirs)
+    language = message_lang or locale_language()
     if show_kinds:
-        language = message_lang or locale_language()
         if output_format == "json":
             click.echo(json_text({"schema_version": 1, "kinds": kind_records(pack, language)}), nl=False)
         else:
@@ -464,9 +465,9 @@ def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
     active = {r.code for r in select_rules(pack, profile)}
     if output_format == "json":
         # a custom pack's texts are shown as safely as documents are (safe_text)
-        click.echo(json_text({"schema_version": 1, "rules": rule_records(pack, active)}), nl=False)
+        click.echo(json_text({"schema_version": 1, "rules": rule_records(pack, active, language)}), nl=False)
     else:
-        click.echo(printable_lines(rules_table(pack, active)), nl=False)
+        click.echo(printable_lines(rules_table(pack, active, language)), nl=False)
 
 
 @main.command()
@@ -540,7 +541,8 @@ def compare(source, translations, output_format, fail_on, select, ignore, messag
     result.problems[:0] = workspace.problems
     echo_problems(result)
     status = settle(result, workspace.fails)
-    output = Output(__version__, rules, color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
+    infos = {code: RuleInfo.of(rule, options.message_language) for code, rule in rules.items()}
+    output = Output(__version__, infos, color=chosen == "text" and use_color(sys.stdout), root=repository_root("."),
                     message_language=options.message_language)
     click.echo(FORMATTERS[chosen].render(result, output), nl=False, color=output.color)
     sys.exit(status)

@@ -110,7 +110,7 @@ def body_without_comments(data):
 # ---- Word, five languages -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_word_copy_has_one_comment_per_finding_on_its_words(language, tmp_path):
+def test_word_copy_has_one_comment_per_finding_on_its_words(language, tmp_path, pack):
     source = write_sample(language, "docx", tmp_path)
     before = parts_of(source)
     copy = tmp_path / "reviewed.docx"
@@ -132,11 +132,11 @@ def test_word_copy_has_one_comment_per_finding_on_its_words(language, tmp_path):
             assert shorten(anchored) == finding["excerpt"]
         else:  # a missing element: on the title, as check places it
             assert anchored.strip()
-        # the message in the document's language, the fix advice where the rule gives it in
-        # that language (English here), then code, name and severity
+        # the message and the rule's fix advice in the document's language, then code, name and severity
         assert texts[0] == finding["message"]
+        assert texts[1] == pack.rule(finding["rule"]).prose("fix", language)
         assert texts[-1].startswith(f"{finding['code']} {finding['rule']} (")
-        assert len(texts) == (3 if language == "en" else 2)
+        assert len(texts) == 3
     after = parts_of(copy)
     assert {name for name in before if before[name] != after.get(name)} <= WORD_CHANGED
     assert set(after) - set(before) <= WORD_CHANGED

@@ -158,7 +158,7 @@ RUSSIAN_DOCUMENT = """\
 def _with_russian(rule: dict) -> dict:
     """A rule file's data with Russian texts (the English ones, but for the jargon rule)."""
     for texts in (rule["message"], *(rule.get("messages") or {}).values(), rule.get("element") or {},
-                  rule.get("label") or {}, rule.get("skeleton") or {}):
+                  rule.get("label") or {}, rule.get("skeleton") or {}, rule["summary"], rule["rationale"], rule["fix"]):
         if texts:
             texts["ru"] = texts["en"]
     rule["examples"]["ru"] = rule["examples"]["en"]

@@ -149,11 +149,14 @@ def test_plain_text_and_html_buffers(server, folder):
 
 
 def test_hover_explains_the_rule_with_an_example_in_the_documents_language(server, folder):
+    # no locale and no messageLanguage: the findings speak the document's language, and so does the hover
     buffer = Buffer(server, folder / "hover.md", weak_document("fr"))
     value = buffer.hover(buffer.find("weak-obligation"))["contents"]["value"]
     assert value.startswith("**PL120 weak-obligation**")
-    for title in ("Why it matters:", "What it looks for:", "How to fix it:"):
-        assert f"**{title}**" in value
+    say = Messages("fr")
+    for title in ("explain_why", "explain_looks_for", "explain_fix"):
+        assert f"**{say(title)}**" in value
+    assert WEAK.prose("rationale", "fr") in value and WEAK.prose("fix", "fr") in value
     assert WEAK.examples["fr"]["fail"][0].strip() in value
     position = {"line": 1, "character": 0}  # the blank line: nothing flagged there
     assert server.request("textDocument/hover", {"textDocument": {"uri": buffer.uri}, "position": position}) is None

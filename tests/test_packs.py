@@ -61,6 +61,27 @@ def test_every_rule_covers_all_five_languages(pack, name):
     assert covered_languages(pack, rule) == list(LANGUAGES)
 
 
+@pytest.mark.parametrize("name", RULE_NAMES)
+def test_every_rule_explains_itself_in_all_five_languages(pack, name):
+    """Whoever reads policylint in their language reads why a rule matters and how to fix what
+    it reports in that language too: written for it, not the English text copied."""
+    rule = pack.rule(name)
+    for key in ("summary", "rationale", "fix"):
+        for language in LANGUAGES:
+            assert rule.prose_language(key, language) == language, (name, key, language)
+            assert language == "en" or rule.prose(key, language) != rule.prose(key, "en"), (name, key, language)
+        assert rule.prose(key, "en") == getattr(rule, key)
+
+
+def test_a_custom_rule_may_explain_itself_in_english_alone(tmp_path):
+    english_alone = MINIMAL.replace("{en: s, fr: s, es: s, el: s, ar: s}", "s").replace(
+        "{en: r, fr: r, es: r, el: r, ar: r}", "r").replace("{en: f, fr: f, es: f, el: f, ar: f}", "f")
+    write_rule(tmp_path, english_alone)
+    rule = load_pack(extra_dirs=[tmp_path]).rule("test-rule")
+    assert (rule.prose("rationale", "fr"), rule.prose_language("rationale", "fr")) == ("r", "en")
+    assert (rule.prose("fix", "ar"), rule.prose_language("fix", "ar")) == ("f", "en")
+
+
 def test_language_data_is_complete(pack):
     for language in LANGUAGES:
         data = pack.language_data[language]
@@ -91,9 +112,9 @@ code: PL900
 name: test-rule
 check: required-section
 severity: warning
-summary: s
-rationale: r
-fix: f
+summary: {en: s, fr: s, es: s, el: s, ar: s}
+rationale: {en: r, fr: r, es: r, el: r, ar: r}
+fix: {en: f, fr: f, es: f, el: f, ar: f}
 message: {en: m, fr: m, es: m, el: m, ar: m}
 languages: {en: {headings: [scope]}}
 examples: {en: {pass: [a], fail: [b]}, fr: {pass: [a], fail: [b]}, es: {pass: [a], fail: [b]},
@@ -114,8 +135,11 @@ def test_a_minimal_custom_rule_loads(tmp_path):
         (("headings: [scope]", "headlines: [scope]"), "languages.en.headlines: unknown key"),
         (("headings: [scope]", "headings: scope"), "languages.en.headings: expected a list"),
         (("message: {en: m, fr: m,", "message: {en: m,"), "message.fr: missing text"),
-        (("fix: f\n", ""), "fix: missing"),
-        (("summary: s", "summary: [s"), "not valid YAML"),
+        (("fix: {en: f, fr: f, es: f, el: f, ar: f}\n", ""), "fix: missing"),
+        (("rationale: {en: r, fr: r, es: r, el: r, ar: r}", "rationale: r"),
+         "rationale: expected a text for each language (en, fr, es, el, ar)"),
+        (("fix: {en: f, fr: f, es: f, el: f, ar: f}", "fix: {en: f, fr: f, es: f, el: f}"), "fix.ar: missing text"),
+        (("summary: {en: s", "summary: [{en: s"), "not valid YAML"),
     ],
 )
 def test_pack_mistakes_name_the_file_and_key(tmp_path, change, expected):

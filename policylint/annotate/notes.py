@@ -16,7 +16,6 @@ from policylint.formatters.location import location
 from policylint.messages import Messages
 from policylint.model import SEVERITIES, Finding
 from policylint.packs import Rule
-from policylint.text.languages import BASE_LANGUAGE
 
 SUMMARY_PARAGRAPH = 1
 
@@ -54,7 +53,7 @@ def fix_advice(rule: Rule | None, language: str) -> str | None:
     """The rule's longer fix advice in a language, when the rule file gives it in that language."""
     if rule is None:
         return None
-    return rule.translated.get("fix", {}).get(language) or (rule.fix if language == BASE_LANGUAGE else None)
+    return rule.prose("fix", language) if rule.prose_language("fix", language) == language else None
 
 
 def notes_for(findings: list[Finding], rules: dict[str, Rule], score: int, kind: str | None,

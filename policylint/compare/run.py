@@ -6,7 +6,6 @@ problem line for a file that cannot be read."""
 from __future__ import annotations
 
 from policylint.compare.engine import compare_pair
-from policylint.formatters.output import RuleInfo
 from policylint.model import Analysis
 from policylint.packs import Rule
 from policylint.readers import InputError, read_file
@@ -16,8 +15,8 @@ from policylint.text.analysis import analyse
 from policylint.text.language import detect
 
 
-def compare_files(source: str, translations: list[str], workspace: Workspace) -> tuple[Result, dict[str, RuleInfo]]:
-    """The differences between the source and each translation, and the rules that ran."""
+def compare_files(source: str, translations: list[str], workspace: Workspace) -> tuple[Result, dict[str, Rule]]:
+    """The differences between the source and each translation, and the rules that ran (by code)."""
     result = Result()
     used: dict[str, Rule] = {}
     source_analysis = _analysed(source, workspace, result)
@@ -30,9 +29,7 @@ def compare_files(source: str, translations: list[str], workspace: Workspace) ->
         rules = [rule for rule in planned if rule.kind.scope == "pair"]
         used.update((rule.code, rule) for rule in rules)
         result.findings += compare_pair(source_analysis, analysis, plan.pack, plan.settings, rules)
-    infos = {code: RuleInfo(r.code, r.name, r.severity, r.summary, r.rationale, r.fix)
-             for code, r in sorted(used.items())}
-    return result, infos
+    return result, dict(sorted(used.items()))
 
 
 def _analysed(path: str, workspace: Workspace, result: Result) -> Analysis | None:

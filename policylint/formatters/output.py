@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from policylint.text.languages import BASE_LANGUAGE
 
 if TYPE_CHECKING:  # the runner imports the readers and the engine; a format needs only its Result
+    from policylint.packs import Rule
     from policylint.running.runner import Result
 
 
 class RuleInfo(NamedTuple):
-    """What a format says about a rule (SARIF's rule descriptions)."""
+    """What a format says about a rule (SARIF's rule descriptions), its texts in `language`."""
 
     code: str
     name: str
@@ -21,6 +22,16 @@ class RuleInfo(NamedTuple):
     summary: str
     rationale: str
     fix: str
+    language: str = BASE_LANGUAGE
+
+    @classmethod
+    def of(cls, rule: Rule, language: str) -> RuleInfo:
+        """The rule described in a run's message language; in English when the run has none
+        (DOCUMENT_LANGUAGE: each message in its document's language), since a run describes
+        each rule once."""
+        language = language or BASE_LANGUAGE
+        return cls(rule.code, rule.name, rule.severity, rule.prose("summary", language),
+                   rule.prose("rationale", language), rule.prose("fix", language), language)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from policylint.findings.fingerprints import keyed
 from policylint.formatters.location import location
 from policylint.formatters.output import Formatter, Output, RuleInfo
+from policylint.messages import Messages
 from policylint.model import Finding
 from policylint.text.languages import BASE_LANGUAGE
 
@@ -42,15 +43,17 @@ LOGICAL_KINDS = {"paragraph": "element", "page": "text"}  # SARIF's logicalLocat
 
 
 def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
-    help_text = f"{rule.rationale}\n\nHow to fix: {rule.fix}"
+    """A rule's descriptions, in the language of its texts (`RuleInfo.of`): the heading before
+    the fix is the catalogue's, as `explain` shows it."""
+    how_to_fix = Messages(rule.language)("explain_fix")
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
         "help": {
-            "text": help_text,
-            "markdown": f"**{rule.name}** ({rule.code}): {rule.summary}\n\n{rule.rationale}\n\n**How to fix:** {rule.fix}",
+            "text": f"{rule.rationale}\n\n{how_to_fix} {rule.fix}",
+            "markdown": f"**{rule.name}** ({rule.code}): {rule.summary}\n\n{rule.rationale}\n\n**{how_to_fix}** {rule.fix}",
         },
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {

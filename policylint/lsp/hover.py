@@ -35,7 +35,8 @@ def hover(checked: CheckedBuffer, position: types.Position, message_language: st
             continue
         seen.add(finding.code)
         first = first or span
-        parts.append(explain(rule, checked.language or message_language, message_language))
+        # no message language (DOCUMENT_LANGUAGE): the hover speaks the document's, as its findings do
+        parts.append(explain(rule, checked.language or message_language, message_language or checked.language or ""))
     if not parts:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),

@@ -24,8 +24,9 @@ def covered_languages(pack: Pack, rule: Rule) -> list[str]:
     return [lang for lang in listed if any(pack.vocabulary(rule, lang, key) for key in rule.kind.vocabulary)]
 
 
-def rule_records(pack: Pack, active: set[str]) -> list[dict]:
-    """One record per rule; the table and the JSON listing are both built from these."""
+def rule_records(pack: Pack, active: set[str], language: str = BASE_LANGUAGE) -> list[dict]:
+    """One record per rule, its summary in `language` where the rule gives it; the table and
+    the JSON listing are both built from these."""
     return [
         {
             "code": rule.code,
@@ -34,15 +35,15 @@ def rule_records(pack: Pack, active: set[str]) -> list[dict]:
             "profiles": pack.profiles_of(rule) or ["custom"],
             "languages": covered_languages(pack, rule),
             "enabled": rule.code in active,
-            "summary": rule.summary,
+            "summary": rule.prose("summary", language),
             "pack": rule.pack,
         }
         for rule in pack.rules
     ]
 
 
-def rules_table(pack: Pack, active: set[str]) -> str:
-    records = rule_records(pack, active)
+def rules_table(pack: Pack, active: set[str], language: str = BASE_LANGUAGE) -> str:
+    records = rule_records(pack, active, language)
     header = ("CODE", "NAME", "SEVERITY", "PROFILES", "LANGUAGES", "SUMMARY")
     rows = [
         (

@@ -199,15 +199,7 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         raise PackError(f"{path}: check: unknown check kind {data['check']!r}; expected one of {', '.join(sorted(CHECK_KINDS))}")
     if data["severity"] not in SEVERITIES:
         raise PackError(f"{path}: severity: expected one of {', '.join(SEVERITIES)}")
-    translated = {}  # summary, rationale, fix: English alone, or a text per language (English at least)
-    for key in PROSE_KEYS:
-        if isinstance(data[key], dict):
-            texts = _per_language_text(path, key, data[key], (BASE_LANGUAGE,))
-            unknown = [language for language in texts if language not in LANGUAGES]
-            if unknown:
-                raise PackError(f"{path}: {key}.{unknown[0]}: unknown language; expected {', '.join(LANGUAGES)}")
-            translated[key] = {language: " ".join(text.split()) for language, text in texts.items()}
-            data[key] = texts[BASE_LANGUAGE]
+    translated = _prose(path, data, every_language=pack == BUILTIN)
     for key in ("code", "name", "summary", "rationale", "fix"):
         if not isinstance(data[key], str) or not data[key].strip():
             raise PackError(f"{path}: {key}: expected a non-empty string or a text per language")
@@ -286,6 +278,27 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
         translated=translated,
         label=_per_language_text(path, "label", data["label"]) if "label" in data else {},
     )
+
+
+def _prose(path: Path, data: dict, every_language: bool) -> dict[str, dict[str, str]]:
+    """A rule's summary, rationale and fix as language -> text, each text on one line; `data`
+    keeps the English ones. A custom rule may give English alone (a string) or a text per
+    language with English among them; a built-in rule gives every language, so that whoever
+    reads policylint in their language reads its rules in it too."""
+    required = LANGUAGES if every_language else (BASE_LANGUAGE,)
+    translated = {}
+    for key in PROSE_KEYS:
+        if not isinstance(data[key], dict):
+            if every_language:
+                raise PackError(f"{path}: {key}: expected a text for each language ({', '.join(required)})")
+            continue
+        texts = _per_language_text(path, key, data[key], required)
+        unknown = [language for language in texts if language not in LANGUAGES]
+        if unknown:
+            raise PackError(f"{path}: {key}.{unknown[0]}: unknown language; expected {', '.join(LANGUAGES)}")
+        translated[key] = {language: " ".join(text.split()) for language, text in texts.items()}
+        data[key] = texts[BASE_LANGUAGE]
+    return translated
 
 
 def _requires(path, value) -> str:

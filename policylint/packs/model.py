@@ -50,12 +50,18 @@ class Rule:
     # what reports and charts call a rule that names no element ("Long sentence"), per language
     label: dict[str, str] = field(default_factory=dict)
 
-    # summary, rationale or fix -> language -> text, for the rule files that translate them
+    # summary, rationale or fix -> language -> text: every language in a built-in rule, the
+    # languages a custom rule gives (none when it gives English alone)
     translated: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def prose(self, key: str, language: str) -> str:
         """The rule's summary, rationale or fix in a language, else in English."""
         return self.translated.get(key, {}).get(language) or getattr(self, key)
+
+    def prose_language(self, key: str, language: str) -> str:
+        """The language `prose(key, language)` is written in: `language` when the rule gives
+        the text in it, else English (a custom rule's English-only text)."""
+        return language if self.translated.get(key, {}).get(language) else BASE_LANGUAGE
 
     def title(self, language: str) -> str:
         """The rule's name for people in a language: its element, else its label, else its name."""

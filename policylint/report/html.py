@@ -17,7 +17,7 @@ from policylint.report.audit import MISSING, NOT_APPLICABLE, PRESENT, Audit, Doc
 from policylint.report.charts import bar_chart
 from policylint.report.score import formula_parameters
 from policylint.settings.plans import BY_KIND
-from policylint.text.languages import BASE_LANGUAGE, is_right_to_left, profile
+from policylint.text.languages import is_right_to_left, profile
 
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e68a00", "info": "#1565c0"}
 RULE_COLOUR = "#5c6bc0"
@@ -299,8 +299,10 @@ def _document(audit: Audit, document: DocumentAudit, labels: Messages, language:
     groups = [(rule, [f for f in findings if f.excerpt]) for rule, findings in groups]
     head = "".join(f"<th>{escape(labels(k))}</th>" for k in ("position", "excerpt", "what_to_do"))
     for rule, findings in [(rule, findings) for rule, findings in groups if findings]:
-        # the rule's fix advice is written in the base language in the rule files; say so to the browser
-        fix_lang = "" if language == BASE_LANGUAGE else f' lang="{BASE_LANGUAGE}" dir="{profile(BASE_LANGUAGE).direction}"'
+        # the rule's fix advice in the report's language; a custom rule may give it in English alone,
+        # and then the browser is told so
+        fix, written_in = rule.prose("fix", language), rule.prose_language("fix", language)
+        fix_lang = "" if written_in == language else f' lang="{written_in}" dir="{profile(written_in).direction}"'
         rows = "".join(
             f'<tr><td class="position"><bdi>{escape(location(f).label(language))}</bdi></td>'
             f'<td class="excerpt">{_excerpt(f, labels)}</td>'
@@ -312,7 +314,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Messages, language:
             f'<h4><span class="badge {rule.severity}">{escape(labels(rule.severity))}</span> '
             f"<code>{escape(rule.code)}</code> {escape(_element_or_name(rule, labels))} "
             f'<code>[{escape(rule.name)}]</code> ({len(findings)})</h4>'
-            f'<p class="fix"><strong>{escape(labels("how_to_fix"))}:</strong> <span{fix_lang}>{escape(rule.fix)}</span></p>'
+            f'<p class="fix"><strong>{escape(labels("how_to_fix"))}:</strong> <span{fix_lang}>{escape(fix)}</span></p>'
             f'<table class="findings"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></section>'
         )
     parts.append("</details></article>")
