@@ -228,3 +228,34 @@ KINDS = [
 def test_cancellation_policies_and_how_we_use_your_information_are_their_kinds(pack, language, kind, text):
     analysis = analyse(detect(read_bytes(text.encode("utf-8"), "page.md"), language))
     assert detect_kind(analysis, pack).name == kind
+
+
+# (language, which purchases a returns policy covers)
+RETURNS_SCOPES = [
+    ("en", "Online purchases can be returned by post only."),
+    ("fr", "Les achats en ligne ne sont repris que par la poste."),
+    ("es", "Las compras en línea solo se devuelven por correo."),
+    ("el", "Κάθε καταναλωτής μπορεί να επιστρέψει ένα προϊόν ταχυδρομικά."),
+    ("ar", "يمكن إرجاع المشتريات عبر الإنترنت بالبريد فقط."),
+]
+
+
+@pytest.mark.parametrize("language, text", RETURNS_SCOPES, ids=case_ids(RETURNS_SCOPES))
+def test_a_returns_policy_states_its_scope_by_the_purchases_or_buyers_it_covers(pack, language, text):
+    assert not fires(pack, "missing-scope", text, language)
+
+
+# (language, a verb "to state" that shares its stem with the noun for indicators; a follow-up
+# of a request): neither measures performance
+NO_INDICATORS = [
+    ("en", "The acknowledgement must indicate the name of the officer."),
+    ("el", "Η βεβαίωση παραλαβής πρέπει να αναφέρει το όνομα του υπαλλήλου."),
+    ("fr", "L'accusé de réception doit indiquer le nom de l'agent."),
+    ("es", "El acuse de recibo debe indicar el nombre del agente."),
+    ("ar", "يرجى إبراز رقم المراجعة عند متابعة الطلب."),
+]
+
+
+@pytest.mark.parametrize("language, text", NO_INDICATORS, ids=case_ids(NO_INDICATORS))
+def test_stating_something_or_following_up_a_request_is_no_performance_measure(pack, language, text):
+    assert fires(pack, "missing-performance-measures", text, language)
