@@ -259,3 +259,18 @@ NO_INDICATORS = [
 @pytest.mark.parametrize("language, text", NO_INDICATORS, ids=case_ids(NO_INDICATORS))
 def test_stating_something_or_following_up_a_request_is_no_performance_measure(pack, language, text):
     assert fires(pack, "missing-performance-measures", text, language)
+
+
+# (language, how someone reports a breach of a code of conduct: to the organisers)
+REPORTING_PROCEDURES = [
+    ("en", "If you are harassed, tell a member of the organising team at the desk."),
+    ("fr", "En cas de harcèlement, prévenez un membre de l'organisation à l'accueil."),
+    ("es", "Si sufres acoso, habla con las personas organizadoras en el mostrador."),
+    ("el", "Αν δεχθείτε παρενόχληση, ενημερώστε ένα μέλος της οργανωτικής ομάδας στην υποδοχή."),
+    ("ar", "إذا تعرضت للمضايقة فأبلغ أحد أعضاء فريق التنظيم عند المدخل."),
+]
+
+
+@pytest.mark.parametrize("language, text", REPORTING_PROCEDURES, ids=case_ids(REPORTING_PROCEDURES))
+def test_a_code_of_conduct_procedure_is_whom_to_report_to(pack, language, text):
+    assert not fires(pack, "missing-procedures", text, language)
