@@ -274,3 +274,28 @@ REPORTING_PROCEDURES = [
 @pytest.mark.parametrize("language, text", REPORTING_PROCEDURES, ids=case_ids(REPORTING_PROCEDURES))
 def test_a_code_of_conduct_procedure_is_whom_to_report_to(pack, language, text):
     assert not fires(pack, "missing-procedures", text, language)
+
+
+# (language, a policy of a kind without a profile, its body full of another kind's words)
+NAMED_OTHER_POLICIES = [
+    ("en", "# Acceptable Use Policy\n\nDo not harass other community participants; harassment ends your participation."),
+    ("fr", "# Politique d'utilisation acceptable\n\nNe harcelez pas les participants de la communauté ; "
+     "le harcèlement met fin à votre participation."),
+    ("es", "# Política de uso aceptable\n\nNo acose a otros participantes de la comunidad; "
+     "el acoso pone fin a su participación."),
+    ("el", "# Πολιτική αποδεκτής χρήσης\n\nΜην παρενοχλείτε άλλους συμμετέχοντες της κοινότητας· "
+     "η παρενόχληση τερματίζει τη συμμετοχή σας."),
+    ("ar", "# سياسة الاستخدام المقبول\n\nلا تتحرش بالمشاركين الآخرين في المجتمع؛ التحرش ينهي مشاركتك."),
+]
+
+
+@pytest.mark.parametrize("language, text", NAMED_OTHER_POLICIES, ids=case_ids(NAMED_OTHER_POLICIES))
+def test_a_title_naming_another_kind_of_policy_decides_for_other_policy(pack, language, text):
+    analysis = analyse(detect(read_bytes(text.encode("utf-8"), "page.md"), language))
+    assert detect_kind(analysis, pack).name == "other-policy"
+
+
+def test_a_bare_policy_title_does_not_decide(pack):
+    text = "# Policy\n\nPlease report harassment to the organisers; any participant who harasses is expelled from the event."
+    analysis = analyse(detect(read_bytes(text.encode("utf-8"), "page.md"), "en"))
+    assert detect_kind(analysis, pack).name == "code-of-conduct"
