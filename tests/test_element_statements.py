@@ -299,3 +299,18 @@ def test_a_bare_policy_title_does_not_decide(pack):
     text = "# Policy\n\nPlease report harassment to the organisers; any participant who harasses is expelled from the event."
     analysis = analyse(detect(read_bytes(text.encode("utf-8"), "page.md"), "en"))
     assert detect_kind(analysis, pack).name == "code-of-conduct"
+
+
+# (language, who is bound, said as an obligation to abide by the code, or when the terms apply)
+BOUND_BY_THE_CODE = [
+    ("en", "Speakers and attendees must abide by this code at every meetup."),
+    ("fr", "Orateurs et participants doivent respecter le présent code à chaque rencontre."),
+    ("es", "Ponentes y asistentes deberán acatar el presente código en cada encuentro."),
+    ("el", "Ομιλητές και συμμετέχοντες οφείλουν να τηρούν τον παρόντα κώδικα σε κάθε συνάντηση."),
+    ("ar", "على المتحدثين والحضور الالتزام بهذه المدونة في كل لقاء."),
+]
+
+
+@pytest.mark.parametrize("language, text", BOUND_BY_THE_CODE, ids=case_ids(BOUND_BY_THE_CODE))
+def test_whom_a_code_binds_is_its_scope(pack, language, text):
+    assert not fires(pack, "missing-scope", text, language)
