@@ -6,10 +6,9 @@ A sentence counts when it holds one of the rule's `subjects` ("return", "rétrac
 "استرجاع") together with one of its `details` ("original payment method", "même moyen de
 paiement") or, with the option `period`, a length of time (a number with a time unit: "within
 14 days", "δεκατέσσερις ημέρες"). A heading or a label that names the subject ("Return period",
-"Droit de rétractation", "مدة الإرجاع:") counts when a detail stands in its own block or in the
+"Droit de rétractation", "مدة الإرجاع:") counts when a detail stands in its own block, in its
 text up to the next heading, or in the line it governs ("### Return period" then "- 14 days
-from delivery"). Sentences
-holding a template fill-in ("within [X] days") state nothing.
+from delivery"). Sentences holding a template fill-in ("within [X] days") state nothing.
 """
 
 from __future__ import annotations
