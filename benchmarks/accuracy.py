@@ -55,6 +55,9 @@ ELEMENT_RULES = {
     "missing-performance-measures": "performance-measures",
     "missing-enforcement": "enforcement",
     "missing-review-cycle": "review-cycle",
+    "missing-return-window": "return-window",
+    "missing-refund-method": "refund-method",
+    "missing-rights": "rights",
 }
 PHRASE_RULES = ("unfilled-placeholder", "unmeasurable-standard", "jargon", "weak-obligation")
 

@@ -20,9 +20,16 @@ Anfrage innerhalb von [X] Tagen und rufen Kunden spätestens am nächsten Werkta
 MIXED_DOCUMENTS = sum(1 for p in CORPORA.glob("??/*") if p.suffix in (".md", ".txt")) + 2
 
 
+def element_rules(pack) -> list:
+    """The rules of the coverage matrix's columns when documents are checked by their kind: each
+    rule that names a policy element and that some kind's profile runs, in code order."""
+    asked = {rule.code for kind in pack.kinds.values() if kind.profile for rule in pack.select(kind.profile)}
+    return [rule for rule in pack.rules if rule.element and rule.code in asked]
+
+
 def matrix_columns(pack) -> int:
     """The coverage matrix has a column per active rule that names a policy element."""
-    return sum(1 for rule in pack.select() if rule.element)
+    return len(element_rules(pack))
 
 
 def mixed_corpus(root):

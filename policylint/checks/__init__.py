@@ -17,6 +17,7 @@ from policylint.checks import (
     pair_placeholders,
     pair_revision_date,
     placeholder,
+    required_detail,
     required_section,
     review_cycle,
     revision_date,
@@ -42,6 +43,7 @@ def _registry(*kinds: CheckKind) -> dict[str, CheckKind]:
 
 CHECK_KINDS: dict[str, CheckKind] = _registry(
     required_section.KIND,
+    required_detail.KIND,
     title.KIND,
     long_section.KIND,
     review_cycle.KIND,

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 CONTACT_SHAPES = {
     "email": re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     "url": re.compile(r"\b(?:https?://|www\.)[^\s<>()]+", re.IGNORECASE),
-    # a telephone number: 9 to 15 digits in groups, optionally after + or in brackets
+    # a telephone number: 8 to 15 digits in groups, optionally after + or in brackets (8: the
+    # national numbers of Cyprus, Bahrain, Qatar, Kuwait, Oman, Denmark, Norway)
     "phone": re.compile(r"(?<![\w/.-])(?:\+|00)?\(?\d[\d\u00a0 ().-]{6,20}\d(?![\w/-])"),
 }
 
@@ -37,9 +38,10 @@ def spans(text: str, name: str) -> Iterator[tuple[int, int]]:
             yield match.span()
             continue
         digits = sum(c.isdigit() for c in match.group())
-        if 9 <= digits <= 15 and not _DATE_LIKE.fullmatch(match.group().strip()):
+        if PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1] and not _DATE_LIKE.fullmatch(match.group().strip()):
             yield match.span()
 
 
+PHONE_DIGITS = (8, 15)
 _MARKS = {"email": ("@",), "url": ("www.", "http")}  # what each shape cannot do without
 _DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")

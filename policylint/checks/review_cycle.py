@@ -9,6 +9,7 @@ counts when a frequency or a date stands in its block or in the cell or line aft
 from __future__ import annotations
 
 from policylint.checks.kind import CheckKind
+from policylint.checks.periods import holds_period
 from policylint.checks.sections import section_after
 from policylint.text.dates import find_dates
 
@@ -34,10 +35,7 @@ def check(context):
 
 
 def _frequency(context, tokens, language) -> bool:
-    if context.matcher("frequencies", language).search(tokens):
-        return True
-    has_number = any(t.norm.isdigit() for t in tokens) or context.matcher("numbers", language).search(tokens)
-    return bool(has_number and context.matcher("time_units", language).search(tokens))
+    return bool(context.matcher("frequencies", language).search(tokens)) or holds_period(context, tokens, language)
 
 
 def _states_when(context, index: int) -> bool:

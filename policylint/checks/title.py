@@ -2,7 +2,8 @@
 
 The title is the first heading, or a short line standing alone as one, among the first few
 blocks (a logo line or a version line may come first), before the first paragraph of body
-text. It counts when it holds one of the rule's title words in its own language, or the title
+text. A section heading ending with a colon ("## Exchanges:") labels what follows it and
+names no document. It counts when it holds one of the rule's title words in its own language, or the title
 terms of any kind of policy (rules/kinds/*.yaml: "Droit de rétractation", "Privacy Notice"),
 outside any template fill-in ("[Policy name]" names nothing).
 """
@@ -19,6 +20,9 @@ from policylint.checks.tokens import words
 # it does not name the document
 SECTION_HEADING = re.compile(r"^\s*(?:\d+|[IVXivx]+)[.)]\s")
 BODY_WORDS = 20  # a block this long is body text: the title, if any, came before it
+# a section heading ending with a colon labels the list or paragraph after it ("## Exchanges:");
+# it does not name the document (a top-level heading may end with one and still be its title)
+LABEL_END = (":", "：")
 
 
 def check(context):
@@ -28,7 +32,7 @@ def check(context):
     analysis = context.analysis
     for index, block in enumerate(analysis.document.blocks[: context.option("first_blocks")]):
         sentences = context.facts.finished_sentences(index)
-        if is_heading_like(block) and not SECTION_HEADING.search(block.text):
+        if is_heading_like(block) and not SECTION_HEADING.search(block.text) and not _labels_a_section(block):
             title_words = context.matcher("words", block.language)
             if any(title_words.search(s.tokens) for s in sentences):
                 return
@@ -37,6 +41,10 @@ def check(context):
         elif sum(len(words(s.tokens)) for s in analysis.by_block[index]) > BODY_WORDS:
             break
     yield context.document_finding(context.message({}))
+
+
+def _labels_a_section(block) -> bool:
+    return block.text.rstrip().endswith(LABEL_END) and not (block.is_heading and block.level == 1)
 
 
 KIND = CheckKind(

@@ -194,7 +194,7 @@ def _check_templates(path, key: str, texts: dict, fields) -> None:
 
 def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
     data = _mapping(path, required=REQUIRED_KEYS, optional=OPTIONAL_KEYS)
-    kind = CHECK_KINDS.get(data["check"])
+    kind = CHECK_KINDS.get(data["check"]) if isinstance(data["check"], str) else None  # a list is no name
     if kind is None:
         raise PackError(f"{path}: check: unknown check kind {data['check']!r}; expected one of {', '.join(sorted(CHECK_KINDS))}")
     if data["severity"] not in SEVERITIES:

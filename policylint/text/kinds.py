@@ -82,6 +82,12 @@ def detect_kind(
     if titled:
         best = max(titled, key=lambda name: (len(title[name]), scores[name], -policies.index(name)))
         return KindChoice(best, "title", tuple(title[best]), scores)
+    named_other = tuple(term for term in title.get(OTHER_POLICY, ()) if len(term.split()) > 1)
+    if named_other:
+        # a title naming a kind of policy that has no profile of its own ("Acceptable Use
+        # Policy", "Règlement intérieur") decides as the other kinds' titles do; a bare
+        # "Policy" does not
+        return KindChoice(OTHER_POLICY, "title", named_other, scores)
     if PurePath(analysis.document.path).stem.lower() in NOT_A_POLICY_NAMES:
         # a README or a changelog is a policy only when its title says so
         return KindChoice(NOT_A_POLICY, "file name", (), scores)
