@@ -329,7 +329,7 @@ def check(paths, output_format, fail_on, write_baseline, output_file, quiet, sta
             count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
             output_failed(write_baseline, error)
-        click.echo(f"policylint: {say()('cli_baseline_written', count=count, path=printable(write_baseline))}", err=True)
+        click.echo(f"policylint: {say().count('cli_baseline_written', count, path=printable(write_baseline))}", err=True)
         status = settle(result, workspace.fails, findings_fail=False)
     else:
         status = session.status()
@@ -588,6 +588,6 @@ def annotate(paths, output, output_dir, force, request):
                 status = EXIT_ERROR
             else:
                 if written is not None:
-                    click.echo(f"policylint: {words('annotate_written', count=written, target=printable(copy.target))}",
+                    click.echo(f"policylint: {words.count('annotate_written', written, target=printable(copy.target))}",
                                err=True)
     sys.exit(status)

@@ -2,7 +2,10 @@
 
 catalogue.yaml holds each entry (key -> language -> text with {placeholders}); it is kept in
 the cache folder as JSON like the rule packs (packs/yaml_cache.py), so a re-check needs no YAML
-parser. `Messages(language)` gives an entry in one language with its placeholders filled in.
+parser. `Messages(language)` gives an entry in one language with its placeholders filled in,
+and a count in the plural form the number takes in that language (text/plurals.py, from the
+language file's CLDR rules). A `Text` (an entry and its fields) or a `TextError` is a message
+made before its reader's language is known, worded when it is shown.
 Rule messages, summaries and element names live in the rule files, not here.
 """
 
@@ -10,35 +13,107 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from policylint.text.languages import BASE_LANGUAGE, profile
+from policylint.text.plurals import form_of
 
 CATALOGUE_FILE = Path(__file__).with_name("catalogue.yaml")
 
 
 @lru_cache(maxsize=1)
-def catalogue() -> dict[str, dict[str, str]]:
-    """key -> language -> text, as catalogue.yaml says."""
+def catalogue() -> dict[str, dict[str, Any]]:
+    """key -> language -> text, as catalogue.yaml says; a count's text is a mapping of its
+    plural forms (one, other; Arabic's zero, one, two, few, many, other) to texts."""
     from policylint.packs.yaml_cache import load_yaml  # the packs' loader, to share its JSON cache
 
     return load_yaml(CATALOGUE_FILE)
 
 
+class Text:
+    """A catalogue entry not yet put into a language: its key and the values of its fields.
+
+    Errors and notices made before anyone knows who will read them (a reader, a configuration
+    file, a rule pack) carry a Text; whoever shows it says it in the reader's language
+    (`Messages.text`). A field's value may itself be a Text (a reason inside a sentence)."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+
+    def __reduce__(self):  # pickled for worker processes and Dask: keyword fields travel as a dict
+        return (_text, (self.key, self.params))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and (self.key, self.params) == (other.key, other.params)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Text({self.key!r}, **{self.params!r})"
+
+    def __str__(self) -> str:
+        return Messages()(self)
+
+
+def _text(key: str, params: dict) -> Text:
+    return Text(key, **params)
+
+
+class TextError(Exception):
+    """An error whose message is a catalogue entry: `TextError("key", field=value)`. `str()`
+    gives it in the base language (logs, the Python API); the command line, the report and the
+    language server say `error.text` in their reader's language."""
+
+    def __init__(self, key: str | Text, **params: object):
+        self.text = key if isinstance(key, Text) else Text(key, **params)
+        super().__init__(self.text)
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+
 class Messages:
     """`messages("key", name=value)`: an entry in one language, its {placeholders} filled in.
-    A language the catalogue does not have gets the base language's text."""
+    A language the catalogue does not have gets the base language's text (and plural rules)."""
 
     def __init__(self, language: str = BASE_LANGUAGE):
         self.language = language
 
-    def __call__(self, key: str, **params: object) -> str:
+    def __call__(self, key: str | Text, **params: object) -> str:
+        if isinstance(key, Text):
+            params = {**key.params, **params}
+            key = key.key
         texts = catalogue()[key]
         text = texts.get(self.language) or texts[BASE_LANGUAGE]
-        return text.format(**params) if params else text
+        if not isinstance(text, str):
+            raise TypeError(f"{key} is a count: Messages.count gives it")
+        return self._filled(text, params)
+
+    def text(self, message: str | Text | BaseException) -> str:
+        """A message in this language: a Text, a TextError's, or a text already worded."""
+        if isinstance(message, TextError):
+            message = message.text
+        return self(message) if isinstance(message, Text) else str(message)
+
+    def _filled(self, text: str, params: dict[str, object]) -> str:
+        if not params:
+            return text
+        return text.format(**{name: self.text(value) if isinstance(value, (Text, TextError)) else value
+                              for name, value in params.items()})
 
     def count(self, key: str, count: int, **params: object) -> str:
-        """The `KEY_one` or `KEY_other` form for this number, with {count} filled in."""
-        return self(f"{key}_{'one' if count == 1 else 'other'}", count=count, **params)
+        """A count's form for this number under the language's plural rules (CLDR: Arabic's
+        zero, one, two, few, many and other; French's one for 0 and 1), {count} filled in."""
+        texts = catalogue()[key]
+        language = self.language if texts.get(self.language) else BASE_LANGUAGE
+        forms = texts[language]
+        if not isinstance(forms, dict):
+            raise TypeError(f"{key} is not a count")
+        return self._filled(forms[form_of(profile(language).plurals, count)], {"count": count, **params})
 
     def joined(self, parts: list[str]) -> str:
         """Parts of a list joined as the language writes a list (a comma, or the Arabic one)."""
@@ -57,4 +132,4 @@ class Messages:
         return self(severity)
 
 
-__all__ = ["CATALOGUE_FILE", "Messages", "catalogue"]
+__all__ = ["CATALOGUE_FILE", "Messages", "Text", "TextError", "catalogue"]

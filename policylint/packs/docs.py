@@ -83,7 +83,7 @@ def kinds_table(pack: Pack, language: str) -> str:
         lines.append(f"{record['name']}: {record['label']}")
         judged = ", ".join(record["rules"]) if record["rules"] else Messages(language)("kinds_no_rule")
         lines.append(f"  {judged}")
-    lines.append(Messages(language)("kinds_footer", count=len(pack.kinds)))
+    lines.append(Messages(language).count("kinds_footer", len(pack.kinds)))
     return "\n".join(lines) + "\n"
 
 

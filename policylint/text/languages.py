@@ -4,7 +4,7 @@ The languages policylint checks are the language files present in the built-in r
 Each file first says who its language is (names, script and the script's letters, text
 direction, Snowball stemmer, spaCy language class, langdetect code, function words for
 detection, sentence ends, digits, characters written in several ways, the words around a
-date), then, from `numbers:` on, the vocabulary the rules share, which packs/loading.py
+date, the plural forms of a count), then, from `numbers:` on, the vocabulary the rules share, which packs/loading.py
 reads. This module alone reads the first part, into one `LanguageProfile` per language; the
 few things about a language that are an algorithm rather than data are hooks in
 `language_hooks.py`.
@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from policylint.text.plurals import parse_rules
 
 # The language the rule pack's summaries, rationales and fixes are written in, and the one a
 # message falls back to when a rule lacks the language asked for.
@@ -60,6 +62,7 @@ class LanguageProfile:
     digits: tuple[str, ...]  # digit sets other than 0-9, each from zero to nine
     folds: tuple[tuple[str, str], ...]  # (character, what it is compared as)
     dates: DateWords
+    plurals: tuple[tuple[str, str], ...]  # (form, CLDR condition on a count), tried in order; else "other"
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,7 @@ _READERS = {
     "digits": _digits,
     "folds": _folds,
     "dates": _dates,
+    "plurals": parse_rules,
 }
 LANGUAGE_PROFILE_KEYS = ("language", *_READERS)  # the keys of a language file that are not rule vocabulary
 
