@@ -88,9 +88,13 @@ class Messages:
             params = {**key.params, **params}
             key = key.key
         texts = catalogue()[key]
-        text = texts.get(self.language) or texts[BASE_LANGUAGE]
-        if not isinstance(text, str):
-            raise TypeError(f"{key} is a count: Messages.count gives it")
+        language = self.language if texts.get(self.language) else BASE_LANGUAGE
+        text = texts[language]
+        if isinstance(text, dict):  # a count: the form its number takes in this language
+            count = params.get("count")
+            if not isinstance(count, int):
+                raise TypeError(f"{key} is a count: give it count=")
+            text = text[form_of(profile(language).plurals, count)]
         return self._filled(text, params)
 
     def text(self, message: str | Text | BaseException) -> str:
@@ -108,12 +112,7 @@ class Messages:
     def count(self, key: str, count: int, **params: object) -> str:
         """A count's form for this number under the language's plural rules (CLDR: Arabic's
         zero, one, two, few, many and other; French's one for 0 and 1), {count} filled in."""
-        texts = catalogue()[key]
-        language = self.language if texts.get(self.language) else BASE_LANGUAGE
-        forms = texts[language]
-        if not isinstance(forms, dict):
-            raise TypeError(f"{key} is not a count")
-        return self._filled(forms[form_of(profile(language).plurals, count)], {"count": count, **params})
+        return self(key, count=count, **params)
 
     def joined(self, parts: list[str]) -> str:
         """Parts of a list joined as the language writes a list (a comma, or the Arabic one)."""

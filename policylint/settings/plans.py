@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policylint.findings.engine import Settings
+from policylint.messages import Messages
 from policylint.model import SEVERITIES
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
 from policylint.packs.loading import did_you_mean, join_key, validate_options
@@ -29,6 +30,7 @@ from policylint.settings import config as configuration
 from policylint.settings.config import Config, ConfigError
 from policylint.settings.globs import matches, matches_any
 from policylint.settings.pack_overrides import customise
+from policylint.text.languages import BASE_LANGUAGE
 
 DEFAULT_FAIL_ON = "warning"
 # what the report names as its profile when each document's kind chose its rules
@@ -93,8 +95,8 @@ class Workspace:
     def problems(self) -> list[Problem]:
         """A notice for each configuration file passed over because another user owns it."""
         return [
-            Problem(str(path), f"ignored: owned by another user (uid {owner}); only your own or root's "
-                    "configuration files are read (use --config to choose one)", "notice")
+            Problem(str(path), Messages(self.options.message_language or BASE_LANGUAGE)("config_of_another_owner", owner=owner),
+                    "notice")
             for path, owner in self.passed_over.items()
         ]
 
