@@ -7,6 +7,7 @@ import functools
 import os
 import sys
 from dataclasses import replace
+from typing import NoReturn
 
 import click
 
@@ -18,7 +19,7 @@ from policylint.formatters.output_file import OutputError, check_target, write_o
 from policylint.formatters.safe_text import json_text, printable, printable_lines
 from policylint.formatters.text import statistics as per_rule
 from policylint.formatters.text import summary
-from policylint.messages import Messages
+from policylint.messages import Messages, Text
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
@@ -220,7 +221,7 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
         session = execute_run(list(paths), replace(request, options=replace(request.options, fail_on=fail_on)),
                               read_stdin, progress)
     except (ConfigError, PackError, SchedulerError) as error:
-        fail(str(error))
+        fail(error)
     except baseline.BaselineError as error:
         fail(f"{request.baseline_file}: {error}")
     finally:
@@ -270,8 +271,11 @@ def echo_problems(result) -> None:
         click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
 
 
-def fail(message: str):
-    click.echo(f"policylint: {say().severity('error')}: {printable(message)}", err=True)
+def fail(message: str | Text | Exception) -> NoReturn:
+    """`policylint: error: why` in the run's message language (a catalogue entry or an error
+    carrying one), and exit 2."""
+    words = say()
+    click.echo(f"policylint: {words.severity('error')}: {printable(words.text(message))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -280,16 +284,14 @@ def load_rules(rules_dirs):
     try:
         return load_pack(extra_dirs=rules_dirs)
     except PackError as error:
-        click.echo(f"policylint: error: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+        fail(error)
 
 
 def select_rules(pack, profile):
     try:
         return pack.select(profile or DEFAULT_PROFILE)
     except PackError as error:
-        click.echo(f"policylint: error: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+        fail(error)
 
 
 @main.command(epilog=CHECK_EPILOG)
@@ -536,7 +538,7 @@ def compare(source, translations, output_format, fail_on, select, ignore, messag
         workspace = Workspace(options)
         result, rules = compare_files(source, list(translations), workspace)
     except (ConfigError, PackError) as error:
-        fail(str(error))
+        fail(error)
     result.problems[:0] = workspace.problems
     echo_problems(result)
     status = settle(result, workspace.fails)

@@ -39,7 +39,7 @@ class Text:
 
     __slots__ = ("key", "params")
 
-    def __init__(self, key: str, **params: object):
+    def __init__(self, key: str, /, **params: object):
         self.key = key
         self.params = params
 
@@ -68,7 +68,7 @@ class TextError(Exception):
     gives it in the base language (logs, the Python API); the command line, the report and the
     language server say `error.text` in their reader's language."""
 
-    def __init__(self, key: str | Text, **params: object):
+    def __init__(self, key: str | Text, /, **params: object):
         self.text = key if isinstance(key, Text) else Text(key, **params)
         super().__init__(self.text)
 
@@ -83,7 +83,7 @@ class Messages:
     def __init__(self, language: str = BASE_LANGUAGE):
         self.language = language
 
-    def __call__(self, key: str | Text, **params: object) -> str:
+    def __call__(self, key: str | Text, /, **params: object) -> str:
         if isinstance(key, Text):
             params = {**key.params, **params}
             key = key.key
@@ -109,7 +109,7 @@ class Messages:
         return text.format(**{name: self.text(value) if isinstance(value, (Text, TextError)) else value
                               for name, value in params.items()})
 
-    def count(self, key: str, count: int, **params: object) -> str:
+    def count(self, key: str, count: int, /, **params: object) -> str:
         """A count's form for this number under the language's plural rules (CLDR: Arabic's
         zero, one, two, few, many and other; French's one for 0 and 1), {count} filled in."""
         return self(key, count=count, **params)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from policylint.checks import CHECK_KINDS
+from policylint.messages import Text
 from policylint.model import LANGUAGES, SEVERITIES
 from policylint.packs import templates
 from policylint.packs.model import BUILTIN, SHORTHAND_KEYS, Kind, Pack, PackError, Profile, Rule
@@ -361,14 +362,14 @@ def _shorthands(path, kind, given) -> dict[str, str]:
 # ---- options: one validation for rule files and for the configuration's `rules:` ----------
 
 
-def did_you_mean(word, known, listing: bool = True) -> str:
+def did_you_mean(word, known, listing: bool = True) -> Text | str:
     """" (did you mean 'x'?)" for a close known word, else "; expected one of ..." (when
-    `listing` and there is something to list) or ""."""
+    `listing` and there is something to list) or "": a catalogue entry, worded where it is shown."""
     known = [str(k) for k in known]
     close = closest(word, known)
     if close:
-        return f" (did you mean {close!r}?)"
-    return f"; expected one of {', '.join(known)}" if known and listing else ""
+        return Text("did_you_mean", names=repr(close))
+    return Text("expected_one_of_after", choices=", ".join(known)) if known and listing else ""
 
 
 def closest(word, known) -> str | None:
