@@ -17,7 +17,7 @@ from policylint.text.plurals import form_of, forms, parse_rules
 
 # keys the code builds from a prefix and a value: "lang_" + a language, "position_label_" + a
 # position kind, a severity's count and word, a reader's format ("format_" + docx) and kind of file
-BUILT_KEYS = re.compile(r"^(lang_|position_|count_|format_|file_kind_)|^(error|warning|info|notice)$")
+BUILT_KEYS = re.compile(r"^(lang_|position_|count_|format_|file_kind_|looks_for_)|^(error|warning|info|notice)$")
 
 
 def placeholders(text: str) -> set[str]:
@@ -115,3 +115,14 @@ def test_a_message_made_before_its_language_is_known_is_worded_where_it_is_shown
 
 def test_a_language_the_catalogue_lacks_gets_the_base_language():
     assert Messages("de")("summary") == Messages(BASE_LANGUAGE)("summary")
+
+
+def test_every_check_kind_tells_users_what_it_looks_for_in_every_language():
+    """What a check kind looks for comes from the catalogue (its docstring is for developers)."""
+    from policylint.checks import CHECK_KINDS
+
+    keys = {kind.looks_for_key for kind in CHECK_KINDS.values()}
+    assert keys == {key for key in catalogue() if key.startswith("looks_for_")}
+    for key in keys:
+        for language in LANGUAGES:
+            assert Messages(language)(key) == catalogue()[key][language]

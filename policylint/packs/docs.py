@@ -91,7 +91,7 @@ def explanation(rule: Rule, language: str = BASE_LANGUAGE) -> dict[str, str]:
     """What `explain` and an editor's hover say of a rule, each on one line, in `language` where
     the rule gives it: why it matters, what it looks for, how to fix it."""
     return {"why": " ".join(rule.prose("rationale", language).split()),
-            "what": " ".join(rule.kind.description.split()),
+            "what": Messages(language)(rule.kind.looks_for_key),
             "fix": " ".join(rule.prose("fix", language).split())}
 
 
