@@ -71,7 +71,7 @@ def _date(ctx, param, value):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise click.BadParameter(say()("bad_date_option", value=repr(value))) from None
 
 
 MAIN_EPILOG = """\b
@@ -223,7 +223,7 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
     except (ConfigError, PackError, SchedulerError) as error:
         fail(error)
     except baseline.BaselineError as error:
-        fail(f"{request.baseline_file}: {error}")
+        fail(Text("baseline_at", path=request.baseline_file, problem=error.text))
     finally:
         if progress:
             progress.close()
@@ -374,7 +374,8 @@ def _writable(target: str, inputs: list[str]) -> None:
 def output_failed(target: str, error: Exception, leave: bool = True):
     """`policylint: FILE: error: why`, as for the files checked, and exit 2 (unless not to `leave`:
     the other files are still done)."""
-    click.echo(f"policylint: {printable(target)}: {say().severity('error')}: {printable(str(error))}", err=True)
+    words = say()
+    click.echo(f"policylint: {printable(target)}: {words.severity('error')}: {printable(words.text(error))}", err=True)
     if leave:
         sys.exit(EXIT_ERROR)
 
@@ -449,7 +450,8 @@ def report(paths, output, output_format, request):
               show_default=True, help="Output format.")
 @click.option("--kinds", "show_kinds", is_flag=True,
               help="List the kinds of document policylint recognises, and the rules each is judged by.")
-@click.option("--message-lang", type=LANGUAGE_CHOICE, help="Language of the kinds' names [default: your locale's].")
+@click.option("--message-lang", type=LANGUAGE_CHOICE,
+              help="Language of the listing's words and the kinds' names [default: your locale's].")
 @pack_options
 def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
     """List every rule: code, name, severity, profiles, languages and summary.
@@ -468,7 +470,7 @@ def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
         # a custom pack's texts are shown as safely as documents are (safe_text)
         click.echo(json_text({"schema_version": 1, "rules": rule_records(pack, active)}), nl=False)
     else:
-        click.echo(printable_lines(rules_table(pack, active)), nl=False)
+        click.echo(printable_lines(rules_table(pack, active, Messages(message_lang or locale_language()))), nl=False)
 
 
 @main.command()

@@ -17,7 +17,7 @@ from policylint.text.plurals import form_of, forms, parse_rules
 
 # keys the code builds from a prefix and a value: "lang_" + a language, "position_label_" + a
 # position kind, a severity's count and word, a reader's format ("format_" + docx) and kind of file
-BUILT_KEYS = re.compile(r"^(lang_|position_|count_|format_|file_kind_|looks_for_)|^(error|warning|info|notice)$")
+BUILT_KEYS = re.compile(r"^(lang_|position_|count_|format_|file_kind_|looks_for_|kind_source_)|^(error|warning|info|notice)$")
 
 
 def placeholders(text: str) -> set[str]:
@@ -126,3 +126,7 @@ def test_every_check_kind_tells_users_what_it_looks_for_in_every_language():
     for key in keys:
         for language in LANGUAGES:
             assert Messages(language)(key) == catalogue()[key][language]
+
+
+def test_rules_columns_are_six_in_every_language():
+    assert {len(catalogue()["rules_columns"][language].split("|")) for language in LANGUAGES} == {6}

@@ -63,6 +63,13 @@ def _text(key: str, params: dict) -> Text:
     return Text(key, **params)
 
 
+def kind_reason_text(reason: str) -> Text:
+    """A KindChoice's reason (`source: "terms"`) as a catalogue entry: kind_source_ + source."""
+    source, _, terms = reason.partition(": ")
+    said = Text("kind_source_" + source.replace(" ", "_"))
+    return Text("kind_reason_terms", source=said, terms=terms) if terms else said
+
+
 class TextError(Exception):
     """An error whose message is a catalogue entry: `TextError("key", field=value)`. `str()`
     gives it in the base language (logs, the Python API); the command line, the report and the
@@ -126,9 +133,14 @@ class Messages:
             return profile(code).name
         return self(key)
 
+    def kind_reason(self, reason: str) -> str:
+        """Why a document kind was chosen (KindChoice.reason, kept as data: `title: "privacy
+        notice"`), its source in this language's words; the decisive terms stay as written."""
+        return self.text(kind_reason_text(reason))
+
     def severity(self, severity: str) -> str:
         """The word for a severity (error, warning, info)."""
         return self(severity)
 
 
-__all__ = ["CATALOGUE_FILE", "Messages", "Text", "TextError", "catalogue"]
+__all__ = ["CATALOGUE_FILE", "Messages", "Text", "TextError", "catalogue", "kind_reason_text"]

@@ -41,14 +41,16 @@ def rule_records(pack: Pack, active: set[str]) -> list[dict]:
     ]
 
 
-def rules_table(pack: Pack, active: set[str]) -> str:
+def rules_table(pack: Pack, active: set[str], say: Messages | None = None) -> str:
+    """`policylint rules`: one row per rule, its headings and words in the language of `say`."""
+    say = say or Messages()
     records = rule_records(pack, active)
-    header = ("CODE", "NAME", "SEVERITY", "PROFILES", "LANGUAGES", "SUMMARY")
+    header = tuple(say("rules_columns").split("|"))
     rows = [
         (
             r["code"],
-            r["name"] + ("" if r["enabled"] else " (off)"),
-            r["severity"],
+            r["name"] + ("" if r["enabled"] else " " + say("rules_off")),
+            say.severity(r["severity"]),
             ",".join(r["profiles"]),
             ",".join(r["languages"]),
             r["summary"],
@@ -58,7 +60,7 @@ def rules_table(pack: Pack, active: set[str]) -> str:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1] for row in [header, *rows]]
     enabled = sum(r["enabled"] for r in records)
-    lines.append(f"{len(records)} rules, {enabled} enabled.")
+    lines.append(say.count("rules_footer", len(records), enabled=enabled))
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from policylint.checks.facts import DocumentFacts
 from policylint.findings import suppression
 from policylint.findings.engine import Settings, run_rules, shorten
-from policylint.messages import Messages, Text
+from policylint.messages import Messages, Text, kind_reason_text
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
@@ -162,7 +162,7 @@ def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: Re
         choice = _kind(analysis, plan, facts)
         if choice is not None and plan.kind is None and plan.pack.kinds[choice.name].profile is None:
             # not a policy: one notice, no finding, unless the user names a kind for it
-            document.notices.append(Text("kind_not_a_policy", reason=choice.reason()))
+            document.notices.append(Text("kind_not_a_policy", reason=kind_reason_text(choice.reason())))
             findings: list[Finding] = []
         else:
             rules = list(plan.rules_for(choice.name if choice else None))
