@@ -254,7 +254,7 @@ def echo_cache_refusal() -> None:
     if refused:
         words = say()
         click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: {words('notice')}: "
-                   f"{words('cli_cache_refused', reason=refused)}", err=True)
+                   f"{words('cli_cache_refused', reason=words.text(refused))}", err=True)
 
 
 
