@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+# defined apart: the language files' readers raise them, and this package reads those files
+from policylint.message_text import Invalid, Text, TextError, kind_reason_text
 from policylint.text.languages import BASE_LANGUAGE, profile
 from policylint.text.plurals import form_of
 
@@ -28,59 +30,6 @@ def catalogue() -> dict[str, dict[str, Any]]:
     from policylint.packs.yaml_cache import load_yaml  # the packs' loader, to share its JSON cache
 
     return load_yaml(CATALOGUE_FILE)
-
-
-class Text:
-    """A catalogue entry not yet put into a language: its key and the values of its fields.
-
-    Errors and notices made before anyone knows who will read them (a reader, a configuration
-    file, a rule pack) carry a Text; whoever shows it says it in the reader's language
-    (`Messages.text`). A field's value may itself be a Text (a reason inside a sentence)."""
-
-    __slots__ = ("key", "params")
-
-    def __init__(self, key: str, /, **params: object):
-        self.key = key
-        self.params = params
-
-    def __reduce__(self):  # pickled for worker processes and Dask: keyword fields travel as a dict
-        return (_text, (self.key, self.params))
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Text) and (self.key, self.params) == (other.key, other.params)
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __repr__(self) -> str:
-        return f"Text({self.key!r}, **{self.params!r})"
-
-    def __str__(self) -> str:
-        return Messages()(self)
-
-
-def _text(key: str, params: dict) -> Text:
-    return Text(key, **params)
-
-
-def kind_reason_text(reason: str) -> Text:
-    """A KindChoice's reason (`source: "terms"`) as a catalogue entry: kind_source_ + source."""
-    source, _, terms = reason.partition(": ")
-    said = Text("kind_source_" + source.replace(" ", "_"))
-    return Text("kind_reason_terms", source=said, terms=terms) if terms else said
-
-
-class TextError(Exception):
-    """An error whose message is a catalogue entry: `TextError("key", field=value)`. `str()`
-    gives it in the base language (logs, the Python API); the command line, the report and the
-    language server say `error.text` in their reader's language."""
-
-    def __init__(self, key: str | Text, /, **params: object):
-        self.text = key if isinstance(key, Text) else Text(key, **params)
-        super().__init__(self.text)
-
-    def __str__(self) -> str:
-        return str(self.text)
 
 
 class Messages:
@@ -143,4 +92,4 @@ class Messages:
         return self(severity)
 
 
-__all__ = ["CATALOGUE_FILE", "Messages", "Text", "TextError", "catalogue", "kind_reason_text"]
+__all__ = ["CATALOGUE_FILE", "Invalid", "Messages", "Text", "TextError", "catalogue", "kind_reason_text"]

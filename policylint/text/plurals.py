@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from policylint.message_text import Invalid
+
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's categories, in its order
 OTHER = "other"
 
@@ -29,12 +31,12 @@ Condition = Callable[[int], bool]
 def _relation(text: str) -> Condition:
     match = _RELATION.match(text.strip())
     if not match:
-        raise ValueError(f"{text.strip()!r} is not a condition like n % 100 = 3..10")
+        raise Invalid("lang_plural_condition", text=repr(text.strip()))
     spans = []
     for part in match["ranges"].split(","):
         bounds = _RANGE.match(part.strip())
         if not bounds or (bounds["high"] is not None and int(bounds["high"]) < int(bounds["low"])):
-            raise ValueError(f"{part.strip()!r} is not a number or a range like 3..10")
+            raise Invalid("lang_plural_range", text=repr(part.strip()))
         low = int(bounds["low"])
         spans.append((low, int(bounds["high"]) if bounds["high"] is not None else low))
     modulus = int(match["modulus"]) if match["modulus"] else None
@@ -49,7 +51,7 @@ def _relation(text: str) -> Condition:
 
 @lru_cache(maxsize=None)
 def parse(text: str) -> Condition:
-    """A CLDR condition on n as a test of a whole number; ValueError when it is not one."""
+    """A CLDR condition on n as a test of a whole number; Invalid (a ValueError) when it is not one."""
     alternatives = [[_relation(part) for part in branch.split(" and ")] for branch in text.split(" or ")]
     return lambda n: any(all(relation(n) for relation in branch) for branch in alternatives)
 
@@ -58,10 +60,10 @@ def parse_rules(value: object) -> tuple[tuple[str, str], ...]:
     """A language file's `plurals:` mapping, checked: (form, condition) in its order (the
     conditions are kept as text, so a language's profile stays plain, picklable data)."""
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
-        raise ValueError(f"expected a mapping of plural forms ({', '.join(PLURAL_FORMS[:-1])}) to CLDR conditions on n")
+        raise Invalid("lang_expected_plurals", forms=", ".join(PLURAL_FORMS[:-1]))
     unknown = [form for form in value if form not in PLURAL_FORMS[:-1]]
     if unknown:
-        raise ValueError(f"{unknown[0]!r} is not a plural form; expected {', '.join(PLURAL_FORMS[:-1])} ({OTHER} is the rest)")
+        raise Invalid("lang_not_a_plural_form", form=repr(unknown[0]), forms=", ".join(PLURAL_FORMS[:-1]), other=OTHER)
     for condition in value.values():
         parse(condition)
     return tuple(value.items())
