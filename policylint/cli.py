@@ -50,8 +50,9 @@ def _language_choice() -> click.Choice:
     options are declared; a broken language file is one clear line, not a traceback."""
     try:
         return click.Choice(tuple(LANGUAGES))
-    except PackError as error:
-        click.echo(f"policylint: error: {error}", err=True)
+    except PackError as error:  # no language can be trusted: the base one
+        words = Messages()
+        click.echo(f"policylint: {words.severity('error')}: {words.text(error)}", err=True)
         sys.exit(EXIT_ERROR)
 
 
@@ -63,6 +64,12 @@ def _remember_message_language(chosen: str | None) -> str:
     command line's own lines."""
     _invocation()["message_language"] = chosen
     return chosen or locale_language()
+
+
+def _message_lang(ctx, param, value):
+    """--message-lang, read before the other options (eager) so that their own errors are in it."""
+    _remember_message_language(value)
+    return value
 
 
 def _date(ctx, param, value):
@@ -133,7 +140,7 @@ RUN_OPTIONS = (
                  help="Judge every document as this kind (returns, privacy, code-of-conduct, terms, complaints, "
                       "customer-service, other-policy, not-a-policy) instead of recognising it; "
                       "`policylint rules --kinds` lists them."),
-    click.option("--message-lang", type=LANGUAGE_CHOICE,
+    click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
                  help="Language of the messages [default: your locale's when it is one of the five, else each document's own]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                  help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
@@ -267,7 +274,8 @@ def echo_problems(result) -> None:
         quiet = _invocation().get("quiet", 0)  # check's -q hides notices, -qq every line
         if quiet > 1 or (quiet and problem.severity != "error"):
             continue
-        severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
+        said = Messages(problem.language) if problem.language else words  # a document's notice: its language
+        severity = said("notice") if problem.severity == "notice" else said.severity(problem.severity)
         click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
 
 
@@ -457,6 +465,7 @@ def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
     """List every rule: code, name, severity, profiles, languages and summary.
 
     Rules that the chosen --profile does not run are listed too, marked "off"."""
+    _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
     if show_kinds:
         language = message_lang or locale_language()

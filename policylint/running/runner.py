@@ -36,6 +36,7 @@ class Problem:
     path: str
     message: str
     severity: str  # "error": the file was not checked; "notice": it was, with a remark
+    language: str | None = None  # the document's, when the message is in its language (no run language)
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,9 @@ def _merge(outcomes, say: Messages) -> Result:
         if checked.error is not None:
             result.problems.append(Problem(shown, say.text(checked.error), "error"))
             continue
-        result.problems.extend(Problem(shown, notice, "notice") for notice in checked.notices)
+        # worded in the run's message language, else in the document's own (one_file)
+        own = None if plan.settings.message_language or summary is None else summary.language
+        result.problems.extend(Problem(shown, notice, "notice", own) for notice in checked.notices)
         result.findings.extend(checked.findings)
         result.files_checked += 1
     return result
