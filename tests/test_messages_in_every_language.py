@@ -136,3 +136,21 @@ def test_every_reading_error_has_its_words_in_every_language(language):
         return
     for key in ("input_missing", "input_empty", "input_binary", "input_too_large", "pdf_password", "config_not_found"):
         assert catalogue()[key][language] != catalogue()[key][BASE_LANGUAGE]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_python_api_says_errors_and_problems_in_its_message_language(language, tmp_path, monkeypatch):
+    from policylint import PolicylintError, check_paths
+
+    for variable, value in NO_LOCALE.items():
+        monkeypatch.setenv(variable, value)
+    config = tmp_path / "bad.yaml"
+    config.write_text("fail-on: sometimes\n", encoding="utf-8")
+    (tmp_path / "policy.md").write_text(POLICIES[language], encoding="utf-8")
+    say = Messages(language)
+    with pytest.raises(PolicylintError) as raised:
+        check_paths([tmp_path / "policy.md"], config=config, message_language=language)
+    problem = say("expected_choice", choices="info, warning, error, never", value="'sometimes'")
+    assert str(raised.value) == say("config_at_key", path=str(config), line=1, key="fail-on", problem=problem)
+    result = check_paths([tmp_path / "missing.md"], message_language=language, isolated=True)
+    assert [problem.message for problem in result.problems] == [say("input_missing")]
