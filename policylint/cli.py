@@ -400,11 +400,13 @@ def _rule_infos(workspace, with_unused: bool) -> dict[str, RuleInfo]:
 
 @main.command()
 @click.option("--force", is_flag=True, help="Replace an existing .policylint.yaml.")
+@click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
+              help="Language of the file's comments and of this command's lines [default: your locale's, else en].")
 @click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True))
-def init(force, folder):
+def init(force, message_lang, folder):
     """Write a commented starter .policylint.yaml into FOLDER (default: here)."""
     try:
-        path = starter.write(folder, force)
+        path = starter.write(folder, force, say())
     except FileExistsError:
         fail(say()("cli_init_exists", path=os.path.join(folder, starter.FILENAME)))
     except OSError as error:
