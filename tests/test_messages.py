@@ -130,3 +130,23 @@ def test_every_check_kind_tells_users_what_it_looks_for_in_every_language():
 
 def test_rules_columns_are_six_in_every_language():
     assert {len(catalogue()["rules_columns"][language].split("|")) for language in LANGUAGES} == {6}
+
+
+# words a language writes as English does (cognates, a format's name): the only entries whose
+# text may be the English one in another language
+SHARED_WORDS = {("document", "fr"), ("score", "fr"), ("error", "es"), ("source", "fr"), ("cli_cache_refused", "fr"),
+                ("format_pdf", "fr"), ("format_pdf", "es"), ("format_pdf", "el"), ("kind_source_configuration", "fr"),
+                ("kind_source_option", "fr")}
+
+
+def test_no_entry_is_english_copied_into_another_language():
+    """An entry present in five languages but left in English in one is caught: only the words
+    a language shares with English may read the same."""
+    copied = set()
+    for key, texts in catalogue().items():
+        english = texts[BASE_LANGUAGE]
+        words = re.sub(r"\{[^{}]*\}", "", str(english))
+        for language in LANGUAGES:
+            if language != BASE_LANGUAGE and texts[language] == english and re.search(r"[A-Za-z]{3,}", words):
+                copied.add((key, language))
+    assert copied == SHARED_WORDS
