@@ -135,12 +135,13 @@ def check_text(
 
 def _run(paths: list[str], request: RunRequest, read_stdin=None) -> Session:
     """The command line's run path; its errors as PolicylintError, with the command line's words."""
+    say = _say(request.options.message_language)
     try:
         return execute(paths, request, read_stdin)
     except (ConfigError, PackError, SchedulerError) as error:
-        raise PolicylintError(str(error)) from None
+        raise PolicylintError(say.text(error)) from None
     except BaselineError as error:
-        raise PolicylintError(f"{request.baseline_file}: {error}") from None
+        raise PolicylintError(say("baseline_at", path=request.baseline_file, problem=error.text)) from None
 
 
 def _result(session: Session) -> CheckResult:

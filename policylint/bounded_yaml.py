@@ -12,18 +12,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from policylint.messages import Text, TextError
+
 # a rule pack's largest file stands for some thousands of values; this is far past any
 MAX_VALUES = 100_000
 MAX_DEPTH = 100  # deeper nesting would exhaust the recursion of the parser and the walks
 MAX_ALIASES = 1_000
 
 
-class YAMLLimitError(Exception):
-    """The file stands for too much: one line, with `line` (1-based) where the limit was passed."""
+class YAMLLimitError(TextError):
+    """The file stands for too much: one catalogue entry, with `line` (1-based) where the limit
+    was passed."""
 
-    def __init__(self, message: str, line: int):
-        super().__init__(message)
+    def __init__(self, key: str, line: int, **params: object):
+        super().__init__(key, **params)
         self.line = line
+
+    def __reduce__(self):
+        return (_limit_error, (self.text, self.line))
+
+
+def _limit_error(text: Text, line: int) -> YAMLLimitError:
+    return YAMLLimitError(text.key, line, **text.params)
 
 
 def loader():
@@ -52,7 +62,7 @@ def check_limits(text: str) -> None:
             open_nodes.append([event.anchor, 1])
             total += 1
             if len(open_nodes) > MAX_DEPTH:
-                raise YAMLLimitError(f"nested more than {MAX_DEPTH} levels deep", _line(event))
+                raise YAMLLimitError("yaml_too_deep", _line(event), limit=MAX_DEPTH)
             continue
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             anchor, count = open_nodes.pop()
@@ -69,11 +79,9 @@ def check_limits(text: str) -> None:
         if open_nodes:
             open_nodes[-1][1] += count
         if aliases > MAX_ALIASES:
-            raise YAMLLimitError(f"more than {MAX_ALIASES} aliases (*name); not read", _line(event))
+            raise YAMLLimitError("yaml_too_many_aliases", _line(event), limit=f"{MAX_ALIASES:,}")
         if total > MAX_VALUES:
-            raise YAMLLimitError(
-                f"stands for more than {MAX_VALUES:,} values once its aliases are expanded "
-                "(an alias bomb?); not read", _line(event))
+            raise YAMLLimitError("yaml_too_many_values", _line(event), limit=f"{MAX_VALUES:,}")
 
 
 def load(text: str) -> Any:

@@ -7,6 +7,7 @@ import functools
 import os
 import sys
 from dataclasses import replace
+from typing import NoReturn
 
 import click
 
@@ -18,7 +19,7 @@ from policylint.formatters.output_file import OutputError, check_target, write_o
 from policylint.formatters.safe_text import json_text, printable, printable_lines
 from policylint.formatters.text import statistics as per_rule
 from policylint.formatters.text import summary
-from policylint.messages import Messages
+from policylint.messages import Messages, Text
 from policylint.model import LANGUAGES
 from policylint.packs import DEFAULT_PROFILE, PackError, load_pack
 from policylint.packs.docs import explain_rule, kind_records, kinds_table, rule_records, rules_table
@@ -49,8 +50,9 @@ def _language_choice() -> click.Choice:
     options are declared; a broken language file is one clear line, not a traceback."""
     try:
         return click.Choice(tuple(LANGUAGES))
-    except PackError as error:
-        click.echo(f"policylint: error: {error}", err=True)
+    except PackError as error:  # no language can be trusted: the base one
+        words = Messages()
+        click.echo(f"policylint: {words.severity('error')}: {words.text(error)}", err=True)
         sys.exit(EXIT_ERROR)
 
 
@@ -64,13 +66,19 @@ def _remember_message_language(chosen: str | None) -> str:
     return chosen or locale_language()
 
 
+def _message_lang(ctx, param, value):
+    """--message-lang, read before the other options (eager) so that their own errors are in it."""
+    _remember_message_language(value)
+    return value
+
+
 def _date(ctx, param, value):
     if value is None:
         return None
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        raise click.BadParameter(say()("bad_date_option", value=repr(value))) from None
 
 
 MAIN_EPILOG = """\b
@@ -132,7 +140,7 @@ RUN_OPTIONS = (
                  help="Judge every document as this kind (returns, privacy, code-of-conduct, terms, complaints, "
                       "customer-service, other-policy, not-a-policy) instead of recognising it; "
                       "`policylint rules --kinds` lists them."),
-    click.option("--message-lang", type=LANGUAGE_CHOICE,
+    click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
                  help="Language of the messages [default: your locale's when it is one of the five, else each document's own]."),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
                  help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
@@ -220,9 +228,9 @@ def execute(paths, request: RunRequest, fail_on: str | None = None, progress=Non
         session = execute_run(list(paths), replace(request, options=replace(request.options, fail_on=fail_on)),
                               read_stdin, progress)
     except (ConfigError, PackError, SchedulerError) as error:
-        fail(str(error))
+        fail(error)
     except baseline.BaselineError as error:
-        fail(f"{request.baseline_file}: {error}")
+        fail(Text("baseline_at", path=request.baseline_file, problem=error.text))
     finally:
         if progress:
             progress.close()
@@ -253,7 +261,7 @@ def echo_cache_refusal() -> None:
     if refused:
         words = say()
         click.echo(f"policylint: {printable(str(cache_folder.cache_root()))}: {words('notice')}: "
-                   f"{words('cli_cache_refused', reason=refused)}", err=True)
+                   f"{words('cli_cache_refused', reason=words.text(refused))}", err=True)
 
 
 
@@ -266,12 +274,16 @@ def echo_problems(result) -> None:
         quiet = _invocation().get("quiet", 0)  # check's -q hides notices, -qq every line
         if quiet > 1 or (quiet and problem.severity != "error"):
             continue
-        severity = words("notice") if problem.severity == "notice" else words.severity(problem.severity)
+        said = Messages(problem.language) if problem.language else words  # a document's notice: its language
+        severity = said("notice") if problem.severity == "notice" else said.severity(problem.severity)
         click.echo(f"policylint: {printable(problem.path)}: {severity}: {printable(problem.message)}", err=True)
 
 
-def fail(message: str):
-    click.echo(f"policylint: {say().severity('error')}: {printable(message)}", err=True)
+def fail(message: str | Text | Exception) -> NoReturn:
+    """`policylint: error: why` in the run's message language (a catalogue entry or an error
+    carrying one), and exit 2."""
+    words = say()
+    click.echo(f"policylint: {words.severity('error')}: {printable(words.text(message))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -280,16 +292,14 @@ def load_rules(rules_dirs):
     try:
         return load_pack(extra_dirs=rules_dirs)
     except PackError as error:
-        click.echo(f"policylint: error: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+        fail(error)
 
 
 def select_rules(pack, profile):
     try:
         return pack.select(profile or DEFAULT_PROFILE)
     except PackError as error:
-        click.echo(f"policylint: error: {error}", err=True)
-        sys.exit(EXIT_ERROR)
+        fail(error)
 
 
 @main.command(epilog=CHECK_EPILOG)
@@ -329,7 +339,7 @@ def check(paths, output_format, fail_on, write_baseline, output_file, quiet, sta
             count = baseline.write(result.findings, write_baseline, inputs)
         except baseline.BaselineError as error:
             output_failed(write_baseline, error)
-        click.echo(f"policylint: {say()('cli_baseline_written', count=count, path=printable(write_baseline))}", err=True)
+        click.echo(f"policylint: {say().count('cli_baseline_written', count, path=printable(write_baseline))}", err=True)
         status = settle(result, workspace.fails, findings_fail=False)
     else:
         status = session.status()
@@ -372,7 +382,8 @@ def _writable(target: str, inputs: list[str]) -> None:
 def output_failed(target: str, error: Exception, leave: bool = True):
     """`policylint: FILE: error: why`, as for the files checked, and exit 2 (unless not to `leave`:
     the other files are still done)."""
-    click.echo(f"policylint: {printable(target)}: {say().severity('error')}: {printable(str(error))}", err=True)
+    words = say()
+    click.echo(f"policylint: {printable(target)}: {words.severity('error')}: {printable(words.text(error))}", err=True)
     if leave:
         sys.exit(EXIT_ERROR)
 
@@ -389,11 +400,13 @@ def _rule_infos(workspace, with_unused: bool, language: str) -> dict[str, RuleIn
 
 @main.command()
 @click.option("--force", is_flag=True, help="Replace an existing .policylint.yaml.")
+@click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
+              help="Language of the file's comments and of this command's lines [default: your locale's, else en].")
 @click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True))
-def init(force, folder):
+def init(force, message_lang, folder):
     """Write a commented starter .policylint.yaml into FOLDER (default: here)."""
     try:
-        path = starter.write(folder, force)
+        path = starter.write(folder, force, say())
     except FileExistsError:
         fail(say()("cli_init_exists", path=os.path.join(folder, starter.FILENAME)))
     except OSError as error:
@@ -448,12 +461,13 @@ def report(paths, output, output_format, request):
 @click.option("--kinds", "show_kinds", is_flag=True,
               help="List the kinds of document policylint recognises, and the rules each is judged by.")
 @click.option("--message-lang", type=LANGUAGE_CHOICE,
-              help="Language of the rules' summaries and the kinds' names [default: your locale's].")
+              help="Language of the listing's words, the rules' summaries and the kinds' names [default: your locale's].")
 @pack_options
 def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
     """List every rule: code, name, severity, profiles, languages and summary.
 
     Rules that the chosen --profile does not run are listed too, marked "off"."""
+    _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
     language = message_lang or locale_language()
     if show_kinds:
@@ -467,7 +481,7 @@ def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
         # a custom pack's texts are shown as safely as documents are (safe_text)
         click.echo(json_text({"schema_version": 1, "rules": rule_records(pack, active, language)}), nl=False)
     else:
-        click.echo(printable_lines(rules_table(pack, active, language)), nl=False)
+        click.echo(printable_lines(rules_table(pack, active, Messages(language))), nl=False)
 
 
 @main.command()
@@ -537,7 +551,7 @@ def compare(source, translations, output_format, fail_on, select, ignore, messag
         workspace = Workspace(options)
         result, rules = compare_files(source, list(translations), workspace)
     except (ConfigError, PackError) as error:
-        fail(str(error))
+        fail(error)
     result.problems[:0] = workspace.problems
     echo_problems(result)
     status = settle(result, workspace.fails)
@@ -590,6 +604,6 @@ def annotate(paths, output, output_dir, force, request):
                 status = EXIT_ERROR
             else:
                 if written is not None:
-                    click.echo(f"policylint: {words('annotate_written', count=written, target=printable(copy.target))}",
+                    click.echo(f"policylint: {words.count('annotate_written', written, target=printable(copy.target))}",
                                err=True)
     sys.exit(status)

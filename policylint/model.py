@@ -5,10 +5,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 # the codes of the language files present (rules/languages/LANG.yaml), read on first use
 from policylint.text.languages import LANGUAGES as LANGUAGES
+
+if TYPE_CHECKING:
+    from policylint.messages import Text
 
 SEVERITIES = ("info", "warning", "error")
 # What a position's line counts: a source line (Markdown, text, HTML), a paragraph (Word,
@@ -95,7 +98,7 @@ class Document:
     format: str  # "markdown", "text", "html", "docx", "odt", "pdf"
     blocks: list[Block]
     language: str | None = None  # main language; None when not one of LANGUAGES
-    notices: list[str] = field(default_factory=list)
+    notices: list[Text] = field(default_factory=list)  # worded in the findings' language once it is known
     position_kind: str = "line"  # one of POSITION_KINDS: what the blocks' lines count
     directives: list[Directive] = field(default_factory=list)
 

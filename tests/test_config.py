@@ -11,7 +11,7 @@ from policylint.cli import main
 from policylint.model import LANGUAGES
 from policylint.settings.config import ConfigError, load
 from policylint.settings.pack_overrides import customise
-from policylint.settings.starter import STARTER
+from policylint.settings.starter import text as starter_text
 
 BAD = "# Policy\n\nWe will answer emails within [X] hours at [Company Name].\n"
 
@@ -208,7 +208,8 @@ def test_init_writes_a_starter_that_loads(tmp_path):
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = tmp_path / ".policylint.yaml"
-    assert written.read_text() == STARTER and STARTER.count("\n# ") > 5
+    starter = starter_text()
+    assert written.read_text() == starter and starter.count("\n# ") > 5
     config = load(written)
     assert config.profile == "customer-service" and config.exclude == ("drafts/**",)
     again = CliRunner().invoke(main, ["init", str(tmp_path)])
@@ -376,8 +377,9 @@ def test_a_rule_files_option_values_are_checked(tmp_path):
 def test_the_starter_documents_every_key_and_its_rules_examples_are_valid(tree):
     from policylint.settings.config import KEYS
 
-    assert all(f"{key}:" in STARTER for key in KEYS)
-    head, examples = STARTER.split("\nrules:\n")
+    starter = starter_text()
+    assert all(f"{key}:" in starter for key in KEYS)
+    head, examples = starter.split("\nrules:\n")
     uncommented = "\n".join(line.replace("  # ", "  ", 1) for line in examples.splitlines())
     (tree / ".policylint.yaml").write_text(head + "\nrules:\n" + uncommented + "\n", encoding="utf-8")
     config = load(tree / ".policylint.yaml")
@@ -394,3 +396,20 @@ def test_every_shorthand_is_a_configuration_key_that_reaches_some_rule(pack):
     assert taken == set(SHORTHAND_KEYS)
     assert pack.rule("stale-revision-date").shorthands == {"max-revision-age": "max_age_months"}
     assert pack.rule("missing-revision-date").shorthands == {}  # same kind, not asked for it
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_init_comments_the_starter_in_the_message_language(language, tmp_path):
+    """The same settings in every language; only the comments are the language's."""
+    import yaml
+
+    from policylint.messages import Messages
+
+    result = CliRunner().invoke(main, ["init", "--message-lang", language, str(tmp_path)], env={"LC_ALL": "C.UTF-8"})
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / ".policylint.yaml").read_text(encoding="utf-8")
+    say = Messages(language)
+    assert written == starter_text(say) and say("starter_exclude") in written
+    assert yaml.safe_load(written) == yaml.safe_load(starter_text())
+    assert load(tmp_path / ".policylint.yaml").profile == "customer-service"
+    assert result.output.strip() == say("cli_init_written", path=str(tmp_path / ".policylint.yaml"))

@@ -31,8 +31,9 @@ def test_text_that_is_not_a_policy_gets_one_notice_and_no_finding(tmp_path, lang
     notices = [line for line in result.stderr.splitlines() if line]
     from policylint.messages import Messages
 
-    notice = Messages(language)("kind_not_a_policy", reason=payload["files"][0]["kind_reason"])
-    assert notices == [f"policylint: {path}: notice: {notice}"]  # in the document's own language
+    say = Messages(language)
+    notice = say("kind_not_a_policy", reason=say.kind_reason(payload["files"][0]["kind_reason"]))
+    assert notices == [f"policylint: {path}: {say('notice')}: {notice}"]  # in the document's own language
 
 
 def test_a_kind_named_on_the_command_line_checks_it_anyway(tmp_path):

@@ -47,7 +47,7 @@ def test_unsupported_language_gets_a_notice():
     german = "Unser Team beantwortet jede E-Mail unserer Kunden innerhalb eines Arbeitstages und dokumentiert jede Beschwerde."
     doc = document(german)
     assert doc.language is None
-    assert len(doc.notices) == 1 and "not supported" in doc.notices[0]
+    assert len(doc.notices) == 1 and "not supported" in str(doc.notices[0])
 
 
 CLEAR = {

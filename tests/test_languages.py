@@ -147,6 +147,10 @@ sentence_ends: []
 digits: []
 folds: {"ё": "е"}
 dates: {day_suffixes: [], after_day: [], before_year: []}
+plurals:
+  one: "n % 10 = 1 and n % 100 != 11"
+  few: "n % 10 = 2..4 and n % 100 != 12..14"
+  many: "n % 10 = 0 or n % 10 = 5..9 or n % 100 = 11..14"
 """
 RUSSIAN_DOCUMENT = """\
 # Политика обслуживания клиентов

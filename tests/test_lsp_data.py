@@ -79,4 +79,4 @@ def test_a_bug_in_a_check_is_one_problem_not_a_crash(monkeypatch, tmp_path):
 
     monkeypatch.setattr(checking, "check_source", broken)
     checked = checking.BufferChecker(LANGUAGES[0], str(tmp_path)).check(str(tmp_path / "p.md"), "# T\n", 1, "markdown")
-    assert checked.error == "internal error, please report it: KeyError: 'boom'" and not checked.findings
+    assert str(checked.error) == "internal error, please report it: KeyError: 'boom'" and not checked.findings

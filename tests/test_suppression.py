@@ -117,7 +117,7 @@ def test_unknown_directive_is_a_notice(pack, settings):
     text = document(markdown, next_line="policylint-disabel-next-line")
     doc = detect(read_bytes(text.encode(), "policy.md"), None)
     apply(doc, check_document(doc, pack, settings))
-    assert doc.notices == [
+    assert [str(notice) for notice in doc.notices] == [
         "ignored suppression comment: line 3: unknown directive 'policylint-disabel-next-line'; expected one of "
         "policylint-disable, policylint-enable, policylint-disable-next-line, policylint-disable-file"
     ]

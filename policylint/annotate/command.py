@@ -101,7 +101,7 @@ def _refusal(copy: Copy, inputs: list[str], force: bool, words: Messages) -> str
     try:
         found = check_target(copy.target, inputs)
     except OutputError as error:
-        return str(error)
+        return words.text(error)
     return words("annotate_exists") if found is not None and not force else None
 
 
@@ -159,6 +159,6 @@ def write_copy(copy: Copy, found: dict[str, Review], today: dt.date, inputs: lis
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as error:
-            raise OutputError(f"cannot write: {error.strerror or error}") from None
+            raise OutputError("output_cannot_write", reason=error.strerror or str(error)) from None
     write_output(copy.target, reviewed, inputs)
     return len(notes)

@@ -32,7 +32,8 @@ class Note:
 def summary_note(findings: list[Finding], score: int, kind: str | None, words: Messages) -> Note:
     """The comment at the top: the kind, the score and the counts by severity."""
     counts = Counter(f.severity for f in findings)
-    lines = [words("annotate_summary", findings=len(findings), score_label=words("score"), score=score)]
+    lines = [words("annotate_summary", findings=words.count("finding_count", len(findings)), score_label=words("score"),
+                   score=score)]
     lines.append(" · ".join(f"{words.severity(severity)}: {counts[severity]}" for severity in reversed(SEVERITIES)))
     if kind:
         lines.append(words("annotate_kind", kind=kind))

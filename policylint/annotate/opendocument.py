@@ -19,7 +19,7 @@ from lxml import etree
 from policylint.annotate.notes import Note, moved_to_top
 from policylint.annotate.package import read_part, rewrite
 from policylint.annotate.xml_text import xml_safe
-from policylint.messages import Messages
+from policylint.messages import Messages, TextError
 from policylint.readers.odt import _NOT_READ, _PARAGRAPHS, DRAW, OFFICE, TABLE, TEXT
 
 AUTHOR = "policylint"
@@ -37,7 +37,7 @@ def annotate(data: bytes, notes: list[Note], words: Messages, date: str) -> byte
     """The package with one office:annotation per note, dated `date` (ISO 8601)."""
     content = read_part(data, CONTENT)
     if content is None:
-        raise ValueError(f"the package has no {CONTENT}")
+        raise TextError("annotate_package_lacks", part=CONTENT)
     root = etree.fromstring(content)
     body = next(root.iter(_OFFICE_TEXT), None)
     paragraphs = list(_walk(body)) if body is not None else []

@@ -22,7 +22,7 @@ from lxml import etree
 from policylint.annotate.notes import Note, moved_to_top
 from policylint.annotate.package import read_part, rewrite
 from policylint.annotate.xml_text import xml_safe
-from policylint.messages import Messages
+from policylint.messages import Messages, TextError
 from policylint.readers.docx import _CHARACTERS, W, _inline, _walk
 from policylint.text.languages import is_right_to_left
 
@@ -70,7 +70,7 @@ def annotate(data: bytes, notes: list[Note], words: Messages, date: str) -> byte
 def _required(data: bytes, name: str) -> bytes:
     part = read_part(data, name)
     if part is None:
-        raise ValueError(f"the package has no {name}")
+        raise TextError("annotate_package_lacks", part=name)
     return part
 
 
@@ -79,7 +79,7 @@ def _main_part(data: bytes) -> str:
     for relation in rels.iter(f"{{{RELATIONSHIPS}}}Relationship"):
         if relation.get("Type") == OFFICE_DOCUMENT:
             return relation.get("Target", "").lstrip("/")
-    raise ValueError("the package names no main document")
+    raise TextError("annotate_no_main_document")
 
 
 def _comments_name(rels, document_name: str) -> tuple[str, bool]:

@@ -53,7 +53,7 @@ class CheckKind:
     """
 
     name: str
-    description: str  # what it looks for, shown by `policylint explain`
+    description: str  # for developers (the module's docstring); users read `looks_for_key`'s words
     check: Check | None
     vocabulary: Mapping[str, str] = field(default_factory=dict)
     options: Mapping[str, Any] = field(default_factory=dict)
@@ -67,6 +67,12 @@ class CheckKind:
     scope: str = "document"
     compare: Compare | None = None
     locate: Locate | None = None
+
+    @property
+    def looks_for_key(self) -> str:
+        """The message catalogue's entry saying what the kind looks for, in five languages
+        (`explain`, the editor's hover, rule pages)."""
+        return "looks_for_" + self.name.replace("-", "_")
 
     def __post_init__(self) -> None:
         wrong = [key for key, shape in self.vocabulary.items() if shape not in VOCABULARY_SHAPES]

@@ -6,6 +6,7 @@ problem line for a file that cannot be read."""
 from __future__ import annotations
 
 from policylint.compare.engine import compare_pair
+from policylint.messages import Messages
 from policylint.model import Analysis
 from policylint.packs import Rule
 from policylint.readers import InputError, read_file
@@ -13,6 +14,7 @@ from policylint.running.runner import Problem, Result
 from policylint.settings.plans import Workspace
 from policylint.text.analysis import analyse
 from policylint.text.language import detect
+from policylint.text.languages import BASE_LANGUAGE
 
 
 def compare_files(source: str, translations: list[str], workspace: Workspace) -> tuple[Result, dict[str, Rule]]:
@@ -35,16 +37,19 @@ def compare_files(source: str, translations: list[str], workspace: Workspace) ->
 def _analysed(path: str, workspace: Workspace, result: Result) -> Analysis | None:
     """The document analysed, or None with one problem line naming the file."""
     plan = workspace.plan_for(path)
+    say = Messages(workspace.options.message_language or BASE_LANGUAGE)  # no document language yet
     if plan is None:
-        result.problems.append(Problem(path, "excluded by the configuration; not compared", "error"))
+        result.problems.append(Problem(path, say("compare_excluded"), "error"))
         return None
     try:
         document = read_file(path)
     except InputError as error:
-        result.problems.append(Problem(path, str(error), "error"))
+        result.problems.append(Problem(path, say.text(error), "error"))
         return None
     document.path = path
     result.files_checked += 1
-    for notice in document.notices:
-        result.problems.append(Problem(path, notice, "notice"))
-    return analyse(detect(document, plan.language))
+    document = detect(document, plan.language)
+    # notices in the messages' language: the run's, else the document's own
+    worded = Messages(plan.settings.message_language or document.language or BASE_LANGUAGE)
+    result.problems.extend(Problem(path, worded.text(notice), "notice") for notice in document.notices)
+    return analyse(document)

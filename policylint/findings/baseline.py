@@ -14,13 +14,14 @@ from pathlib import Path
 from policylint.findings.fingerprints import keyed
 from policylint.formatters.output_file import OutputError, write_output
 from policylint.formatters.safe_text import json_text
+from policylint.messages import TextError
 from policylint.model import Finding
 
 SCHEMA_VERSION = 1
 
 
-class BaselineError(Exception):
-    """A baseline that cannot be read or written; the message is one line."""
+class BaselineError(TextError):
+    """A baseline that cannot be read or written; the message (a catalogue entry) is one line."""
 
 
 def _identity(path: str, baseline: Path) -> str:
@@ -53,7 +54,7 @@ def write(findings: list[Finding], baseline: Path, inputs=()) -> int:
         # is not UTF-8 as JSON escapes, so the path reads back
         write_output(str(baseline), json_text(payload), inputs)
     except OutputError as error:
-        raise BaselineError(str(error)) from None
+        raise BaselineError(error.text) from None
     return len(entries)
 
 
@@ -63,17 +64,17 @@ def read(baseline: Path) -> set[tuple[str, str, str, int]]:
     try:
         payload = json.loads(baseline.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise BaselineError("no such file (write one with --write-baseline)") from None
+        raise BaselineError("baseline_missing") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise BaselineError(f"cannot read: {error}") from None
+        raise BaselineError("baseline_cannot_read", reason=str(error)) from None
     except json.JSONDecodeError as error:
-        raise BaselineError(f"not valid JSON (line {error.lineno}): {error.msg}") from None
+        raise BaselineError("baseline_bad_json", line=error.lineno, reason=error.msg) from None
     if not isinstance(payload, dict) or payload.get("schema_version") != SCHEMA_VERSION:
-        raise BaselineError(f"not a policylint baseline (expected schema_version {SCHEMA_VERSION})")
+        raise BaselineError("baseline_wrong_schema", version=SCHEMA_VERSION)
     try:
         return {(e["path"], e["rule"], e["key"], int(e["occurrence"])) for e in payload["findings"]}
     except (KeyError, TypeError, ValueError):
-        raise BaselineError("findings: each entry needs path, rule, key and occurrence") from None
+        raise BaselineError("baseline_bad_entry") from None
 
 
 def new_findings(findings: list[Finding], known: set, baseline: str | Path) -> list[Finding]:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from policylint.messages import Text
 from policylint.model import Directive, Document, Finding
 from policylint.text.languages import BASE_LANGUAGE
 
@@ -32,7 +33,6 @@ KINDS = ("disable", "enable", "disable-next-line", "disable-file")
 _DIRECTIVE = re.compile(r"^policylint-([a-z-]+)(?:\s+(.*?))?\s*$", re.S)
 _ALL = "*"
 
-UNKNOWN_MESSAGE = "line {line}: unknown directive {word!r}; expected one of {kinds}"
 
 
 def is_directive(text: str) -> bool:
@@ -66,15 +66,16 @@ def _selects(selector: str, finding: Finding) -> bool:
     return wanted == finding.rule or finding.code.lower().startswith(wanted)
 
 
-def parse(document: Document) -> tuple[list[_Rule], list[str]]:
+def parse(document: Document) -> tuple[list[_Rule], list[Text]]:
     """Each directive's holds, in document order, and notices about malformed ones."""
     holds: list[_Rule] = []
-    notices: list[str] = []
+    notices: list[Text] = []
     for directive in sorted(document.directives, key=lambda d: (d.line, d.column)):
         match = _DIRECTIVE.match(directive.text.strip())
         if not match or match.group(1) not in KINDS:
             word = directive.text.strip().split()[0] if directive.text.strip() else directive.text
-            notices.append(UNKNOWN_MESSAGE.format(line=directive.line, word=word, kinds=", ".join(PREFIX + k for k in KINDS)))
+            notices.append(Text("suppression_unknown", line=directive.line, word=repr(word),
+                                kinds=", ".join(PREFIX + k for k in KINDS)))
             continue
         selectors = re.split(r"[\s,]+", match.group(2) or "")
         selectors = [s for s in selectors if s] or [_ALL]
@@ -85,7 +86,7 @@ def parse(document: Document) -> tuple[list[_Rule], list[str]]:
 def apply(document: Document, findings: list[Finding]) -> tuple[list[Finding], list[_Rule]]:
     """The findings no directive suppresses, and the holds that suppressed nothing."""
     holds, notices = parse(document)
-    document.notices.extend(f"ignored suppression comment: {n}" for n in notices)
+    document.notices.extend(notices)
     if not holds:
         return findings, []
     kept = [f for f in findings if not _suppressed(f, holds)]

@@ -8,7 +8,6 @@ checked, with its language and the kind of document it was judged as, and why.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from policylint.findings.fingerprints import keyed
@@ -36,7 +35,7 @@ def render(result: Result, output: Output) -> str:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "policylint", "version": output.version},
         "findings": [record(*item) for item in keyed(result.findings)],
-        "problems": [asdict(p) for p in result.problems],
+        "problems": [{"path": p.path, "message": p.message, "severity": p.severity} for p in result.problems],
         "files": [
             {"path": f.path, "language": f.summary.language, "kind": f.summary.kind, "kind_reason": f.summary.kind_reason}
             for f in result.files if f.summary is not None

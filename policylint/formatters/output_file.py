@@ -20,9 +20,12 @@ import stat
 import tempfile
 from typing import Iterable
 
+from policylint.messages import TextError
 
-class OutputError(Exception):
-    """A file that must not or cannot be written; the message is one line, without the path."""
+
+class OutputError(TextError):
+    """A file that must not or cannot be written; the message (a catalogue entry) is one line,
+    without the path."""
 
 
 def check_target(target: str, inputs: Iterable[str] = ()) -> os.stat_result | None:
@@ -33,9 +36,9 @@ def check_target(target: str, inputs: Iterable[str] = ()) -> os.stat_result | No
     except FileNotFoundError:
         return None  # a new file cannot be an input
     except OSError as error:
-        raise OutputError(f"cannot write: {error.strerror or error}") from None
+        raise OutputError("output_cannot_write", reason=error.strerror or str(error)) from None
     if stat.S_ISLNK(found.st_mode):
-        raise OutputError("is a symbolic link; name the file itself, policylint does not write through links")
+        raise OutputError("output_is_link")
     identity = (found.st_dev, found.st_ino)
     for path in inputs:
         try:
@@ -43,8 +46,9 @@ def check_target(target: str, inputs: Iterable[str] = ()) -> os.stat_result | No
         except OSError:
             continue  # an input that cannot be read was not checked, and is not the target
         if (checked.st_dev, checked.st_ino) == identity:
-            same = "is" if os.path.abspath(path) == os.path.abspath(target) else f"is the same file as {path},"
-            raise OutputError(f"{same} a document being checked; policylint never writes onto its input")
+            if os.path.abspath(path) == os.path.abspath(target):
+                raise OutputError("output_is_input")
+            raise OutputError("output_same_as_input", path=path)
     return found
 
 
@@ -61,7 +65,7 @@ def write_output(target: str, text: str | bytes, inputs: Iterable[str] = (), enc
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     except OSError as error:
-        raise OutputError(f"cannot write: {error.strerror or error}") from None
+        raise OutputError("output_cannot_write", reason=error.strerror or str(error)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -77,7 +81,7 @@ def write_output(target: str, text: str | bytes, inputs: Iterable[str] = (), enc
         except OSError:
             pass
         if isinstance(error, OSError):
-            raise OutputError(f"cannot write: {error.strerror or error}") from None
+            raise OutputError("output_cannot_write", reason=error.strerror or str(error)) from None
         raise
 
 
@@ -86,7 +90,7 @@ def _write_in_place(target: str, data: bytes) -> None:
         with open(target, "wb") as out:
             out.write(data)
     except OSError as error:
-        raise OutputError(f"cannot write: {error.strerror or error}") from None
+        raise OutputError("output_cannot_write", reason=error.strerror or str(error)) from None
 
 
 def _mode(target: str) -> int:

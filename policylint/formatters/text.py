@@ -81,14 +81,16 @@ def statistics(result: Result, language: str = BASE_LANGUAGE) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def kind_line(path: str, kind: str | None, reason: str | None) -> str:
-    """`path: kind: returns (title: "Refunds and Returns")`."""
-    return f"{printable_path(path)}: kind: {printable(kind or 'none')} ({printable(reason or '')})"
+def kind_line(path: str, kind: str | None, reason: str | None, say: Messages) -> str:
+    """`path: kind: returns (title: "Refunds and Returns")`, its words in the message language
+    (the kind's name stays: --kind and the configuration take it)."""
+    why = say.kind_reason(reason) if reason else ""
+    return f"{printable_path(path)}: {say('kind_word')}: {printable(kind or say('kind_none'))} ({printable(why)})"
 
 
 def render(result: Result, output: Output) -> str:
     language = output.message_language
-    lines = [kind_line(f.path, f.summary.kind, f.summary.kind_reason)
+    lines = [kind_line(f.path, f.summary.kind, f.summary.kind_reason, Messages(language))
              for f in result.files if output.show_kinds and f.summary is not None]
     lines += [format_finding(f, output.color, language) for f in result.findings]
     if output.summary_line:

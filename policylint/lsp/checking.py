@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from policylint.messages import Text, TextError
 from policylint.model import Finding
 from policylint.packs import PackError, Rule
 from policylint.readers import MAX_FILE_BYTES, InputError, Reader, reader_for
@@ -36,8 +37,8 @@ class CheckedBuffer:
     version: int | None
     findings: list[Finding] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
-    error: str | None = None  # the buffer could not be checked: why
-    config_error: str | None = None  # the configuration could not be used: why
+    error: Text | None = None  # the buffer could not be checked: why (worded by diagnostics)
+    config_error: Text | str | None = None  # the configuration could not be used: why
     plan: Plan | None = None
     reader_path: str | None = None  # the name whose suffix chose the reader
     summary: DocumentSummary | None = None  # what `check` says of the document besides findings
@@ -86,7 +87,7 @@ class BufferChecker:
             return self._check(path, text, version, language_id)
         except Exception as error:  # a bug must not end the session: the writer sees it, once, on the document
             checked = CheckedBuffer(path, text, version)
-            checked.error = f"internal error, please report it: {type(error).__name__}: {error}"
+            checked.error = Text("internal_error", error=f"{type(error).__name__}: {error}")
             return checked
 
     def _check(self, path: str, text: str, version: int | None, language_id: str | None) -> CheckedBuffer:
@@ -96,13 +97,12 @@ class BufferChecker:
             return checked
         data = text.encode("utf-8", "replace")  # a lone surrogate: one "?", columns kept
         if len(data) > MAX_FILE_BYTES:
-            checked.error = (f"document is too large ({len(data) / 1048576:.1f} MiB; "
-                             f"the limit is {MAX_FILE_BYTES // 1048576} MiB)")
+            checked.error = Text("lsp_too_large", size=f"{len(data) / 1048576:.1f}", mib=MAX_FILE_BYTES // 1048576)
             return checked
         try:
             plan = self.workspace.plan_for(str(Path(path).absolute()))
         except (ConfigError, PackError) as error:
-            checked.config_error = str(error)
+            checked.config_error = error.text if isinstance(error, TextError) else str(error)
             self.forget()  # a corrected file is read again on the next check
             return checked
         if plan is None:  # excluded by the configuration

@@ -42,9 +42,9 @@ def diagnostics(checked: CheckedBuffer, message_language: str, rules_url: str | 
             data={"code": finding.code},
         ))
     say = Messages(message_language)
-    problems = [(say("lsp_config_error", error=checked.config_error), types.DiagnosticSeverity.Error)
+    problems = [(say("lsp_config_error", error=say.text(checked.config_error)), types.DiagnosticSeverity.Error)
                 if checked.config_error else None,
-                (say("lsp_cannot_check", error=checked.error), types.DiagnosticSeverity.Error)
+                (say("lsp_cannot_check", error=say.text(checked.error)), types.DiagnosticSeverity.Error)
                 if checked.error else None]
     problems += [(notice, types.DiagnosticSeverity.Information) for notice in checked.notices]
     # problems with the whole buffer stand on its first line

@@ -21,6 +21,7 @@ from policylint.lsp.actions import FIX_ALL, code_actions
 from policylint.lsp.checking import CONFIG_NAMES, BufferChecker, CheckedBuffer, uri_path
 from policylint.lsp.diagnostics import diagnostics
 from policylint.lsp.hover import hover
+from policylint.messages import Messages
 from policylint.model import LANGUAGES
 
 DEBOUNCE_SECONDS = 0.15  # after a change, wait this long for the next one before checking
@@ -71,7 +72,7 @@ class PolicyServer(LanguageServer):
             return  # the editor has moved on (or closed it): the newer version's check publishes
         self.checked[uri] = checked
         self.publish_diagnostics(uri, diagnostics(checked, self.message_language, self.rules_url), version)
-        problem = checked.config_error
+        problem = Messages(self.message_language).text(checked.config_error) if checked.config_error else None
         if problem and problem not in self.shown_problems:
             self.shown_problems.add(problem)
             self.show_message(problem, types.MessageType.Error)

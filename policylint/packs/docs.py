@@ -42,14 +42,16 @@ def rule_records(pack: Pack, active: set[str], language: str = BASE_LANGUAGE) ->
     ]
 
 
-def rules_table(pack: Pack, active: set[str], language: str = BASE_LANGUAGE) -> str:
-    records = rule_records(pack, active, language)
-    header = ("CODE", "NAME", "SEVERITY", "PROFILES", "LANGUAGES", "SUMMARY")
+def rules_table(pack: Pack, active: set[str], say: Messages | None = None) -> str:
+    """`policylint rules`: one row per rule, its headings, words and summaries in the language of `say`."""
+    say = say or Messages()
+    records = rule_records(pack, active, say.language)
+    header = tuple(say("rules_columns").split("|"))
     rows = [
         (
             r["code"],
-            r["name"] + ("" if r["enabled"] else " (off)"),
-            r["severity"],
+            r["name"] + ("" if r["enabled"] else " " + say("rules_off")),
+            say.severity(r["severity"]),
             ",".join(r["profiles"]),
             ",".join(r["languages"]),
             r["summary"],
@@ -59,7 +61,7 @@ def rules_table(pack: Pack, active: set[str], language: str = BASE_LANGUAGE) -> 
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header) - 1)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1] for row in [header, *rows]]
     enabled = sum(r["enabled"] for r in records)
-    lines.append(f"{len(records)} rules, {enabled} enabled.")
+    lines.append(say.count("rules_footer", len(records), enabled=enabled))
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -84,7 +86,7 @@ def kinds_table(pack: Pack, language: str) -> str:
         lines.append(f"{record['name']}: {record['label']}")
         judged = ", ".join(record["rules"]) if record["rules"] else Messages(language)("kinds_no_rule")
         lines.append(f"  {judged}")
-    lines.append(Messages(language)("kinds_footer", count=len(pack.kinds)))
+    lines.append(Messages(language).count("kinds_footer", len(pack.kinds)))
     return "\n".join(lines) + "\n"
 
 
@@ -92,7 +94,7 @@ def explanation(rule: Rule, language: str = BASE_LANGUAGE) -> dict[str, str]:
     """What `explain` and an editor's hover say of a rule, each on one line, in `language` where
     the rule gives it: why it matters, what it looks for, how to fix it."""
     return {"why": " ".join(rule.prose("rationale", language).split()),
-            "what": " ".join(rule.kind.description.split()),
+            "what": Messages(language)(rule.kind.looks_for_key),
             "fix": " ".join(rule.prose("fix", language).split())}
 
 

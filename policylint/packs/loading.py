@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, NoReturn, Sequence
 
 from policylint.checks import CHECK_KINDS
+from policylint.messages import Text
 from policylint.model import LANGUAGES, SEVERITIES
 from policylint.packs import templates
 from policylint.packs.model import BUILTIN, SHORTHAND_KEYS, Kind, Pack, PackError, Profile, Rule
@@ -50,7 +51,7 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
     """The built-in pack (or `directory`), plus the rules and profiles of custom pack folders."""
     directory = Path(directory) if directory else default_rules_dir()
     if not directory.is_dir():
-        raise PackError(f"{directory}: rule pack folder not found")
+        raise PackError("config_no_rules_folder", folder=str(directory))
     files = builtin_language_files() if directory == default_rules_dir() else language_files(directory)
     language_data = {code: _language_data(*files[code]) for code in LANGUAGES if code in files}
     rules = [_rule(path, language_data) for path in sorted(directory.glob("*.yaml"))]
@@ -58,35 +59,36 @@ def load_pack(directory: Path | None = None, extra_dirs: tuple | list = ()) -> P
     for extra in extra_dirs:
         extra = Path(extra)
         if not extra.is_dir():
-            raise PackError(f"{extra}: rule pack folder not found")
+            raise PackError("config_no_rules_folder", folder=str(extra))
         found = sorted(extra.glob("*.yaml")) + sorted(extra.glob("*.yml"))
         if not found:
-            raise PackError(f"{extra}: no rule files (*.yaml) in this folder")
+            raise PackError("pack_at", path=str(extra), problem=Text("pack_no_rule_files"))
         rules += [_rule(path, language_data, pack=str(extra)) for path in found]
         for name, profile in _profiles(extra).items():
             if name in profiles:
-                raise PackError(f"{profile.path}: name: profile {name!r} is already defined by {profiles[name].path}")
+                _fail(profile.path, "name", Text("pack_defined_twice", what=Text("pack_word_profile"), name=repr(name),
+                                                 other=str(profiles[name].path)))
             profiles[name] = profile
     seen: dict[str, str] = {}
     for rule in rules:
         for key in (rule.code, rule.name):
             if key in seen:
-                raise PackError(f"{rule.path}: {key!r} is already used by {seen[key]}")
+                raise PackError("pack_at", path=rule.path, problem=Text("pack_already_used", key=repr(key), other=seen[key]))
             seen[key] = rule.path
     rules.sort(key=lambda r: r.code)
     names = {rule.name for rule in rules}
     for rule in rules:
         if rule.requires and (rule.requires not in names or rule.requires == rule.name):
-            raise PackError(f"{rule.path}: requires: {rule.requires!r} is not another rule of the pack"
-                            f"{did_you_mean(rule.requires, sorted(names), listing=False)}")
+            _fail(rule.path, "requires", Text("pack_requires_not_a_rule", name=repr(rule.requires),
+                                              hint=did_you_mean(rule.requires, sorted(names), listing=False)))
     pack = Pack(rules=rules, language_data=language_data, profiles=profiles, kinds=_kinds(directory))
     for kind in pack.kinds.values():
         if kind.profile is not None and kind.profile not in profiles:
-            raise PackError(f"{kind.path}: profile: unknown profile {kind.profile!r}")
+            _fail(kind.path, "profile", Text("pack_unknown_profile", name=repr(kind.profile)))
     for profile in profiles.values():
         for selector in profile.selectors:  # every selector names a rule
             if selector.strip().lower() not in ("all", "*") and not pack.matching(selector):
-                raise PackError(f"{profile.path}: rules: {selector!r} is not a rule name, code or code prefix")
+                _fail(profile.path, "rules", Text("config_unknown_selector", selector=repr(selector), hint=""))
     return pack
 
 
@@ -97,10 +99,11 @@ def _profiles(directory: Path) -> dict[str, Profile]:
         data = _mapping(path, required=(), optional=PROFILE_KEYS)
         for key in ("name", "summary"):
             if not isinstance(data.get(key), str) or not data[key].strip():
-                raise PackError(f"{path}: {key}: expected a non-empty string")
+                _fail(path, key, Text("expected_text"))
         _check_shape(path, "rules", data.get("rules") or [], "terms")
         if data["name"] in raw:
-            raise PackError(f"{path}: name: profile {data['name']!r} is already defined by {raw[data['name']][0]}")
+            _fail(path, "name", Text("pack_defined_twice", what=Text("pack_word_profile"), name=repr(data["name"]),
+                                     other=str(raw[data["name"]][0])))
         raw[data["name"]] = (path, data)
 
     def selectors(name: str, chain: tuple) -> tuple[str, ...]:
@@ -109,9 +112,9 @@ def _profiles(directory: Path) -> dict[str, Profile]:
         inherited: tuple[str, ...] = ()
         if parent is not None:
             if parent not in raw:
-                raise PackError(f"{path}: extends: unknown profile {parent!r}")
+                _fail(path, "extends", Text("pack_unknown_profile", name=repr(parent)))
             if parent in chain:
-                raise PackError(f"{path}: extends: profiles extend each other in a loop")
+                _fail(path, "extends", Text("pack_extends_loop"))
             inherited = selectors(parent, chain + (parent,))
         return inherited + tuple(data.get("rules") or ())
 
@@ -126,13 +129,13 @@ def _mapping(path: Path, required: tuple, optional: tuple) -> dict:
     data = load_yaml(path)
     known = (*required, *optional)
     if not isinstance(data, dict):
-        raise PackError(f"{path}: expected a mapping with the keys {', '.join(known)}")
+        raise PackError("pack_at", path=str(path), problem=Text("pack_expected_keys", keys=", ".join(known)))
     for key in required:
         if key not in data:
-            raise PackError(f"{path}: {key}: missing")
+            _fail(path, key, Text("pack_missing"))
     for key in data:
         if key not in known:
-            raise PackError(f"{path}: {key}: unknown key; expected one of {', '.join(known)}")
+            _fail(path, key, Text("config_unknown_key", hint=Text("expected_one_of_after", choices=", ".join(known))))
     return data
 
 
@@ -144,9 +147,8 @@ def _language_data(path: Path, data: dict) -> dict[str, Any]:
             continue
         shape = LANGUAGE_DATA_KEYS.get(key)
         if shape is None:
-            raise PackError(
-                f"{path}: {key}: unknown key; expected one of {', '.join((*LANGUAGE_PROFILE_KEYS, *LANGUAGE_DATA_KEYS))}"
-            )
+            known = ", ".join((*LANGUAGE_PROFILE_KEYS, *LANGUAGE_DATA_KEYS))
+            _fail(path, key, Text("config_unknown_key", hint=Text("expected_one_of_after", choices=known)))
         _check_shape(path, key, value, shape)
     return data
 
@@ -154,15 +156,15 @@ def _language_data(path: Path, data: dict) -> dict[str, Any]:
 def _check_shape(path, key: str, value: Any, shape: str) -> None:
     if shape == "terms":
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise PackError(f"{path}: {key}: expected a list of non-empty strings")
+            _fail(path, key, Text("expected_strings"))
     elif shape == "mapping":
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in value.items()
         ):
-            raise PackError(f"{path}: {key}: expected a mapping of term to plainer alternative (or null)")
+            _fail(path, key, Text("pack_expected_alternatives"))
     elif shape == "months":
         if not isinstance(value, dict) or sorted(value) != list(range(1, 13)):
-            raise PackError(f"{path}: {key}: expected month numbers 1 to 12 as keys")
+            _fail(path, key, Text("pack_expected_months"))
         for month, names in value.items():
             _check_shape(path, f"{key}.{month}", names, "terms")
 
@@ -173,15 +175,15 @@ def _check_pair_examples(path, key: str, value: Any) -> None:
         isinstance(v, dict) and sorted(v) == ["source", "translation"]
         and all(isinstance(text, str) and text.strip() for text in v.values()) for v in value
     ):
-        raise PackError(f"{path}: {key}: expected a list of examples, each with a source and a translation text")
+        _fail(path, key, Text("pack_expected_pair_examples"))
 
 
 def _per_language_text(path, key: str, value: Any, languages=LANGUAGES) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise PackError(f"{path}: {key}: expected a text for each language ({', '.join(languages)})")
+        _fail(path, key, Text("pack_expected_texts", languages=", ".join(languages)))
     for language in languages:
         if not isinstance(value.get(language), str) or not value[language].strip():
-            raise PackError(f"{path}: {key}.{language}: missing text")
+            _fail(path, f"{key}.{language}", Text("pack_missing_text"))
     return value
 
 
@@ -189,53 +191,53 @@ def _check_templates(path, key: str, texts: dict, fields) -> None:
     """Each language's message is a template naming only the fields its check fills in."""
     for language, template in texts.items():
         if isinstance(template, str) and (wrong := templates.problem(template, frozenset(fields))):
-            raise PackError(f"{path}: {key}.{language}: {wrong}")
+            _fail(path, f"{key}.{language}", wrong)
 
 
 def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
     data = _mapping(path, required=REQUIRED_KEYS, optional=OPTIONAL_KEYS)
     kind = CHECK_KINDS.get(data["check"]) if isinstance(data["check"], str) else None  # a list is no name
     if kind is None:
-        raise PackError(f"{path}: check: unknown check kind {data['check']!r}; expected one of {', '.join(sorted(CHECK_KINDS))}")
+        _fail(path, "check", Text("pack_unknown_check", name=repr(data["check"]), kinds=", ".join(sorted(CHECK_KINDS))))
     if data["severity"] not in SEVERITIES:
-        raise PackError(f"{path}: severity: expected one of {', '.join(SEVERITIES)}")
+        _fail(path, "severity", Text("expected_one_of", choices=", ".join(SEVERITIES)))
     translated = _prose(path, data, every_language=pack == BUILTIN)
     for key in ("code", "name", "summary", "rationale", "fix"):
         if not isinstance(data[key], str) or not data[key].strip():
-            raise PackError(f"{path}: {key}: expected a non-empty string or a text per language")
+            _fail(path, key, Text("pack_expected_prose"))
     if not _CODE.match(data["code"]):
-        raise PackError(f"{path}: code: expected capital letters then digits, like PL101 or PRIV01")
+        _fail(path, "code", Text("pack_expected_code"))
     if not _NAME.match(data["name"]):
-        raise PackError(f"{path}: name: expected lower-case words joined by hyphens, like missing-scope")
+        _fail(path, "name", Text("pack_expected_name", example="missing-scope"))
     languages = data["languages"]
     if not isinstance(languages, dict):
-        raise PackError(f"{path}: languages: expected a mapping of language to vocabulary")
+        _fail(path, "languages", Text("pack_expected_vocabulary"))
     unknown = [key for key in languages if key not in LANGUAGES]
     if unknown:
-        raise PackError(f"{path}: languages.{unknown[0]}: unknown language; expected {', '.join(LANGUAGES)}")
+        _fail(path, f"languages.{unknown[0]}", Text("pack_unknown_language", languages=", ".join(LANGUAGES)))
     # The built-in pack covers all five languages; a custom rule covers the languages it lists.
     covered = LANGUAGES if pack == BUILTIN else tuple(lang for lang in LANGUAGES if lang in languages)
     if not covered:
-        raise PackError(f"{path}: languages: list at least one of {', '.join(LANGUAGES)}")
+        _fail(path, "languages", Text("pack_needs_a_language", languages=", ".join(LANGUAGES)))
     for language in covered:
         vocabulary = languages.get(language)
         if vocabulary is None:
             languages[language] = vocabulary = {}
         if not isinstance(vocabulary, dict):
-            raise PackError(f"{path}: languages.{language}: expected a mapping of vocabulary lists")
+            _fail(path, f"languages.{language}", Text("pack_expected_vocabulary_lists"))
         for key, value in vocabulary.items():
             shape = kind.vocabulary.get(key)
             if shape is None:
-                raise PackError(f"{path}: languages.{language}.{key}: unknown key for {data['check']}")
+                _fail(path, f"languages.{language}.{key}", Text("pack_unknown_vocabulary", check=data["check"]))
             _check_shape(path, f"languages.{language}.{key}", value, shape)
     message = _per_language_text(path, "message", data["message"], covered)
     _check_templates(path, "message", message, kind.fields["message"])
     messages = data.get("messages") or {}
     if not isinstance(messages, dict):
-        raise PackError(f"{path}: messages: expected a mapping of message name to texts")
+        _fail(path, "messages", Text("pack_expected_messages"))
     for name in kind.messages:
         if name not in messages:
-            raise PackError(f"{path}: messages.{name}: missing (the {data['check']} check needs it)")
+            _fail(path, f"messages.{name}", Text("pack_missing_message", check=data["check"]))
         _per_language_text(path, f"messages.{name}", messages[name], covered)
         _check_templates(path, f"messages.{name}", messages[name], kind.fields[name])
     given = validate_options(kind, data.get("options") or {},
@@ -249,7 +251,7 @@ def _rule(path: Path, language_data: dict, pack: str = BUILTIN) -> Rule:
     for language in covered:
         pair = examples.get(language) if isinstance(examples, dict) else None
         if not isinstance(pair, dict):
-            raise PackError(f"{path}: examples.{language}: expected pass and fail examples")
+            _fail(path, f"examples.{language}", Text("pack_expected_examples"))
         for verdict in ("pass", "fail"):
             if kind.scope == "pair":
                 _check_pair_examples(path, f"examples.{language}.{verdict}", pair.get(verdict))
@@ -290,12 +292,12 @@ def _prose(path: Path, data: dict, every_language: bool) -> dict[str, dict[str, 
     for key in PROSE_KEYS:
         if not isinstance(data[key], dict):
             if every_language:
-                raise PackError(f"{path}: {key}: expected a text for each language ({', '.join(required)})")
+                _fail(path, key, Text("pack_expected_texts", languages=", ".join(required)))
             continue
         texts = _per_language_text(path, key, data[key], required)
         unknown = [language for language in texts if language not in LANGUAGES]
         if unknown:
-            raise PackError(f"{path}: {key}.{unknown[0]}: unknown language; expected {', '.join(LANGUAGES)}")
+            _fail(path, f"{key}.{unknown[0]}", Text("pack_unknown_language", languages=", ".join(LANGUAGES)))
         translated[key] = {language: " ".join(text.split()) for language, text in texts.items()}
         data[key] = texts[BASE_LANGUAGE]
     return translated
@@ -304,7 +306,7 @@ def _prose(path: Path, data: dict, every_language: bool) -> dict[str, dict[str, 
 def _requires(path, value) -> str:
     """A rule's `requires`: the name of the rule whose element it judges."""
     if not isinstance(value, str) or (value and not _NAME.match(value)):
-        raise PackError(f"{path}: requires: expected the name of another rule, like missing-revision-date")
+        _fail(path, "requires", Text("pack_expected_requires"))
     return value
 
 
@@ -314,7 +316,7 @@ def _skeleton(path: Path, data: dict, covered: Sequence[str]) -> dict[str, str]:
     if "skeleton" not in data:
         return {}
     if "element" not in data:
-        raise PackError(f"{path}: skeleton: needs an element (the heading the sentence goes under)")
+        _fail(path, "skeleton", Text("pack_skeleton_needs_element"))
     return _per_language_text(path, "skeleton", data["skeleton"], covered)
 
 
@@ -324,25 +326,26 @@ def _kinds(directory: Path) -> dict[str, Kind]:
     for path in sorted((directory / "kinds").glob("*.yaml")):
         data = _mapping(path, required=KIND_KEYS, optional=())
         if not isinstance(data["name"], str) or not _NAME.match(data["name"]):
-            raise PackError(f"{path}: name: expected lower-case words joined by hyphens, like returns")
+            _fail(path, "name", Text("pack_expected_name", example="returns"))
         if data["name"] in kinds:
-            raise PackError(f"{path}: name: kind {data['name']!r} is already defined by {kinds[data['name']].path}")
+            _fail(path, "name", Text("pack_defined_twice", what=Text("pack_word_kind"), name=repr(data["name"]),
+                                     other=str(kinds[data["name"]].path)))
         if data["profile"] is not None and not isinstance(data["profile"], str):
-            raise PackError(f"{path}: profile: expected a profile name, or null for text that is not a policy")
+            _fail(path, "profile", Text("pack_expected_profile_name"))
         # a kind may name and describe only some languages: it is recognised in those
         label = data["label"]
         if not isinstance(label, dict) or BASE_LANGUAGE not in label:
-            raise PackError(f"{path}: label: expected a text for each language, {BASE_LANGUAGE} at least")
+            _fail(path, "label", Text("pack_expected_label", base=BASE_LANGUAGE))
         label = _per_language_text(path, "label", label, tuple(lang for lang in LANGUAGES if lang in label))
         detect = data["detect"]
         if not isinstance(detect, dict):
-            raise PackError(f"{path}: detect: expected title terms and words for each language")
+            _fail(path, "detect", Text("pack_expected_detect"))
         titles, words = {}, {}
         for language, entry in detect.items():
             if language not in LANGUAGES:
-                raise PackError(f"{path}: detect.{language}: unknown language; expected {', '.join(LANGUAGES)}")
+                _fail(path, f"detect.{language}", Text("pack_unknown_language", languages=", ".join(LANGUAGES)))
             if not isinstance(entry, dict) or set(entry) != {"title", "words"}:
-                raise PackError(f"{path}: detect.{language}: expected the keys title and words")
+                _fail(path, f"detect.{language}", Text("pack_expected_detect_keys"))
             for key in ("title", "words"):
                 _check_shape(path, f"detect.{language}.{key}", entry[key], "terms")
             titles[language], words[language] = tuple(entry["title"]), tuple(entry["words"])
@@ -355,33 +358,35 @@ def join_key(*parts) -> str:
     return ".".join(str(part) for part in parts if part != "")
 
 
-def _fail(path, key: str, problem: str):
-    raise PackError(f"{path}: {key}: {problem}")
+def _fail(path, key: str, problem: Text | str) -> NoReturn:
+    """`FILE: KEY: problem`, the problem a catalogue entry (a template's is already worded)."""
+    raise PackError("pack_at_key", path=str(path), key=key, problem=problem)
 
 
 def _shorthands(path, kind, given) -> dict[str, str]:
     """A rule file's `shorthands`: configuration key -> one of its kind's options."""
     if not isinstance(given, dict):
-        _fail(path, "shorthands", "expected a mapping of configuration key to option")
+        _fail(path, "shorthands", Text("pack_expected_shorthands"))
     for key, option in given.items():
         if key not in SHORTHAND_KEYS:
-            _fail(path, f"shorthands.{key}", f"not a shorthand key{did_you_mean(key, SHORTHAND_KEYS)}")
+            _fail(path, f"shorthands.{key}", Text("pack_not_a_shorthand", hint=did_you_mean(key, SHORTHAND_KEYS)))
         if option not in kind.options:
-            _fail(path, f"shorthands.{key}", f"{option!r} is not an option of {kind.name}{did_you_mean(option, kind.options)}")
+            _fail(path, f"shorthands.{key}", Text("pack_not_an_option", option=repr(option), kind=kind.name,
+                                                  hint=did_you_mean(option, kind.options)))
     return dict(given)
 
 
 # ---- options: one validation for rule files and for the configuration's `rules:` ----------
 
 
-def did_you_mean(word, known, listing: bool = True) -> str:
+def did_you_mean(word, known, listing: bool = True) -> Text | str:
     """" (did you mean 'x'?)" for a close known word, else "; expected one of ..." (when
-    `listing` and there is something to list) or ""."""
+    `listing` and there is something to list) or "": a catalogue entry, worded where it is shown."""
     known = [str(k) for k in known]
     close = closest(word, known)
     if close:
-        return f" (did you mean {close!r}?)"
-    return f"; expected one of {', '.join(known)}" if known and listing else ""
+        return Text("did_you_mean", names=repr(close))
+    return Text("expected_one_of_after", choices=", ".join(known)) if known and listing else ""
 
 
 def closest(word, known) -> str | None:
@@ -401,11 +406,11 @@ def validate_options(kind, given, fail, also_known=()) -> dict:
     files each say where. `also_known` are other keys the caller accepts beside the options
     (for the "did you mean" of a misspelt one)."""
     if not isinstance(given, dict):
-        fail("", f"expected a mapping of option to value (options of {kind.name}: {', '.join(kind.options) or 'none'})")
+        fail("", Text("option_expected_mapping", kind=kind.name, options=", ".join(kind.options) or Text("option_none")))
     result = {}
     for key, value in given.items():
         if key not in kind.options:
-            fail(key, f"unknown option for {kind.name}{did_you_mean(key, [*kind.options, *also_known])}")
+            fail(key, Text("option_unknown", kind=kind.name, hint=did_you_mean(key, [*kind.options, *also_known])))
         default = kind.options[key]
         if isinstance(default, dict):
             result[key] = _per_language_option(key, value, kind.option_shapes.get(key), fail)
@@ -417,23 +422,24 @@ def validate_options(kind, given, fail, also_known=()) -> dict:
     return result
 
 
-def _value_problem(value, default, allowed) -> str | None:
+def _value_problem(value, default, allowed) -> Text | None:
     """What is wrong with an option's value, judged by its default's type and its choices."""
     if isinstance(default, bool) or isinstance(value, bool):
         if type(value) is not type(default):
-            return f"expected {type(default).__name__}, found {value!r}"
+            return Text("option_expected_type", type=type(default).__name__, value=repr(value))
     elif isinstance(default, int):
         if not isinstance(value, int) or value < 1:
-            return f"expected a whole number, at least 1, found {value!r}"
+            return Text("option_expected_whole_number", value=repr(value))
     elif isinstance(default, list):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return f"expected a list of strings, found {value!r}"
+            return Text("option_expected_strings", value=repr(value))
     elif not isinstance(value, type(default)):
-        return f"expected {type(default).__name__}, found {value!r}"
+        return Text("option_expected_type", type=type(default).__name__, value=repr(value))
     if allowed is not None:
         wrong = [v for v in (value if isinstance(value, list) else [value]) if v not in allowed]
         if wrong:
-            return f"{wrong[0]!r} is not one of {', '.join(allowed)}{did_you_mean(wrong[0], allowed, listing=False)}"
+            return Text("option_not_allowed", value=repr(wrong[0]), allowed=", ".join(allowed),
+                        hint=did_you_mean(wrong[0], allowed, listing=False))
     return None
 
 
@@ -444,7 +450,7 @@ def _per_language_option(key, value, shape, fail) -> dict:
     for language, each in value.items():
         where = f"{key}.{language}"
         if language not in LANGUAGES:
-            fail(where, f"unknown language; expected {', '.join(LANGUAGES)}")
+            fail(where, Text("pack_unknown_language", languages=", ".join(LANGUAGES)))
         if shape is None:
             problem = _value_problem(each, 1, None)
             if problem:
@@ -454,8 +460,8 @@ def _per_language_option(key, value, shape, fail) -> dict:
                 each = value[language] = dict.fromkeys(each)
             try:
                 _check_shape("", where, each, shape)
-            except PackError as error:
-                fail(where, str(error).split(": ", 2)[-1])
+            except PackError as error:  # FILE: KEY: problem, said here at the option's own key
+                fail(where, error.text.params["problem"])
     return value
 
 

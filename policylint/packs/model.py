@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policylint.checks import CHECK_KINDS, CheckKind
+from policylint.messages import Text, TextError
 from policylint.text.languages import BASE_LANGUAGE
 
 DEFAULT_PROFILE = "customer-service"
@@ -15,7 +16,7 @@ BUILTIN = "built-in"
 SHORTHAND_KEYS = ("max-revision-age", "jargon", "accepted-terms")
 
 
-class PackError(Exception):
+class PackError(TextError):
     """A rule pack that cannot be used; the message names the file, the key and the problem."""
 
 
@@ -153,8 +154,8 @@ class Pack:
 
     def _select(self, profile, select, ignore, custom) -> list[Rule]:
         if profile not in self.profiles:
-            raise PackError(f"unknown profile {profile!r}; expected one of {', '.join(sorted(self.profiles))}")
-        chosen = {r.code for s in self.profiles[profile].selectors for r in self._known(s, f"profile {profile}")}
+            raise PackError("pack_unknown_profile_choice", name=repr(profile), profiles=", ".join(sorted(self.profiles)))
+        chosen = {r.code for s in self.profiles[profile].selectors for r in self._known(s, Text("pack_in_profile", name=profile))}
         # the translations of any kind of policy must agree: every profile has the pair rules
         # (only `compare` runs them)
         chosen |= {r.code for r in self.rules if r.kind.scope == "pair"}
@@ -166,7 +167,7 @@ class Pack:
             chosen -= {r.code for r in self._known(selector, "ignore")}
         return [r for r in self.rules if r.code in chosen]
 
-    def _known(self, selector: str, where: str) -> list[Rule]:
+    def _known(self, selector: str, where: Text | str) -> list[Rule]:
         if selector.strip().lower() in ("all", "*"):
             return list(self.rules)
         rules = self.matching(selector)
@@ -175,7 +176,8 @@ class Pack:
 
             hint = did_you_mean(selector.strip().lower(), [r.name for r in self.rules] + [r.code for r in self.rules],
                                 listing=False)
-            raise PackError(f"{where}: {selector!r} is not a rule name, code or code prefix{hint}")
+            raise PackError("option_problem", option=where, problem=Text("config_unknown_selector", selector=repr(selector),
+                                                                          hint=hint))
         return rules
 
 

@@ -10,28 +10,30 @@ from __future__ import annotations
 
 import re
 
+from policylint.messages import Text
+
 # a field, an escaped brace, or a lone brace (always a mistake)
 _PART = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 MAX_TEMPLATE = 2000  # characters: a message is a sentence or two
 
 
-def problem(template: str, fields: frozenset[str]) -> str | None:
+def problem(template: str, fields: frozenset[str]) -> Text | None:
     """What is wrong with a template whose check kind fills in `fields`, or None."""
     if len(template) > MAX_TEMPLATE:
-        return f"longer than {MAX_TEMPLATE} characters"
+        return Text("pack_template_too_long", limit=MAX_TEMPLATE)
     for part in _PART.finditer(template):
         text = part.group(0)
         if text in ("{{", "}}"):
             continue
         if part.group(1) is None:
-            return f"unmatched {text!r} (write {text * 2} for a brace)"
+            return Text("pack_template_unmatched", brace=repr(text), doubled=text * 2)
         name = part.group(1)
         if not _NAME.match(name):
-            return f"{text}: only a plain field like {{term}} (no attribute, index, format or conversion)"
+            return Text("pack_template_plain_field", field=text, example="{term}")
         if name not in fields:
-            offered = ", ".join(f"{{{f}}}" for f in sorted(fields)) or "none"
-            return f"{text}: unknown field; this check fills in {offered}"
+            offered = ", ".join(f"{{{f}}}" for f in sorted(fields)) or Text("option_none")
+            return Text("pack_template_unknown_field", field=text, offered=offered)
     return None
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from policylint import bounded_yaml
+from policylint.messages import Text
 from policylint.packs.model import PackError
 from policylint.running.cache_folder import cache_root, read_json, write_json
 
@@ -20,7 +21,7 @@ def load_yaml(path: Path) -> Any:
         raw = path.read_bytes()
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text does
     except (OSError, UnicodeDecodeError) as error:
-        raise PackError(f"{path}: cannot read: {error}") from None
+        raise PackError("config_cannot_read", path=str(path), reason=str(error)) from None
     entry = cache_root() / "yaml" / f"{hashlib.sha256(raw).hexdigest()}.json"
     kept = read_json(entry)
     if isinstance(kept, dict) and "data" in kept:
@@ -37,11 +38,12 @@ def _parse_yaml(path: Path, text: str) -> Any:
     try:
         return bounded_yaml.load(text)
     except bounded_yaml.YAMLLimitError as error:
-        raise PackError(f"{path}:{error.line}: {error}") from None
+        raise PackError("pack_at_line", path=str(path), line=error.line, problem=error.text) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
-        raise PackError(f"{path}: not valid YAML{where}: {getattr(error, 'problem', error)}") from None
+        where = Text("pack_yaml_line", line=mark.line + 1) if mark else ""
+        raise PackError("pack_at", path=str(path),
+                        problem=Text("pack_bad_yaml", where=where, reason=str(getattr(error, "problem", error)))) from None
 
 
 # JSON keys are strings; a mapping keyed by numbers (months: 1: [January, Jan]) is kept as pairs

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
+from policylint.messages import Text
 from policylint.model import Document
 from policylint.readers.decode import InputError, decode
 from policylint.readers.sniff import text_expected
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
-TOO_LARGE = f"file is too large (more than {MAX_FILE_BYTES // 1048576} MiB); not checked"
-NOT_REGULAR = "not a regular file (a device, pipe or socket); not checked"
-NO_PROSE = "no prose to check (the file holds only markup, code or comments)"
+TOO_LARGE = Text("input_too_large", mib=MAX_FILE_BYTES // 1048576)
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,8 @@ class Reader:
     `binary`: `read` takes the file's bytes (else the decoded text).
     `parser_libraries`: the libraries (import names) whose version can change the Document it
     makes; the standard library's parsers change with Python's version, which the cache key holds.
-    `no_prose`: why a file of this format that holds no text cannot be checked.
+    `no_prose`: the message catalogue's key for why a file of this format that holds no text
+    cannot be checked.
     """
 
     name: str
@@ -48,7 +48,7 @@ class Reader:
     suffixes: tuple[str, ...]
     binary: bool = False
     parser_libraries: tuple[str, ...] = ()
-    no_prose: str = NO_PROSE
+    no_prose: str = "input_no_prose"
 
     def read(self, data: bytes, path: str) -> Document:
         """Decode (text formats) and parse one document; raises InputError with a one-line reason."""
@@ -87,11 +87,11 @@ READERS: dict[str, Reader] = _registry(
     Reader("plain text", "plaintext", (".txt",)),
     Reader("HTML", "html", (".html", ".htm")),
     Reader("Word", "docx", (".docx",), binary=True, parser_libraries=("docx", "lxml"),
-           no_prose="no text to check (the Word document is empty)"),
+           no_prose="input_empty_word"),
     Reader("OpenDocument", "odt", (".odt",), binary=True, parser_libraries=("odf",),
-           no_prose="no text to check (the OpenDocument file is empty)"),
+           no_prose="input_empty_opendocument"),
     Reader("PDF", "pdf", (".pdf",), binary=True, parser_libraries=("pdfminer",),
-           no_prose="no text to check: the PDF has no text layer (a scanned document?); run OCR on it first"),
+           no_prose="input_pdf_no_text"),
 )
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
@@ -106,8 +106,7 @@ def reader_for(path: str) -> Reader:
     suffix = PurePath(path).suffix.lower()
     reader = READERS.get(suffix)
     if reader is None:
-        shown = suffix or "(no suffix)"
-        raise InputError(f"unsupported file type {shown}; policylint reads {', '.join(SUPPORTED_SUFFIXES)}")
+        raise InputError("input_unsupported", suffix=suffix or Text("input_no_suffix"), suffixes=", ".join(SUPPORTED_SUFFIXES))
     return reader
 
 
@@ -141,21 +140,21 @@ def read_raw(path: str) -> bytes:
     reader_for(path)  # an unsupported type is reported before the file is opened
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise InputError(NOT_REGULAR)
+            raise InputError("input_not_regular")
         # O_NONBLOCK: a file swapped for a pipe after the check above does not block the open
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise InputError(NOT_REGULAR)
+                raise InputError("input_not_regular")
             return read_capped(handle)
     except FileNotFoundError:
-        raise InputError("no such file or directory") from None
+        raise InputError("input_missing") from None
     except PermissionError:
-        raise InputError("permission denied") from None
+        raise InputError("input_permission") from None
     except IsADirectoryError:
-        raise InputError("is a directory") from None
+        raise InputError("input_is_folder") from None
     except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}") from None
+        raise InputError("input_cannot_read", reason=error.strerror or str(error)) from None
 
 
 def read_capped(handle: BinaryIO) -> bytes:

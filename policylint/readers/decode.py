@@ -5,9 +5,12 @@ from __future__ import annotations
 import codecs
 import re
 
+from policylint.messages import Text, TextError
 
-class InputError(Exception):
-    """A file that cannot be checked; the message is one line naming the problem."""
+
+class InputError(TextError):
+    """A file that cannot be checked; the message is one catalogue entry naming the problem,
+    worded in the language of whoever reads it."""
 
 
 _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
@@ -21,31 +24,31 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
-def decode(data: bytes) -> tuple[str, list[str]]:
+def decode(data: bytes) -> tuple[str, list[Text]]:
     """Return the text and notices about how it was read; raise InputError for non-text."""
     if not data.strip():
-        raise InputError("file is empty")
-    notices: list[str] = []
+        raise InputError("input_empty")
+    notices: list[Text] = []
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
-                raise InputError(f"invalid {label or 'UTF-8'} text after its byte-order mark") from None
+                raise InputError("input_bad_bom", encoding=label or "UTF-8") from None
             if label:
-                notices.append(f"read as {label} (byte-order mark); UTF-8 is recommended")
+                notices.append(Text("input_read_with_bom", encoding=label))
             return _checked(text), notices
     if b"\x00" in data[:8192]:
-        raise InputError("binary file, not text (or UTF-16 without a byte-order mark)")
+        raise InputError("input_binary_or_utf16")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         try:
             text = data.decode("cp1252")
-            notices.append(f"not valid UTF-8 (byte {error.start}); read as Windows-1252")
+            notices.append(Text("input_not_utf8", byte=error.start, encoding="Windows-1252"))
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-            notices.append(f"not valid UTF-8 (byte {error.start}); read as Latin-1")
+            notices.append(Text("input_not_utf8", byte=error.start, encoding="Latin-1"))
     return _checked(text), notices
 
 
@@ -53,15 +56,16 @@ def _checked(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise InputError("file is empty")
+        raise InputError("input_empty")
     sample = text[:8192]
     controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > len(sample) * 0.02:
-        raise InputError("binary file, not text")
+        raise InputError("input_binary")
     return text
 
 
-def damaged(what: str, error: Exception) -> InputError:
-    """The InputError for a file its parsing library could not read: the library's reason, briefly."""
+def damaged(format_name: str, error: Exception) -> InputError:
+    """The InputError for a file its parsing library could not read: the library's reason, briefly
+    (in the library's words). `format_name`: the reader's module (docx, odt, pdf)."""
     reason = " ".join(str(error).split())[:80] or type(error).__name__
-    return InputError(f"corrupt or truncated {what} ({reason})")
+    return InputError("input_damaged", what=Text(f"format_{format_name}"), reason=reason)

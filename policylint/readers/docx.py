@@ -42,7 +42,7 @@ MAX_LEVEL = 6
 
 
 def read(data: bytes, path: str) -> Document:
-    expect(data, "docx", "a Word document")
+    expect(data, "docx")
     try:
         import docx
 
@@ -55,7 +55,7 @@ def read(data: bytes, path: str) -> Document:
     except InputError:
         raise
     except Exception as error:  # python-docx and lxml raise many kinds on damaged files
-        raise damaged("Word document", error) from None
+        raise damaged("docx", error) from None
     return Document(path=path, format="docx", blocks=blocks, position_kind="paragraph")
 
 

@@ -39,7 +39,7 @@ MAX_LEVEL = 6
 
 
 def read(data: bytes, path: str) -> Document:
-    expect(data, "odt", "an OpenDocument text document")
+    expect(data, "odt")
     try:
         from odf.opendocument import load
 
@@ -55,7 +55,7 @@ def read(data: bytes, path: str) -> Document:
     except InputError:
         raise
     except Exception as error:  # odfpy, zipfile and the XML parser raise many kinds on damaged files
-        raise damaged("OpenDocument file", error) from None
+        raise damaged("odt", error) from None
     return Document(path=path, format="odt", blocks=blocks, position_kind="paragraph")
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
+from policylint.messages import Text
 from policylint.model import Block, Document
 from policylint.readers import pdf_limits
 from policylint.readers.bidi import logical_order
@@ -57,15 +58,12 @@ class Line:
 
 
 def read(data: bytes, path: str) -> Document:
-    expect(data, "pdf", "a PDF document")
+    expect(data, "pdf")
     lines, pages, pages_without_text = _lines(data)
     notices = []
     if lines and pages_without_text:
         shown = ", ".join(str(p) for p in pages_without_text[:10]) + (", ..." if len(pages_without_text) > 10 else "")
-        notices.append(f"page{'s' if len(pages_without_text) > 1 else ''} {shown} of {pages} "
-                       "ha{} no text layer (scanned?) and {} not checked".format(
-                           "ve" if len(pages_without_text) > 1 else "s",
-                           "were" if len(pages_without_text) > 1 else "was"))
+        notices.append(Text("pdf_pages_without_text", count=len(pages_without_text), pages=shown, total=pages))
     return Document(path=path, format="pdf", blocks=_blocks(lines), notices=notices, position_kind="page")
 
 
@@ -116,15 +114,15 @@ def _read_lines(data: bytes) -> tuple[list[Line], int, list[int]]:
             if not on_page:
                 without_text.append(page_number)
     except PDFPasswordIncorrect:
-        raise InputError("password-protected PDF: remove the password and check it again") from None
+        raise InputError("pdf_password") from None
     except PDFEncryptionError as error:
-        raise InputError(f"encrypted PDF that cannot be opened ({error})") from None
+        raise InputError("pdf_encrypted", reason=str(error)) from None
     except InputError:
         raise
     except Exception as error:  # pdfminer raises many kinds on damaged files
-        raise damaged("PDF", error) from None
+        raise damaged("pdf", error) from None
     if not page_number:
-        raise InputError("corrupt or truncated PDF (no pages)")
+        raise InputError("pdf_no_pages")
     return lines, page_number, without_text
 
 

@@ -45,35 +45,31 @@ class _Budget:
     def unpack(self, size: int) -> None:
         self.unpacked += size
         if self.unpacked > MAX_UNPACKED_BYTES:
-            raise PDFLimitExceeded(
-                f"PDF too large once unpacked (more than {MAX_UNPACKED_BYTES // 1048576} MiB of streams); not checked")
+            raise PDFLimitExceeded("pdf_too_large_unpacked", mib=MAX_UNPACKED_BYTES // 1048576)
 
     def parse_content(self) -> None:
         self.content_objects += 1
         if self.content_objects > MAX_CONTENT_OBJECTS:
-            raise PDFLimitExceeded(
-                f"PDF too complex to read (more than {MAX_CONTENT_OBJECTS:,} drawing operations and operands, "
-                "forms included); not checked")
+            raise PDFLimitExceeded("pdf_too_many_operations", limit=f"{MAX_CONTENT_OBJECTS:,}")
 
     def look_up(self) -> None:
         self.lookups += 1
         if self.lookups > MAX_OBJECT_LOOKUPS:
-            raise PDFLimitExceeded(f"PDF too complex to read (more than {MAX_OBJECT_LOOKUPS:,} object look-ups); not checked")
+            raise PDFLimitExceeded("pdf_too_many_lookups", limit=f"{MAX_OBJECT_LOOKUPS:,}")
 
 
     def draw_xobject(self) -> None:
         self.xobjects += 1
         if self.xobjects > MAX_XOBJECTS_DRAWN:
-            raise PDFLimitExceeded(
-                f"PDF too complex to read (more than {MAX_XOBJECTS_DRAWN:,} forms and images drawn); not checked")
+            raise PDFLimitExceeded("pdf_too_many_forms", limit=f"{MAX_XOBJECTS_DRAWN:,}")
 
     def lay_out_glyph(self) -> None:
         self.glyphs += 1
         self.page_glyphs += 1
         if self.page_glyphs > MAX_GLYPHS_PER_PAGE:
-            raise PDFLimitExceeded(f"PDF page too dense to read (more than {MAX_GLYPHS_PER_PAGE:,} characters); not checked")
+            raise PDFLimitExceeded("pdf_page_too_dense", limit=f"{MAX_GLYPHS_PER_PAGE:,}")
         if self.glyphs > MAX_GLYPHS:
-            raise PDFLimitExceeded(f"PDF too long to read (more than {MAX_GLYPHS:,} characters drawn); not checked")
+            raise PDFLimitExceeded("pdf_too_long", limit=f"{MAX_GLYPHS:,}")
 
 
 _current: _Budget | None = None  # the budget of the PDF being read in this process, if any

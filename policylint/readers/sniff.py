@@ -11,6 +11,7 @@ import io
 import zipfile
 from typing import NamedTuple
 
+from policylint.messages import Text
 from policylint.readers.decode import InputError
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # a zip that unpacks to more is a zip bomb, not a policy
@@ -23,29 +24,29 @@ _ODF_TEXT = "application/vnd.oasis.opendocument.text"
 
 class Kind(NamedTuple):
     name: str  # "pdf", "docx", "odt", "encrypted-office", "zip", ..., or "" for unknown
-    description: str  # for messages: "a PDF document"
+    description: Text  # for messages: "a PDF document"
     suffix: str = ""  # the suffix policylint would read it by, when it reads it
 
 
-UNKNOWN = Kind("", "")
+UNKNOWN = Kind("", Text("input_content_mismatch"))
 _MAGIC = (
-    (b"{\\rtf", Kind("rtf", "an RTF document")),
-    (b"\x89PNG\r\n\x1a\n", Kind("image", "a PNG image")),
-    (b"\xff\xd8\xff", Kind("image", "a JPEG image")),
-    (b"GIF8", Kind("image", "a GIF image")),
-    (b"II*\x00", Kind("image", "a TIFF image")),
-    (b"MM\x00*", Kind("image", "a TIFF image")),
+    (b"{\\rtf", Kind("rtf", Text("file_kind_rtf"))),
+    (b"\x89PNG\r\n\x1a\n", Kind("image", Text("file_kind_image", format="PNG"))),
+    (b"\xff\xd8\xff", Kind("image", Text("file_kind_image", format="JPEG"))),
+    (b"GIF8", Kind("image", Text("file_kind_image", format="GIF"))),
+    (b"II*\x00", Kind("image", Text("file_kind_image", format="TIFF"))),
+    (b"MM\x00*", Kind("image", Text("file_kind_image", format="TIFF"))),
 )
 
 
 def sniff(data: bytes) -> Kind:
     """The kind of file these bytes are, or UNKNOWN (text formats are not told apart)."""
     if data.lstrip(b"\x00\t\n\r ").startswith(b"%PDF-"):
-        return Kind("pdf", "a PDF document", ".pdf")
+        return Kind("pdf", Text("file_kind_pdf"), ".pdf")
     if data.startswith(_OLE2):
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return Kind("encrypted-office", "a password-protected (encrypted) Office file")
-        return Kind("ole", "an old binary Office file (.doc, .xls or .ppt)")
+            return Kind("encrypted-office", Text("file_kind_encrypted_office"))
+        return Kind("ole", Text("file_kind_old_office"))
     if data.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
     for magic, kind in _MAGIC:
@@ -64,20 +65,20 @@ def _zip_kind(data: bytes) -> Kind:
     except InputError:
         raise
     except Exception:  # a truncated archive: its reader gives the precise complaint
-        return Kind("zip", "a damaged zip archive")
+        return Kind("damaged-zip", Text("file_kind_damaged_zip"))
     if mimetype.startswith("application/vnd.oasis.opendocument"):
         if b"encryption-data" in manifest:
-            return Kind("encrypted-office", "a password-protected (encrypted) OpenDocument file")
+            return Kind("encrypted-office", Text("file_kind_encrypted_opendocument"))
         if mimetype == _ODF_TEXT:
-            return Kind("odt", "an OpenDocument text document", ".odt")
-        return Kind("odf", f"an OpenDocument file of another type ({mimetype})")
+            return Kind("odt", Text("file_kind_odt"), ".odt")
+        return Kind("odf", Text("file_kind_odf", mimetype=mimetype))
     if "word/document.xml" in names:
-        return Kind("docx", "a Word document", ".docx")
+        return Kind("docx", Text("file_kind_docx"), ".docx")
     if any(n.startswith("xl/") for n in names):
-        return Kind("xlsx", "an Excel workbook")
+        return Kind("xlsx", Text("file_kind_xlsx"))
     if any(n.startswith("ppt/") for n in names):
-        return Kind("pptx", "a PowerPoint presentation")
-    return Kind("zip", "a zip archive")
+        return Kind("pptx", Text("file_kind_pptx"))
+    return Kind("zip", Text("file_kind_zip"))
 
 
 def _unpacked_within_limits(archive: zipfile.ZipFile) -> None:
@@ -93,39 +94,36 @@ def _unpacked_within_limits(archive: zipfile.ZipFile) -> None:
                 total += len(chunk)
                 xml += len(chunk) if is_xml else 0
                 if total > MAX_UNPACKED_BYTES:
-                    raise InputError(unpacked_too_large(MAX_UNPACKED_BYTES, "in all"))
+                    raise InputError("input_unpacked_too_large", mib=MAX_UNPACKED_BYTES // 1048576)
                 if xml > MAX_XML_BYTES:
-                    raise InputError(unpacked_too_large(MAX_XML_BYTES, "of XML"))
+                    raise InputError("input_unpacked_xml_too_large", mib=MAX_XML_BYTES // 1048576)
 
 
-def unpacked_too_large(limit: int, what: str) -> str:
-    """A refusal for safety, worded as such (the file may be sound, it is just too big)."""
-    return f"too large once unpacked (more than {limit // 1048576} MiB {what}); not checked"
-
-
-def expect(data: bytes, name: str, what: str) -> None:
-    """Raise a clear InputError unless the bytes are of the kind `name` (a reader's format)."""
+def expect(data: bytes, name: str) -> None:
+    """Raise a clear InputError unless the bytes are of the kind `name` (a reader's format:
+    pdf, docx, odt)."""
     if not data.strip():
-        raise InputError("file is empty")
+        raise InputError("input_empty")
     kind = sniff(data)
     if kind.name == name:
         return
     if kind.name == "encrypted-office":
-        raise InputError(f"{kind.description}: remove the password and check it again")
-    if kind.name == "zip" and kind.description.startswith("a damaged"):
-        raise InputError(f"corrupt or truncated {what.removeprefix('a ').removeprefix('an ')}")
-    raise InputError(f"not {what}: {_looks_like(kind)}")
+        raise InputError("input_encrypted", what=kind.description)
+    if kind.name == "damaged-zip":
+        raise InputError("input_truncated", what=Text(f"format_{name}"))
+    raise InputError("input_not_expected", what=Text(f"file_kind_{name}"), why=_looks_like(kind))
 
 
 def text_expected(data: bytes) -> None:
     """Raise a clear InputError when a text format's file is really a binary document."""
     kind = sniff(data)
     if kind.name:
-        raise InputError(f"binary file, not text: {_looks_like(kind)}")
+        raise InputError("input_binary_is", why=_looks_like(kind))
 
 
-def _looks_like(kind: Kind) -> str:
+def _looks_like(kind: Kind) -> Text:
     if not kind.name:
-        return "its content does not match its extension"
-    hint = f"; rename it to {kind.suffix}" if kind.suffix else ""
-    return f"it is {kind.description}{hint}"
+        return kind.description
+    if kind.suffix:
+        return Text("input_looks_like_renamed", what=kind.description, suffix=kind.suffix)
+    return Text("input_looks_like", what=kind.description)

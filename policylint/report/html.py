@@ -273,7 +273,7 @@ def _document(audit: Audit, document: DocumentAudit, labels: Messages, language:
     meta = [
         f'{escape(labels("title"))}: {_text(document.title, document.language)}',
         f'{escape(labels("language"))}: {escape(labels.language_name(document.language))}',
-        f'{escape(labels("kind"))}: <span title="{escape(document.kind_reason or "")}">'
+        f'{escape(labels("kind"))}: <span title="{escape(_kind_reason(document, labels))}">'
         f'{escape(audit.kind_label(document.kind, language))}</span>' if document.kind else "",
         f'{escape(labels("score"))}: <strong class="score band-{score_band(document.score)}">{document.score}</strong>',
         _severity_badges(document, labels),
@@ -371,3 +371,8 @@ def _severity_badges(document: DocumentAudit, labels: Messages) -> str:
 
 def _element_or_name(rule, labels: Messages) -> str:
     return rule.title(labels.language)
+
+
+def _kind_reason(document, labels: Messages) -> str:
+    """Why the document's kind was chosen, in the report's language."""
+    return labels.kind_reason(document.kind_reason) if document.kind_reason else ""

@@ -33,11 +33,13 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from policylint.messages import Text
+
 ENV_VARIABLE = "POLICYLINT_CACHE_DIR"
 KEY_NAME = "key"
 KEY_BYTES = 32
 # What a run without the cache costs, for the notice that says the cache is not used.
-_SLOWER = "every run reads the rule packs afresh and checks unchanged files again (slower)"
+_SLOWER = Text("cache_slower")
 _HEADER = b"policylint-cache-1 "  # then the signature in hex and a newline, then the JSON
 
 
@@ -50,7 +52,7 @@ def cache_root() -> Path:
     return Path(base) / "policylint"
 
 
-def refusal() -> str | None:
+def refusal() -> Text | None:
     """Why the cache folder is not used or not written (someone else could have written it,
     or it cannot be created or written), to say once; None when it is used."""
     return _state(str(cache_root()))[1]
@@ -62,28 +64,24 @@ def _key() -> bytes | None:
 
 
 @lru_cache(maxsize=None)
-def _state(root: str) -> tuple[bytes | None, str | None]:
+def _state(root: str) -> tuple[bytes | None, Text | None]:
     """(key, refusal) for a cache folder: created private if missing, checked if not."""
     try:
         os.makedirs(root, mode=0o700, exist_ok=True)
         found = os.stat(root)
     except FileExistsError:  # something that is not a folder
-        return None, f"not used: it is not a folder; {_SLOWER}"
+        return None, Text("cache_not_a_folder", slower=_SLOWER)
     except OSError as error:
-        return None, f"not used: the folder cannot be created ({error.strerror or error}); {_SLOWER}"
+        return None, Text("cache_cannot_create", reason=error.strerror or str(error), slower=_SLOWER)
     if not stat.S_ISDIR(found.st_mode):
-        return None, f"not used: it is not a folder; {_SLOWER}"
+        return None, Text("cache_not_a_folder", slower=_SLOWER)
     if hasattr(os, "getuid") and found.st_uid != os.getuid():
-        return None, (
-            f"not used: the folder belongs to another user (uid {found.st_uid}); "
-            f"set {ENV_VARIABLE} to a folder of your own"
-        )
+        return None, Text("cache_other_owner", owner=found.st_uid, variable=ENV_VARIABLE)
     if found.st_mode & 0o022:
-        return None, (f"not used: other users may write to the folder (mode {stat.S_IMODE(found.st_mode):o}); "
-                      f"make it private (chmod 700) or delete it")
+        return None, Text("cache_writable_by_others", mode=f"{stat.S_IMODE(found.st_mode):o}")
     key = _signing_key(Path(root))
     if key is None or not os.access(root, os.W_OK):
-        return None, f"not used: the folder cannot be written; {_SLOWER}"
+        return None, Text("cache_cannot_write", slower=_SLOWER)
     return key, None
 
 

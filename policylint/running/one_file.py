@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from policylint.checks.facts import DocumentFacts
 from policylint.findings import suppression
 from policylint.findings.engine import Settings, run_rules, shorten
-from policylint.messages import Messages
+from policylint.messages import Messages, Text, kind_reason_text
 from policylint.model import Document, Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
@@ -82,11 +82,13 @@ class DocumentSummary:
 
 @dataclass
 class FileCheck:
-    """What came of one file: its findings, notices and summary, or why it could not be checked."""
+    """What came of one file: its findings, notices and summary, or why it could not be checked
+    (no document language is known then: whoever shows it words it in the run's message
+    language, else the base language)."""
 
     findings: list[Finding] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
-    error: str | None = None
+    notices: list[str] = field(default_factory=list)  # worded in the findings' language
+    error: Text | None = None
     summary: DocumentSummary | None = None
     timed_out: bool = False  # stopped by its time budget (its worker may hold half-built state)
 
@@ -141,7 +143,7 @@ def _check(source, reader_path, shown, plan, cache, warn_unused) -> FileCheck:
         if hit:
             return hit
     except InputError as error:
-        return FileCheck(error=str(error))
+        return FileCheck(error=error.text)
     with collector.paused():
         return _check_data(data, reader_path, shown, plan, cache, warn_unused)
 
@@ -151,7 +153,7 @@ def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: Re
     try:
         document = read_bytes(data, reader_path)
     except InputError as error:
-        return FileCheck(error=str(error))
+        return FileCheck(error=error.text)
     document.path = shown
     try:
         document = detect(document, plan.language)
@@ -160,8 +162,7 @@ def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: Re
         choice = _kind(analysis, plan, facts)
         if choice is not None and plan.kind is None and plan.pack.kinds[choice.name].profile is None:
             # not a policy: one notice, no finding, unless the user names a kind for it
-            language = plan.settings.message_language or document.language or BASE_LANGUAGE
-            document.notices.append(Messages(language)("kind_not_a_policy", reason=choice.reason()))
+            document.notices.append(Text("kind_not_a_policy", reason=kind_reason_text(choice.reason())))
             findings: list[Finding] = []
         else:
             rules = list(plan.rules_for(choice.name if choice else None))
@@ -170,8 +171,11 @@ def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: Re
             findings = run_rules(analysis, plan.pack, plan.settings, rules, facts)
             findings = suppression.settle(document, findings, reporters, plan.settings.message_language)
     except Exception as error:  # a bug must not hide the other files' findings
-        return FileCheck(error=f"internal error, please report it: {type(error).__name__}: {error}")
-    checked = FileCheck(findings, list(document.notices), summary=DocumentSummary.of(document, choice))
+        return FileCheck(error=Text("internal_error", error=f"{type(error).__name__}: {error}"))
+    # notices in the findings' language: the run's, else the document's own
+    say = Messages(plan.settings.message_language or document.language or BASE_LANGUAGE)
+    checked = FileCheck(findings, [say.text(notice) for notice in document.notices],
+                        summary=DocumentSummary.of(document, choice))
     remember(data, reader_path, checked, cache)
     return checked
 

@@ -26,12 +26,13 @@ import sys
 import time
 from typing import Iterator
 
+from policylint.messages import Text
 from policylint.running.one_file import FileCheck, check_source
 from policylint.running.time_budget import not_checked
 
 # how long past its budget the parent waits for a worker's own alarm before killing it
 GRACE_SECONDS = 2.0
-WORKER_STOPPED = "not checked: the worker process checking it stopped (out of memory?)"
+WORKER_STOPPED = Text("worker_stopped")
 
 _worker: dict = {}
 # About what one process checks in the time a new worker takes to start and build its

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from policylint.findings.engine import Settings
+from policylint.messages import Messages
 from policylint.model import Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
@@ -21,6 +22,7 @@ from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached
 from policylint.running.parallel import check_many
 from policylint.running.result_cache import ResultCache, run_fingerprint
 from policylint.running.time_budget import DEFAULT_SECONDS
+from policylint.text.languages import BASE_LANGUAGE
 
 STDIN = "-"
 
@@ -34,6 +36,7 @@ class Problem:
     path: str
     message: str
     severity: str  # "error": the file was not checked; "notice": it was, with a remark
+    language: str | None = None  # the document's, when the message is in its language (no run language)
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,8 @@ class Result:
         return any(p.severity == "error" for p in self.problems)
 
 
-def discover(paths: list[str], follow_links: bool = False, respect_gitignore: bool = True) -> Iterator[str | Problem]:
+def discover(paths: list[str], follow_links: bool = False, respect_gitignore: bool = True,
+             say: Messages | None = None) -> Iterator[str | Problem]:
     """Files to check, in a stable order: each named file, then each folder walked sorted.
 
     A file named on the command line is read even through a symbolic link (the user chose
@@ -66,28 +70,30 @@ def discover(paths: list[str], follow_links: bool = False, respect_gitignore: bo
     `follow_links`: otherwise a link named policy.md could put /etc/passwd or a credentials
     file into a report. A link loop is one error line; a sub-folder that cannot be read is
     one notice. In a folder, what its .gitignore files (and those above it, up to the
-    repository's top) ignore is not walked unless `respect_gitignore` is False."""
+    repository's top) ignore is not walked unless `respect_gitignore` is False. Problems are
+    said in the language of `say` (default: the base language)."""
+    say = say or Messages()
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
             yield STDIN
             continue
         if os.path.isdir(path):
-            found = list(_walk(path, follow_links, GitIgnore(path) if respect_gitignore else None))
+            found = list(_walk(path, follow_links, GitIgnore(path) if respect_gitignore else None, say))
             if not any(isinstance(item, str) for item in found):
-                found.append(Problem(path, f"no files to check (looked for {', '.join(SUPPORTED_SUFFIXES)})", "notice"))
+                found.append(Problem(path, say("folder_without_files", suffixes=", ".join(SUPPORTED_SUFFIXES)), "notice"))
             for item in found:
                 if isinstance(item, Problem):
                     yield item
                 elif item not in seen:
                     seen.add(item)
-                    yield _looping(item) or item
+                    yield _looping(item, say) or item
         elif path not in seen:
             seen.add(path)
-            yield _looping(path) or path
+            yield _looping(path, say) or path
 
 
-def _looping(path: str) -> Problem | None:
+def _looping(path: str, say: Messages) -> Problem | None:
     """An error for a symbolic link that leads back to itself, which no reader can open."""
     if not os.path.islink(path):
         return None
@@ -95,16 +101,16 @@ def _looping(path: str) -> Problem | None:
         os.path.realpath(path, strict=True)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            return Problem(path, "symbolic link loop; not checked", "error")
+            return Problem(path, say("link_loop"), "error")
     return None
 
 
-def _walk(directory: str, follow_links: bool, gitignore: GitIgnore | None) -> Iterator[str | Problem]:
+def _walk(directory: str, follow_links: bool, gitignore: GitIgnore | None, say: Messages) -> Iterator[str | Problem]:
     top = os.path.realpath(directory)
     unreadable: list[OSError] = []
     visited: set[str] = set()  # real folders walked, so that followed links cannot loop
     for root, dirs, files in os.walk(directory, followlinks=follow_links, onerror=unreadable.append):
-        yield from _unreadable(unreadable)
+        yield from _unreadable(unreadable, say)
         real_root = os.path.realpath(root)
         if real_root in visited:
             dirs[:] = []
@@ -120,14 +126,13 @@ def _walk(directory: str, follow_links: bool, gitignore: GitIgnore | None) -> It
                 if follow_links or not os.path.islink(path) or _inside(os.path.realpath(path), top):
                     yield path
                 else:
-                    yield Problem(path, f"skipped: a symbolic link to a file outside {directory} "
-                                  "(--follow-links reads it)", "notice")
-    yield from _unreadable(unreadable)
+                    yield Problem(path, say("link_outside", folder=directory), "notice")
+    yield from _unreadable(unreadable, say)
 
 
-def _unreadable(errors: list[OSError]) -> Iterator[Problem]:
+def _unreadable(errors: list[OSError], say: Messages) -> Iterator[Problem]:
     for error in errors:
-        yield Problem(error.filename or "?", f"folder skipped: cannot read it ({error.strerror or error})", "notice")
+        yield Problem(error.filename or "?", say("folder_unreadable", reason=error.strerror or error), "notice")
     errors.clear()
 
 
@@ -152,6 +157,7 @@ def run(
     timeout: float | None = DEFAULT_SECONDS,
     respect_gitignore: bool = True,
     scheduler: str | None = None,
+    message_language: str | None = None,
 ) -> Result:
     """Check every discovered file.
 
@@ -164,6 +170,8 @@ def run(
     False walks what .gitignore files leave out (see discover); with a Dask `scheduler`'s
     address, its workers check the files instead (running/scheduler.py).
     A file that takes more than `timeout` seconds is reported as not checked (None: no limit).
+    Problems are said in `message_language` (DOCUMENT_LANGUAGE or None: the base language, as
+    no document's language is known when a file cannot be read).
     """
     fixed = None
     if pack:
@@ -175,7 +183,8 @@ def run(
     outcomes: list[Problem | tuple[str, FileCheck | None, Plan]] = []
     tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name, plan)
     waiting: list[int] = []  # where each task's outcome goes
-    for item in discover(paths, follow_links, respect_gitignore):
+    say = Messages(message_language or BASE_LANGUAGE)
+    for item in discover(paths, follow_links, respect_gitignore, say):
         if isinstance(item, Problem):
             outcomes.append(item)
             continue
@@ -199,7 +208,7 @@ def run(
             try:
                 outcome = cached(load(source), reader_path, shown, caches[index])
             except InputError as error:
-                outcome = FileCheck(error=str(error))
+                outcome = FileCheck(error=error.text)
         if outcome is None:
             tasks.append((source, reader_path, shown, index))
             waiting.append(len(outcomes))
@@ -217,10 +226,10 @@ def run(
         done += 1
         if on_progress:
             on_progress(done, total)
-    return _merge(outcomes)
+    return _merge(outcomes, say)
 
 
-def _merge(outcomes) -> Result:
+def _merge(outcomes, say: Messages) -> Result:
     """The outcomes in discovery order, as one result."""
     result = Result()
     for outcome in outcomes:
@@ -232,9 +241,11 @@ def _merge(outcomes) -> Result:
         rules = plan.rules_for(summary.kind if summary else None)
         result.files.append(CheckedFile(shown, summary, rules))
         if checked.error is not None:
-            result.problems.append(Problem(shown, checked.error, "error"))
+            result.problems.append(Problem(shown, say.text(checked.error), "error"))
             continue
-        result.problems.extend(Problem(shown, notice, "notice") for notice in checked.notices)
+        # worded in the run's message language, else in the document's own (one_file)
+        own = None if plan.settings.message_language or summary is None else summary.language
+        result.problems.extend(Problem(shown, notice, "notice", own) for notice in checked.notices)
         result.findings.extend(checked.findings)
         result.files_checked += 1
     return result

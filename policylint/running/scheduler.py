@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from policylint.messages import Messages
+from policylint.messages import Messages, Text
 from policylint.readers import InputError
 from policylint.running.code_identity import source_fingerprint
 from policylint.running.one_file import FileCheck, Plan, check_source, load, remember
@@ -131,7 +131,7 @@ class _Cluster:
             try:
                 data = load(source)
             except InputError as error:
-                items.append(FileCheck(error=str(error)))
+                items.append(FileCheck(error=error.text))
                 continue
             items.append(data)
             batch.append((data, reader_path, shown, plan))
@@ -149,7 +149,7 @@ class _Cluster:
         except KilledWorker as error:
             if len(batch) > 1:
                 return [self.outcomes(self.submit((item,)), (item,))[0] for item in batch]
-            outcomes = [FileCheck(error=self.say("scheduler_killed", error=type(error).__name__))]
+            outcomes = [FileCheck(error=Text("scheduler_killed", error=type(error).__name__))]
         except Exception as error:  # the connection, or a cluster that cannot run policylint's tasks
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise SchedulerError(self.say("scheduler_failed", address=self.address, error=first_line)) from None

@@ -86,6 +86,7 @@ def execute(
                  plan_for=workspace.plan_for, warn_unused_suppressions=request.warn_unused,
                  jobs=request.jobs, use_cache=request.use_cache, on_progress=on_progress,
                  follow_links=request.follow_links, respect_gitignore=request.respect_gitignore,
-                 scheduler=request.scheduler, timeout=request.timeout)
+                 scheduler=request.scheduler, timeout=request.timeout,
+                 message_language=request.options.message_language)
     result.problems[:0] = workspace.problems
     return Session(request, workspace, result, known)

@@ -19,6 +19,8 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
+from policylint.messages import Text
+
 DEFAULT_SECONDS = 60.0
 
 
@@ -29,9 +31,9 @@ class TimeBudgetExceeded(BaseException):
     "corrupt or truncated") lets it through."""
 
 
-def not_checked(seconds: float) -> str:
+def not_checked(seconds: float) -> Text:
     """The one line a file that ran out of time gets."""
-    return f"not checked: took longer than {seconds:g} s"
+    return Text("time_budget_exceeded", seconds=f"{seconds:g}")
 
 
 def can_interrupt() -> bool:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from policylint.bounded_yaml import YAMLLimitError, check_limits
+from policylint.messages import Text, TextError
 from policylint.model import LANGUAGES, SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -34,8 +35,9 @@ PYPROJECT = "pyproject.toml"
 FAIL_ON = (*SEVERITIES, "never")
 
 
-class ConfigError(Exception):
-    """A configuration file that cannot be used: the message names the file, line and key."""
+class ConfigError(TextError):
+    """A configuration file that cannot be used: the message (a catalogue entry) names the
+    file, line and key."""
 
 
 @dataclass(frozen=True)
@@ -66,16 +68,16 @@ class Config:
     # line of each key in the file ("severity.jargon" -> 7), for messages about selectors
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
 
-    def error(self, key: str, problem: str) -> ConfigError:
+    def error(self, key: str, problem: Text | str) -> ConfigError:
         return _error(self.path, dict(self.lines), key, problem)
 
 
-def _error(path, lines: dict[str, int], key: str, problem: str) -> ConfigError:
+def _error(path, lines: dict[str, int], key: str, problem: Text | str) -> ConfigError:
     """"FILE:LINE: KEY: problem", at the key's own line, else its parent's."""
     where = key
     while where not in lines and "." in where:
         where = where.rsplit(".", 1)[0]
-    return ConfigError(f"{path}:{lines.get(where, 1)}: {key}: {problem}")
+    return ConfigError("config_at_key", path=str(path), line=lines.get(where, 1), key=key, problem=problem)
 
 
 # ---- finding the file ---------------------------------------------------------------------
@@ -129,9 +131,9 @@ def load(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: configuration file not found") from None
+        raise ConfigError("config_not_found", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read: {error}") from None
+        raise ConfigError("config_cannot_read", path=str(path), reason=str(error)) from None
     if path.name == PYPROJECT or path.suffix == ".toml":
         data, lines = _toml(path, text)
     else:
@@ -147,15 +149,16 @@ def _yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except YAMLLimitError as error:
-        raise ConfigError(f"{path}:{error.line}: {error}") from None
+        raise ConfigError("config_at_line", path=str(path), line=error.line, problem=error.text) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise ConfigError(f"{path}:{line}: not valid YAML: {getattr(error, 'problem', None) or error}") from None
+        raise ConfigError("config_at_line", path=str(path), line=line,
+                          problem=Text("config_bad_yaml", reason=str(getattr(error, "problem", None) or error))) from None
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: expected a mapping of settings (key: value)")
+        raise ConfigError("config_at_line", path=str(path), line=1, problem=Text("config_expected_settings"))
     lines: dict[str, int] = {}
 
     def walk(mapping_node, prefix: str, depth: int):
@@ -174,10 +177,11 @@ def _toml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}:{_toml_error_line(text, str(error))}: not valid TOML: {error}") from None
+        raise ConfigError("config_at_line", path=str(path), line=_toml_error_line(text, str(error)),
+                          problem=Text("config_bad_toml", reason=str(error))) from None
     data = document.get("tool", {}).get("policylint", {})
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: tool.policylint: expected a table")
+        raise ConfigError("config_at_key", path=str(path), line=1, key="tool.policylint", problem=Text("config_expected_table"))
     return data, _toml_lines(text, data)
 
 
@@ -228,7 +232,7 @@ def _toml_lines(text: str, data: dict) -> dict[str, int]:
 
 
 def _validate(path: Path, data: dict, lines: dict[str, int]) -> Config:
-    def fail(key: str, problem: str) -> NoReturn:
+    def fail(key: str, problem: Text | str) -> NoReturn:
         raise _error(path, lines, key, problem)
 
     values: dict[str, Any] = {}
@@ -238,8 +242,9 @@ def _validate(path: Path, data: dict, lines: dict[str, int]) -> Config:
             # "fail_on" for "fail-on", or a typo such as "selct"
             close = [k for k in _KEYS if k.replace("-", "_") == str(key).replace("-", "_")]
             close = close or difflib.get_close_matches(str(key), list(_KEYS), n=1, cutoff=0.8)
-            hint = f" (did you mean {close[0]!r}?)" if close else f"; expected one of {', '.join(_KEYS)}"
-            fail(str(key), f"unknown key{hint}")
+            hint = (Text("did_you_mean", names=repr(close[0])) if close
+                    else Text("expected_one_of_after", choices=", ".join(_KEYS)))
+            fail(str(key), Text("config_unknown_key", hint=hint))
         if value is None:  # "key:" with nothing after it (all commented out) leaves the default
             continue
         attribute, check = handler
@@ -251,14 +256,14 @@ def _strings(value, key, fail, base=None) -> tuple[str, ...]:
     if isinstance(value, str):  # "PL104" alone, or "PL104, PL105"
         value = [v for v in re.split(r"[\s,]+", value) if v]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        fail(key, "expected a list of non-empty strings")
+        fail(key, Text("expected_strings"))
     return tuple(v.strip() for v in value)
 
 
 def _one_of(choices):
     def check(value, key, fail, base=None):
         if value not in choices:
-            fail(key, f"expected one of {', '.join(choices)}, found {value!r}")
+            fail(key, Text("expected_choice", choices=", ".join(choices), value=repr(value)))
         return value
 
     return check
@@ -266,27 +271,27 @@ def _one_of(choices):
 
 def _text(value, key, fail, base=None) -> str:
     if not isinstance(value, str) or not value.strip():
-        fail(key, "expected a non-empty string")
+        fail(key, Text("expected_text"))
     return value.strip()
 
 
 def _months(value, key, fail, base=None) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        fail(key, f"expected a whole number of months, at least 1, found {value!r}")
+        fail(key, Text("expected_months", value=repr(value)))
     return value
 
 
-def _mapping(value, key, fail, what: str) -> dict:
+def _mapping(value, key, fail, what: Text) -> dict:
     if not isinstance(value, dict):
-        fail(key, f"expected a mapping of {what}")
+        fail(key, Text("expected_mapping", what=what))
     return value
 
 
 def _severities(value, key, fail, base=None):
     pairs = []
-    for selector, severity in _mapping(value, key, fail, "rule to severity").items():
+    for selector, severity in _mapping(value, key, fail, Text("mapping_rule_severity")).items():
         if severity not in SEVERITIES:
-            fail(f"{key}.{selector}", f"expected one of {', '.join(SEVERITIES)}, found {severity!r}")
+            fail(f"{key}.{selector}", Text("expected_choice", choices=", ".join(SEVERITIES), value=repr(severity)))
         pairs.append((str(selector), severity))
     return tuple(pairs)
 
@@ -294,14 +299,14 @@ def _severities(value, key, fail, base=None):
 def _per_file_ignores(value, key, fail, base=None):
     return tuple(
         (str(glob), _strings(selectors, f"{key}.{glob}", fail))
-        for glob, selectors in _mapping(value, key, fail, "glob to rules").items()
+        for glob, selectors in _mapping(value, key, fail, Text("mapping_glob_rules")).items()
     )
 
 
 def _languages_by_glob(value, key, fail, base=None):
     return tuple(
         (str(glob), _one_of(LANGUAGES)(language, f"{key}.{glob}", fail))
-        for glob, language in _mapping(value, key, fail, "glob to language").items()
+        for glob, language in _mapping(value, key, fail, Text("mapping_glob_language")).items()
     )
 
 
@@ -312,15 +317,15 @@ def _kinds_by_glob(value, key, fail, base=None):
         return (("**", _text(value, key, fail)),)
     return tuple(
         (str(glob), _text(kind, f"{key}.{glob}", fail))
-        for glob, kind in _mapping(value, key, fail, "glob to document kind").items()
+        for glob, kind in _mapping(value, key, fail, Text("mapping_glob_kind")).items()
     )
 
 
 def _per_language(value, key, fail) -> dict:
-    mapping = _mapping(value, key, fail, f"language ({', '.join(LANGUAGES)}) to terms")
+    mapping = _mapping(value, key, fail, Text("mapping_language_terms", languages=", ".join(LANGUAGES)))
     for language in mapping:
         if language not in LANGUAGES:
-            fail(f"{key}.{language}", f"unknown language; expected one of {', '.join(LANGUAGES)}")
+            fail(f"{key}.{language}", Text("config_unknown_language", languages=", ".join(LANGUAGES)))
     return mapping
 
 
@@ -335,7 +340,7 @@ def _jargon(value, key, fail, base=None):
         if not isinstance(terms, dict) or not all(
             isinstance(t, str) and t.strip() and (a is None or isinstance(a, str)) for t, a in terms.items()
         ):
-            fail(where, "expected a mapping of term to plainer alternative (or null), or a list of terms")
+            fail(where, Text("config_expected_jargon"))
         result.append((language, tuple((t.strip(), a) for t, a in terms.items())))
     return tuple(result)
 
@@ -350,14 +355,14 @@ def _accepted(value, key, fail, base=None):
 
 def _rule_entries(value, key, fail, base=None):
     entries = []
-    for selector, entry in _mapping(value, key, fail, "rule to its severity and options").items():
+    for selector, entry in _mapping(value, key, fail, Text("mapping_rule_entry")).items():
         where = f"{key}.{selector}"
         if entry is None:
             continue
         if not isinstance(entry, dict):
-            fail(where, "expected a mapping of severity and options (option: value)")
+            fail(where, Text("config_expected_rule_entry"))
         if "severity" in entry and entry["severity"] not in SEVERITIES:
-            fail(f"{where}.severity", f"expected one of {', '.join(SEVERITIES)}, found {entry['severity']!r}")
+            fail(f"{where}.severity", Text("expected_choice", choices=", ".join(SEVERITIES), value=repr(entry["severity"])))
         entries.append((str(selector), {str(name): option for name, option in entry.items()}))
     return tuple(entries)
 
@@ -365,12 +370,12 @@ def _rule_entries(value, key, fail, base=None):
 def _translation_sets(value, key, fail, base: Path):
     """`translations: [[policy.md, politique.md], ...]`: each set's source first."""
     if not isinstance(value, list):
-        fail(key, "expected a list of translation sets, each a list of two or more files (the source first)")
+        fail(key, Text("config_expected_translation_sets"))
     sets = []
     for number, group in enumerate(value):
         files = _strings(group, f"{key}.{number}", fail)
         if len(files) < 2:
-            fail(f"{key}.{number}", "expected two or more files: the source, then its translations")
+            fail(f"{key}.{number}", Text("config_expected_two_files"))
         sets.append(tuple(str((base / name).resolve()) for name in files))
     return tuple(sets)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policylint.findings.engine import Settings
+from policylint.messages import Messages, Text
 from policylint.model import SEVERITIES
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
 from policylint.packs.loading import did_you_mean, join_key, validate_options
@@ -29,6 +30,7 @@ from policylint.settings import config as configuration
 from policylint.settings.config import Config, ConfigError
 from policylint.settings.globs import matches, matches_any
 from policylint.settings.pack_overrides import customise
+from policylint.text.languages import BASE_LANGUAGE
 
 DEFAULT_FAIL_ON = "warning"
 # what the report names as its profile when each document's kind chose its rules
@@ -57,7 +59,7 @@ class Options:
 class Workspace:
     def __init__(self, options: Options, cwd: str | None = None):
         if options.isolated and options.config_file:
-            raise ConfigError("--config and --isolated cannot be used together")
+            raise ConfigError("config_and_isolated")
         self.options = options
         self.cwd = Path(cwd or os.getcwd()).resolve()
         self._explicit = configuration.load(Path(options.config_file)) if options.config_file else None
@@ -93,8 +95,8 @@ class Workspace:
     def problems(self) -> list[Problem]:
         """A notice for each configuration file passed over because another user owns it."""
         return [
-            Problem(str(path), f"ignored: owned by another user (uid {owner}); only your own or root's "
-                    "configuration files are read (use --config to choose one)", "notice")
+            Problem(str(path), Messages(self.options.message_language or BASE_LANGUAGE)("config_of_another_owner", owner=owner),
+                    "notice")
             for path, owner in self.passed_over.items()
         ]
 
@@ -152,12 +154,13 @@ class Workspace:
         known = sorted(pack.kinds)
         if self.options.kind is not None:
             if self.options.kind not in pack.kinds:
-                raise ConfigError(f"--kind: unknown document kind {self.options.kind!r}{did_you_mean(self.options.kind, known)}")
+                raise ConfigError("option_problem", option="--kind", problem=Text(
+                    "config_unknown_kind", kind=repr(self.options.kind), hint=did_you_mean(self.options.kind, known)))
             return self.options.kind, "option"
         for glob, kind in config.kind:
             if kind not in pack.kinds:
                 key = "kind" if glob == "**" and len(config.kind) == 1 else f"kind.{glob}"
-                raise config.error(key, f"unknown document kind {kind!r}{did_you_mean(kind, known)}")
+                raise config.error(key, Text("config_unknown_kind", kind=repr(kind), hint=did_you_mean(kind, known)))
             if matches(glob, relative):
                 return kind, "configuration"
         return None, ""
@@ -178,7 +181,7 @@ class Workspace:
         folders = tuple(dict.fromkeys(config.rules_dirs + self.options.rules_dirs))
         for folder in config.rules_dirs:  # name the file that asked for a folder that is not there
             if not os.path.isdir(folder):
-                raise config.error("rules-dir", f"{folder}: rule pack folder not found")
+                raise config.error("rules-dir", Text("config_no_rules_folder", folder=folder))
         if folders not in self._packs:
             self._packs[folders] = load_pack(extra_dirs=folders)
         if config not in self._customised:
@@ -206,7 +209,8 @@ class Workspace:
                 options = validate_options(rule.kind, given, _raise(config.error, where), ("severity",))
                 overrides.append((rule.code, {**severity, **options}))
         flags = {"max-revision-age": self.options.max_revision_age}
-        overrides += self._shorthands(pack, flags, lambda key, problem: ConfigError(f"--{key}: {problem}"))
+        overrides += self._shorthands(pack, flags,
+                                      lambda key, problem: ConfigError("option_problem", option=f"--{key}", problem=problem))
         return overrides
 
     @staticmethod
@@ -227,9 +231,8 @@ class Workspace:
         options = self.options
         profile = profile or options.profile or config.profile or DEFAULT_PROFILE
         if options.profile is None and config.profile and config.profile not in pack.profiles:
-            raise config.error(
-                "profile", f"unknown profile {config.profile!r}; expected one of {', '.join(sorted(pack.profiles))}"
-            )
+            raise config.error("profile", Text("config_unknown_profile", profile=repr(config.profile),
+                                               profiles=", ".join(sorted(pack.profiles))))
         if record:
             self.profiles_used[profile] = None
         self._known(pack, config, "select", config.select)
@@ -255,7 +258,7 @@ class Workspace:
             rules = pack.matching(selector)
             if not rules:
                 hint = did_you_mean(selector, [name for r in pack.rules for name in (r.name, r.code)], listing=False)
-                raise config.error(key, f"{selector!r} is not a rule name, code or code prefix{hint}")
+                raise config.error(key, Text("config_unknown_selector", selector=repr(selector), hint=hint))
             named += rules
         return named
 

@@ -50,6 +50,7 @@ class KindChoice:
     scores: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def reason(self) -> str:
+        """Why, as data (JSON, SARIF, the cache): `title: "privacy notice"`, `option`."""
         if self.source in ("configuration", "option", "file name") or not self.terms:
             return self.source
         return f"{self.source}: " + ", ".join(f'"{term}"' for term in self.terms)

@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
+from policylint.messages import Text
 from policylint.model import LANGUAGES, Document
 from policylint.text.languages import profile, profiles, scripts
 
@@ -97,10 +98,7 @@ def detect(document: Document, forced: str | None = None) -> Document:
     notices = list(document.notices)
     if result.main is None:
         shown = f" ({result.detected})" if result.detected else ""
-        notices.append(
-            f"language not supported{shown}: policylint checks {', '.join(LANGUAGES)}; "
-            "only language-neutral rules were run"
-        )
+        notices.append(Text("language_not_supported", detected=shown, languages=", ".join(LANGUAGES)))
     return dataclasses.replace(document, blocks=blocks, language=result.main, notices=notices)
 
 

@@ -4,7 +4,7 @@ The languages policylint checks are the language files present in the built-in r
 Each file first says who its language is (names, script and the script's letters, text
 direction, Snowball stemmer, spaCy language class, langdetect code, function words for
 detection, sentence ends, digits, characters written in several ways, the words around a
-date), then, from `numbers:` on, the vocabulary the rules share, which packs/loading.py
+date, the plural forms of a count), then, from `numbers:` on, the vocabulary the rules share, which packs/loading.py
 reads. This module alone reads the first part, into one `LanguageProfile` per language; the
 few things about a language that are an algorithm rather than data are hooks in
 `language_hooks.py`.
@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from policylint.message_text import Invalid, Text
+from policylint.text.plurals import parse_rules
 
 # The language the rule pack's summaries, rationales and fixes are written in, and the one a
 # message falls back to when a rule lacks the language asked for.
@@ -60,6 +63,7 @@ class LanguageProfile:
     digits: tuple[str, ...]  # digit sets other than 0-9, each from zero to nine
     folds: tuple[tuple[str, str], ...]  # (character, what it is compared as)
     dates: DateWords
+    plurals: tuple[tuple[str, str], ...]  # (form, CLDR condition on a count), tried in order; else "other"
 
 
 @dataclass(frozen=True)
@@ -73,13 +77,13 @@ class Script:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected a non-empty text")
+        raise Invalid("lang_expected_text")
     return value.strip()
 
 
 def _identifier(value: Any) -> str:
     if not isinstance(value, str) or not _IDENTIFIER.match(value):
-        raise ValueError("expected a lower-case name, like latin or english")
+        raise Invalid("lang_expected_identifier")
     return value
 
 
@@ -96,7 +100,7 @@ def _snowball_algorithms() -> tuple[str, ...]:
 
 def _stemmer(value: Any) -> str | None:
     if value is not None and value not in _snowball_algorithms():
-        raise ValueError(f"expected one of PyStemmer's Snowball algorithms ({', '.join(_snowball_algorithms())}) or null")
+        raise Invalid("lang_expected_stemmer", algorithms=", ".join(_snowball_algorithms()))
     return value
 
 
@@ -115,19 +119,19 @@ def _spacy_class(value: Any) -> str:
     name = _identifier(value)
     folder = _spacy_languages()
     if folder and not (folder / name / "__init__.py").is_file():
-        raise ValueError(f"spaCy has no language class {name!r} (xx: its multi-language rules)")
+        raise Invalid("lang_no_spacy_class", name=repr(name))
     return name
 
 
 def _order(value: Any) -> int:
     if type(value) is not int:
-        raise ValueError("expected a whole number")
+        raise Invalid("lang_expected_order")
     return value
 
 
 def _words(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError("expected a list of non-empty texts ([] for none)")
+        raise Invalid("lang_expected_words")
     return tuple(v.strip() for v in value)
 
 
@@ -135,20 +139,20 @@ def _letters(value: Any) -> tuple[tuple[int, int], ...]:
     matches = [_RANGE.match(item) if isinstance(item, str) else None for item in value] if isinstance(value, list) else []
     ranges = tuple((int(m[1], 16), int(m[2], 16)) for m in matches if m)
     if not ranges or len(ranges) != len(matches) or any(first > last for first, last in ranges):
-        raise ValueError("expected a list of code point ranges like 0041-005A (first-last, in hexadecimal)")
+        raise Invalid("lang_expected_letters")
     return ranges
 
 
 def _direction(value: Any) -> str:
     if value not in DIRECTIONS:
-        raise ValueError(f"expected one of {', '.join(DIRECTIONS)}")
+        raise Invalid("expected_one_of", choices=", ".join(DIRECTIONS))
     return value
 
 
 def _digits(value: Any) -> tuple[str, ...]:
     sets = _words(value)
     if not all(len(digits) == 10 and all(d.isdigit() for d in digits) for digits in sets):
-        raise ValueError("expected texts of ten digits, from zero to nine")
+        raise Invalid("lang_expected_digits")
     return sets
 
 
@@ -156,18 +160,18 @@ def _folds(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in value.items()
     ):
-        raise ValueError("expected a mapping of one character to the text it is compared as")
+        raise Invalid("lang_expected_folds")
     return tuple(value.items())
 
 
 def _dates(value: Any) -> DateWords:
     keys = ("day_suffixes", "after_day", "before_year")
     if not isinstance(value, dict) or sorted(value) != sorted(keys):
-        raise ValueError(f"expected a mapping with the keys {', '.join(keys)}")
+        raise Invalid("pack_expected_keys", keys=", ".join(keys))
     try:
         return DateWords(*(_words(value[key]) for key in keys))
-    except ValueError as error:
-        raise ValueError(f"{error} under each key") from None
+    except Invalid as error:
+        raise Invalid("lang_under_each_key", problem=error.text) from None
 
 
 # How each key of the profile part of a language file is read into the LanguageProfile field
@@ -188,6 +192,7 @@ _READERS = {
     "digits": _digits,
     "folds": _folds,
     "dates": _dates,
+    "plurals": parse_rules,
 }
 LANGUAGE_PROFILE_KEYS = ("language", *_READERS)  # the keys of a language file that are not rule vocabulary
 
@@ -201,9 +206,10 @@ def language_files(directory: Path) -> dict[str, tuple[Path, dict]]:
     for path in sorted((Path(directory) / "languages").glob("*.yaml")):
         data = load_yaml(path)
         if not isinstance(data, dict):
-            raise PackError(f"{path}: expected a mapping of language data")
+            raise PackError("pack_at", path=str(path), problem=Text("lang_expected_data"))
         if data.get("language") != path.stem:
-            raise PackError(f"{path}: language: expected {path.stem!r} (the file's name), found {data.get('language')!r}")
+            raise PackError("pack_at_key", path=str(path), key="language",
+                            problem=Text("lang_code_mismatch", expected=repr(path.stem), found=repr(data.get("language"))))
         found[path.stem] = (path, data)
     return found
 
@@ -214,17 +220,17 @@ def read_profiles(files: dict[str, tuple[Path, dict]]) -> dict[str, LanguageProf
     from policylint.packs.model import PackError
 
     if not files:
-        raise PackError("no language files (rules/languages/LANG.yaml) found")
+        raise PackError("lang_no_files")
     profiles = []
     for code, (path, data) in files.items():
         fields: dict[str, Any] = {}  # LanguageProfile's fields, each read by its reader
         for key, read in _READERS.items():
             if key not in data:
-                raise PackError(f"{path}: {key}: missing")
+                raise PackError("pack_at_key", path=str(path), key=key, problem=Text("pack_missing"))
             try:
                 fields[key] = read(data[key])
-            except ValueError as error:
-                raise PackError(f"{path}: {key}: {error}") from None
+            except Invalid as error:
+                raise PackError("pack_at_key", path=str(path), key=key, problem=error.text) from None
         profiles.append(LanguageProfile(code=code, **fields))
     profiles.sort(key=lambda p: (p.order, p.code))
     _check_scripts(profiles, {code: path for code, (path, _) in files.items()})
@@ -240,20 +246,20 @@ def _check_scripts(profiles: list[LanguageProfile], paths: dict[str, Path]) -> N
     for profile in profiles:
         known = first.setdefault(profile.script, profile)
         if profile.letters != known.letters:
-            raise PackError(
-                f"{paths[profile.code]}: letters: not those {paths[known.code].name} gives the {profile.script} script"
-            )
+            raise PackError("pack_at_key", path=str(paths[profile.code]), key="letters",
+                            problem=Text("lang_letters_differ", other=paths[known.code].name, script=profile.script))
     reach, owner = -1, ""  # the furthest letter the ranges so far cover, and whose
     for start, last, script in sorted((a, b, s) for s, p in first.items() for a, b in p.letters):
         if start <= reach and script != owner:
-            raise PackError(f"{paths[first[script].code]}: letters: U+{start:04X} is already a letter of the {owner} script")
+            raise PackError("pack_at_key", path=str(paths[first[script].code]), key="letters",
+                            problem=Text("lang_letter_taken", code=f"{start:04X}", script=owner))
         if last > reach:
             reach, owner = last, script
     for profile in profiles:
         shared = sum(1 for p in profiles if p.script == profile.script) > 1
         if shared and not (profile.function_words and profile.langdetect):
-            raise PackError(f"{paths[profile.code]}: function_words: another language is written in the "
-                            f"{profile.script} script, so both function_words and langdetect are needed to tell them apart")
+            raise PackError("pack_at_key", path=str(paths[profile.code]), key="function_words",
+                            problem=Text("lang_needs_function_words", script=profile.script))
 
 
 @lru_cache(maxsize=None)
