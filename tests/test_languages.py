@@ -146,7 +146,7 @@ shared_function_words: []
 sentence_ends: []
 digits: []
 folds: {"ё": "е"}
-dates: {day_suffixes: [], after_day: [], before_year: []}
+dates: {day_suffixes: [], after_day: [], before_year: [], weekdays: []}
 """
 RUSSIAN_DOCUMENT = """\
 # Политика обслуживания клиентов

@@ -5,8 +5,10 @@ A date counts when a revision label ("Last updated", "Date de révision", "Fecha
 revisión", "Ημερομηνία αναθεώρησης", "تاريخ المراجعة") stands before it in the same block,
 or when the label is a heading or a table cell and the date follows it. Under a label
 heading ("Revision history"), every date of that section counts, and the newest one is
-the revision date. A labelled date that does not exist (31/02/2023) is reported as such,
-not as a missing date.
+the revision date. A date printed on a line of its own (weekday names aside) among the
+document's first or last blocks is its date too, as documents put it under their title or
+in their footer. A date that does not exist (31/02/2023) is reported as such, not as a
+missing date.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from __future__ import annotations
 from policylint.checks.facts import DatedBlock
 from policylint.checks.kind import CheckKind
 from policylint.checks.sections import section_after
-from policylint.text.dates import find_dates, find_impossible_dates, months_before
+from policylint.text.dates import find_dates, find_impossible_dates, months_before, standing_alone
+
+# how many blocks at each end of a document may hold its date on a line of their own: a title,
+# a subtitle or an organisation's name may stand before it, a contact line after it
+OPENING_BLOCKS, CLOSING_BLOCKS = 4, 3
 
 
 def revision_dates(context) -> list[DatedBlock]:
@@ -26,7 +32,25 @@ def revision_dates(context) -> list[DatedBlock]:
 
 
 def _revision_dates(context) -> list[DatedBlock]:
-    return _labelled(context, find_dates)
+    return _dated(context, find_dates)
+
+
+def _dated(context, find) -> list:
+    """(block index, what `find` found) for the document's own dates: labelled or alone."""
+    return _labelled(context, find) + _alone(context, find)
+
+
+def _alone(context, find) -> list:
+    """The dates standing on a line of their own at the document's top or bottom."""
+    blocks = context.document.blocks
+    edges = sorted(set(range(min(OPENING_BLOCKS, len(blocks)))) | set(range(max(0, len(blocks) - CLOSING_BLOCKS), len(blocks))))
+    found = []
+    for index in edges:
+        text = blocks[index].text
+        dates = find(text, context.pack.language_data.get(blocks[index].language, {}).get("months", {}))
+        if standing_alone(text, dates):
+            found += [(index, d) for d in dates]
+    return found
 
 
 def _labelled(context, find) -> list:
@@ -57,7 +81,7 @@ def check(context):
     if context.option("report") == "missing":
         if dates:
             return
-        impossible = _labelled(context, find_impossible_dates)
+        impossible = _dated(context, find_impossible_dates)
         if impossible:
             index, wrong = impossible[0]
             text = context.document.blocks[index].text[wrong.start:wrong.end]
