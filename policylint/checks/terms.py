@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from policylint.checks import fill_ins
 from policylint.checks.kind import CheckKind
-from policylint.checks.tokens import report_tokens, span_text
+from policylint.checks.tokens import report_tokens, span_text, stop_words
 from policylint.text.normalise import norm, stem
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–]+")
@@ -135,14 +134,6 @@ def _joined_end(tokens, index: int) -> int:
 
 
 _HYPHENS = ("-", "‐", "‑")
-
-
-@lru_cache(maxsize=None)
-def stop_words(language: str | None) -> frozenset[str]:
-    """The language's common words (spaCy's list): in capitals they are emphasis, not acronyms."""
-    from policylint.text.tokenizer_data import tokenizer_data
-
-    return frozenset(norm(w) for w in tokenizer_data(language).stop_words)
 
 
 def _in_capitals(tokens, start: int, end: int) -> bool:

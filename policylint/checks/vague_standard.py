@@ -1,20 +1,33 @@
 """A standard or commitment qualified by a vague word and no measurable target.
 
-A sentence is reported when it holds a vague qualifier ("promptly"), something that makes
-it a standard or a promise ("we will respond"), and nothing that could be measured: no
-digit, no number word, no time unit, no frequency, no fixed target such as "same day".
-A request to the reader ("Please tell us as soon as possible") sets no standard.
+A vague qualifier ("promptly") is reported when a promise ("we will respond") stands close to
+it, within the rule's `window` of words, and the sentence holds nothing that could be
+measured: no number (a number after a word that numbers, "Stage 1", or counting such words,
+"a three-stage procedure", measures nothing), no number word, no time unit, no frequency, no
+fixed target such as "same day". A commitment several clauses away does not make a standard
+of a description ("You should not read this as complete, and ... changes from time to time").
+A verb that a possibility or a request governs ("we may update this notice from time to
+time", "please inform us as soon as possible") says what may happen or what the reader is
+asked to do, not what the organisation will do; and vague words after a request with no
+promise between them belong to the request ("Please tell us as soon as possible and we will
+help").
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from policylint.checks.kind import CheckKind
-from policylint.checks.tokens import report_tokens, span_text
+from policylint.checks.tokens import report_tokens, span_text, words
+from policylint.text.analysis import tokenize
+from policylint.text.normalise import norm
 
 MEASURES = ("numbers", "time_units", "frequencies", "targets")
+GOVERNING_REACH = 2  # words from a possibility ("may", "peut", "قد") or a request ("please") to the verb it governs
 
 
 def check(context):
+    window = context.option("window")
     for sentence, language in context.sentences_with("vague", headings=False):
         tokens = sentence.tokens
         vague = context.matcher("vague", language).find(tokens)
@@ -22,23 +35,90 @@ def check(context):
             continue
         exceptions = context.matcher("exceptions", language).find(tokens)
         vague = [m for m in vague if not any(e.start <= m.start and m.end <= e.end for e in exceptions)]
-        if not vague or not context.matcher("commitments", language).search(tokens):
+        if not vague:
             continue
-        if context.matcher("requests", language).search(tokens):
+        commitments = context.matcher("commitments", language).find(tokens)
+        if not commitments:
+            continue
+        requests = context.matcher("requests", language).find(tokens)
+        possibilities = context.matcher("possibilities", language).find(tokens)
+        # a verb that a possibility or a request governs ("we may update", "please inform us")
+        # is what may happen or what the reader is asked to do, not a promise
+        governing = (*possibilities, *requests)
+        promises = [c for c in commitments
+                    if not any(g.end <= c.start and _between(tokens, g, c) < GOVERNING_REACH for g in governing)]
+        standards = []
+        for match in vague:
+            distance, _ = _nearest(tokens, match, promises)
+            if distance > window:
+                continue
+            if any(_asked(tokens, request, match, promises) for request in requests):
+                continue
+            standards.append(match)
+        if not standards:
             continue
         # the vague phrase's own words ("in a reasonable time") measure nothing
         covered = {i for m in vague for i in range(m.start, m.end)}
         if _measurable(context, [t for i, t in enumerate(tokens) if i not in covered], language):
             continue
-        for match in vague:
+        for match in standards:
             term = span_text(context, sentence, match.start, match.end)
             yield report_tokens(context, sentence, match.start, match.end, context.message({"term": term}), language)
 
 
+def _asked(tokens, request, vague, promises) -> bool:
+    """Whether the vague words belong to a request before them: no promise stands between."""
+    return request.end <= vague.start and not any(request.end <= p.start and p.end <= vague.start for p in promises)
+
+
+def _nearest(tokens, vague, others) -> tuple[float, object]:
+    """The nearest of `others` to the vague phrase and how many words stand between them (0
+    when they touch or overlap); infinity and None when there is none."""
+    return min(((_between(tokens, vague, other), other) for other in others), key=lambda pair: pair[0],
+               default=(float("inf"), None))
+
+
+def _between(tokens, first, second) -> int:
+    """Words between two matches, in whichever order they stand (0 when they overlap)."""
+    if first.end <= second.start:
+        return len(words(tokens[first.end:second.start]))
+    if second.end <= first.start:
+        return len(words(tokens[second.end:first.start]))
+    return 0
+
+
 def _measurable(context, tokens, language) -> bool:
-    if any(any(c.isdigit() for c in t.norm) for t in tokens):
+    """Whether the tokens hold a measure. A number that a label numbers ("Stage 1") or that
+    counts the labels ("a three-stage procedure") measures nothing."""
+    labels = _numbered_labels(context, language)
+    spoken = words(tokens)
+    for position, token in enumerate(spoken):
+        if any(c.isdigit() for c in token.norm) and not (position and _is_label(spoken[position - 1], labels)):
+            return True
+    numbers = context.matcher("numbers", language).find(tokens)
+    if any(not _counts_labels(tokens, match.end, labels) for match in numbers):
         return True
-    return any(context.matcher(key, language).search(tokens) for key in MEASURES)
+    return any(context.matcher(key, language).search(tokens) for key in MEASURES if key != "numbers")
+
+
+def _counts_labels(tokens, after: int, labels: frozenset[str]) -> bool:
+    following = words(tokens[after:after + 3])
+    return bool(following) and _is_label(following[0], labels)
+
+
+def _is_label(token, labels: frozenset[str]) -> bool:
+    return token.norm in labels or token.stem in labels
+
+
+def _numbered_labels(context, language) -> frozenset[str]:
+    """The words after which a number is a label's, not a measure ("Stage 1", "Article 5"),
+    as written and as stems ("stages")."""
+    return _label_forms(tuple(context.vocabulary("numbered_labels", language)), language)
+
+
+@lru_cache(maxsize=64)
+def _label_forms(labels: tuple[str, ...], language) -> frozenset[str]:
+    return frozenset({norm(word) for word in labels} | {t.stem for word in labels for t in tokenize(word, language)})
 
 
 KIND = CheckKind(
@@ -55,5 +135,9 @@ KIND = CheckKind(
         "time_units": "terms",
         "frequencies": "terms",
         "targets": "terms",
+        "numbered_labels": "terms",
+        "possibilities": "terms",
     },
+    # words between a vague phrase and the commitment that makes it a standard
+    options={"window": 8},
 )

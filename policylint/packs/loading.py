@@ -34,6 +34,7 @@ LANGUAGE_DATA_KEYS = {
     "frequencies": "terms",
     "targets": "terms",
     "revision_labels": "terms",
+    "numbered_labels": "terms",
     "months": "months",
 }
 
