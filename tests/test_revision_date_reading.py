@@ -152,3 +152,8 @@ def test_an_impossible_date_alone_under_the_title_gets_its_own_message(pack, lan
     settings = Settings(today=TODAY, message_language=language)
     findings = findings_for(text, pack, settings, rule="missing-revision-date", lang=language)
     assert [f.excerpt for f in findings] == [written]
+
+
+def test_an_ordinal_day_of_a_month_is_read(pack):
+    months = pack.language_data["en"]["months"]
+    assert [d.date for d in find_dates("Effective from the 1st of March 2024", months)] == [dt.date(2024, 3, 1)]

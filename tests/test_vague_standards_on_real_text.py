@@ -122,3 +122,25 @@ def test_a_template_note_in_parentheses_is_a_placeholder(pack, settings, languag
 ])
 def test_a_condition_in_parentheses_is_not_a_placeholder(pack, settings, language, text):
     assert excerpts(text, pack, settings, "unfilled-placeholder", language) == []
+
+
+@pytest.mark.parametrize("language, text, vague", [
+    ("en", "Call 0800 123 4567 and we will deal with your complaint promptly.", "promptly"),
+    ("fr", "Appelez le 01 23 45 67 89 : nous traiterons votre réclamation rapidement.", "rapidement"),
+    ("es", "Llame al 912 345 678 y tramitaremos su queja a la mayor brevedad.", "a la mayor brevedad"),
+    ("el", "Καλέστε στο 210 1234567 και θα απαντήσουμε το συντομότερο δυνατό.", "το συντομότερο δυνατό"),
+    ("ar", "اتصل على 920012345 وسنرد عليك في أقرب وقت ممكن.", "في أقرب وقت ممكن"),
+])
+def test_a_telephone_number_measures_nothing(pack, settings, language, text, vague):
+    assert excerpts(text, pack, settings, "unmeasurable-standard", language) == [vague]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "We will deal with your complaint promptly, and within 10 working days."),
+    ("fr", "Nous traiterons votre réclamation rapidement, et sous 10 jours ouvrés."),
+    ("es", "Tramitaremos su queja a la mayor brevedad, y en 10 días hábiles como máximo."),
+    ("el", "Θα απαντήσουμε το συντομότερο δυνατό και σε 10 εργάσιμες ημέρες το αργότερο."),
+    ("ar", "سنرد عليك في أقرب وقت ممكن وخلال 10 أيام عمل."),
+])
+def test_a_quantity_beside_the_vague_words_measures_them(pack, settings, language, text):
+    assert excerpts(text, pack, settings, "unmeasurable-standard", language) == []

@@ -2,8 +2,9 @@
 
 A vague qualifier ("promptly") is reported when a promise ("we will respond") stands close to
 it, within the rule's `window` of words, and the sentence holds nothing that could be
-measured: no number (a number after a word that numbers, "Stage 1", or counting such words,
-"a three-stage procedure", measures nothing), no number word, no time unit, no frequency, no
+measured: no quantity (a number after a word that numbers, "Stage 1", or counting such words,
+"a three-stage procedure", measures nothing, nor does a telephone number, a year, a date or a
+reference), no number word, no time unit, no frequency, no
 fixed target such as "same day". A commitment several clauses away does not make a standard
 of a description ("You should not read this as complete, and ... changes from time to time").
 A verb that a possibility or a request governs ("we may update this notice from time to
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from policylint.checks import contact_shapes
 from policylint.checks.kind import CheckKind
 from policylint.checks.tokens import report_tokens, span_text, words
 from policylint.text.analysis import tokenize
@@ -59,6 +61,8 @@ def check(context):
             continue
         # the vague phrase's own words ("in a reasonable time") measure nothing
         covered = {i for m in vague for i in range(m.start, m.end)}
+        # nor do the digits of a telephone number ("0800 123 4567")
+        covered |= _in_telephone_numbers(context, sentence)
         if _measurable(context, [t for i, t in enumerate(tokens) if i not in covered], language):
             continue
         for match in standards:
@@ -93,12 +97,31 @@ def _measurable(context, tokens, language) -> bool:
     labels = _numbered_labels(context, language)
     spoken = words(tokens)
     for position, token in enumerate(spoken):
-        if any(c.isdigit() for c in token.norm) and not (position and _is_label(spoken[position - 1], labels)):
+        if _quantity(token.norm) and not (position and _is_label(spoken[position - 1], labels)):
             return True
     numbers = context.matcher("numbers", language).find(tokens)
     if any(not _counts_labels(tokens, match.end, labels) for match in numbers):
         return True
     return any(context.matcher(key, language).search(tokens) for key in MEASURES if key != "numbers")
+
+
+def _in_telephone_numbers(context, sentence) -> set[int]:
+    """The indexes of the sentence's tokens inside a telephone number."""
+    text = context.document.blocks[sentence.block].text[sentence.start:sentence.end]
+    if not any(c.isdigit() for c in text):
+        return set()
+    numbers = [(sentence.start + start, sentence.start + end) for start, end in contact_shapes.spans(text, "phone")]
+    return {i for i, t in enumerate(sentence.tokens) if any(start <= t.start < end for start, end in numbers)}
+
+
+def _quantity(text: str) -> bool:
+    """Whether a token with digits can be a quantity ("24", "48h", "95%", "2.5", "17:00"),
+    rather than a telephone number, a year, a date or a reference ("0800 123 4567", "2024",
+    "12/03/2024", "3429/2005", "4.2.1"), which measure nothing."""
+    digits = sum(c.isdigit() for c in text)
+    if not digits:
+        return False
+    return digits < 4 and "/" not in text and text.count(".") < 2
 
 
 def _counts_labels(tokens, after: int, labels: frozenset[str]) -> bool:
