@@ -144,3 +144,34 @@ def test_a_telephone_number_measures_nothing(pack, settings, language, text, vag
 ])
 def test_a_quantity_beside_the_vague_words_measures_them(pack, settings, language, text):
     assert excerpts(text, pack, settings, "unmeasurable-standard", language) == []
+
+
+# (language, a list whose lead-in promises, its vague item's words; the same list binding the reader)
+LISTS = {
+    "en": ("We will:\n\n- give you a prompt reply\n- treat you with respect\n", "prompt",
+           "You must:\n\n- tell us promptly about any change\n"),
+    "fr": ("Nous nous engageons à :\n\n- une réponse rapide\n- un accueil courtois\n", "rapide",
+           "Vous devez :\n\n- nous signaler rapidement tout changement\n"),
+    "es": ("Nos comprometemos a:\n\n- una respuesta rápida\n- un trato respetuoso\n", "rápida",
+           "Usted debe:\n\n- avisarnos rápidamente de cualquier cambio\n"),
+    "el": ("Δεσμευόμαστε για:\n\n- γρήγορη απάντηση\n- ευγενική εξυπηρέτηση\n", "γρήγορη",
+           "Ο χρήστης οφείλει:\n\n- να αναφέρει γρήγορα κάθε αλλαγή\n"),
+    "ar": ("نلتزم بما يلي:\n\n- الرد بسرعة على الاستفسارات\n- معاملة العملاء باحترام\n", "بسرعة",
+           "يجب على المستخدم:\n\n- إبلاغنا بسرعة بأي تغيير\n"),
+}
+
+
+def test_every_language_has_a_list():
+    assert set(LISTS) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", sorted(LISTS))
+def test_a_list_takes_the_promise_of_its_lead_in(pack, settings, language):
+    promised, vague, _ = LISTS[language]
+    assert excerpts(promised, pack, settings, "unmeasurable-standard", language) == [vague]
+
+
+@pytest.mark.parametrize("language", sorted(LISTS))
+def test_a_list_whose_lead_in_binds_the_reader_sets_no_standard(pack, settings, language):
+    _, _, binding = LISTS[language]
+    assert excerpts(binding, pack, settings, "unmeasurable-standard", language) == []

@@ -57,3 +57,14 @@ def test_a_rule_stated_with_a_weak_modal_is_reported(pack, settings, language, t
 @pytest.mark.parametrize("language, text", [(lang, t) for lang, texts in NOT_WEAK_RULES.items() for t in texts])
 def test_attempts_conditions_and_advice_are_not_weak_obligations(pack, settings, language, text):
     assert modals(text, pack, settings, language) == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The user should contact support to reset a password."),
+    ("fr", "L'utilisateur devrait contacter le support pour changer son mot de passe."),
+    ("es", "El usuario debería contactar con soporte para cambiar su contraseña."),
+    ("el", "Ο χρήστης θα έπρεπε να επικοινωνήσει με την υποστήριξη για τον κωδικό του."),
+    ("ar", "ينبغي على المستخدم الاتصال بالدعم لتغيير كلمة المرور."),
+])
+def test_advice_to_the_user_is_not_a_weak_obligation(pack, settings, language, text):
+    assert modals(text, pack, settings, language) == []

@@ -11,7 +11,8 @@ A verb that a possibility or a request governs ("we may update this notice from 
 time", "please inform us as soon as possible") says what may happen or what the reader is
 asked to do, not what the organisation will do; and vague words after a request with no
 promise between them belong to the request ("Please tell us as soon as possible and we will
-help").
+help"). A list's items take the promise of the sentence that introduces them ("We will:" /
+"- reply promptly"), unless that sentence binds the reader ("You must:").
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from policylint.text.analysis import tokenize
 from policylint.text.normalise import norm
 
 MEASURES = ("numbers", "time_units", "frequencies", "targets")
+LEAD_IN_ENDS = (":", "：")  # how the sentence that introduces a list ends
 GOVERNING_REACH = 2  # words from a possibility ("may", "peut", "قد") or a request ("please") to the verb it governs
 
 
 def check(context):
     window = context.option("window")
+    lead_ins: dict[int, bool] = {}  # by list item block: whether the sentence before the list promises
     for sentence, language in context.sentences_with("vague", headings=False):
         tokens = sentence.tokens
         vague = context.matcher("vague", language).find(tokens)
@@ -39,24 +42,17 @@ def check(context):
         vague = [m for m in vague if not any(e.start <= m.start and m.end <= e.end for e in exceptions)]
         if not vague:
             continue
-        commitments = context.matcher("commitments", language).find(tokens)
-        if not commitments:
-            continue
         requests = context.matcher("requests", language).find(tokens)
-        possibilities = context.matcher("possibilities", language).find(tokens)
-        # a verb that a possibility or a request governs ("we may update", "please inform us")
-        # is what may happen or what the reader is asked to do, not a promise
-        governing = (*possibilities, *requests)
-        promises = [c for c in commitments
-                    if not any(g.end <= c.start and _between(tokens, g, c) < GOVERNING_REACH for g in governing)]
-        standards = []
-        for match in vague:
-            distance, _ = _nearest(tokens, match, promises)
-            if distance > window:
+        promises = _promises(context, tokens, language)
+        if not promises:
+            if sentence.block not in lead_ins:
+                lead_ins[sentence.block] = _promised_by_lead_in(context, sentence.block)
+            if not lead_ins[sentence.block]:
                 continue
-            if any(_asked(tokens, request, match, promises) for request in requests):
-                continue
-            standards.append(match)
+            standards = [m for m in vague if not any(r.end <= m.start for r in requests)]
+        else:
+            standards = [m for m in vague if _nearest(tokens, m, promises)[0] <= window
+                         and not any(_asked(tokens, request, m, promises) for request in requests)]
         if not standards:
             continue
         # the vague phrase's own words ("in a reasonable time") measure nothing
@@ -68,6 +64,37 @@ def check(context):
         for match in standards:
             term = span_text(context, sentence, match.start, match.end)
             yield report_tokens(context, sentence, match.start, match.end, context.message({"term": term}), language)
+
+
+def _promises(context, tokens, language, reader_free: bool = False) -> list:
+    """The commitments of a sentence that are promises: no possibility or request governs
+    them ("we may update", "please inform us": what may happen, what the reader is asked to
+    do), and, when `reader_free`, the reader is not their subject ("You must:")."""
+    commitments = context.matcher("commitments", language).find(tokens)
+    if not commitments:
+        return []
+    governing = [*context.matcher("possibilities", language).find(tokens), *context.matcher("requests", language).find(tokens)]
+    readers = context.matcher("addressees", language).find(tokens) if reader_free else []
+    return [c for c in commitments
+            if not any(g.end <= c.start and _between(tokens, g, c) < GOVERNING_REACH for g in (*governing, *readers))
+            # the reader after the verb, as Arabic puts the subject ("يجب على المستخدم")
+            and not any(c.end <= r.start and _between(tokens, c, r) < GOVERNING_REACH for r in readers)]
+
+
+def _promised_by_lead_in(context, block_index: int) -> bool:
+    """Whether a list item stands in a list whose lead-in promises ("We will:", "Nous nous
+    engageons à :", "نلتزم بما يلي:"): its items are the promises, verbs or not ("- a prompt
+    reply"). A lead-in whose subject is the reader ("You must:") binds the reader instead."""
+    blocks = context.document.blocks
+    if blocks[block_index].kind != "list_item":
+        return False
+    lead = block_index - 1
+    while lead >= 0 and blocks[lead].kind == "list_item":
+        lead -= 1
+    if lead < 0 or blocks[lead].is_heading or not blocks[lead].text.rstrip().endswith(LEAD_IN_ENDS):
+        return False
+    language = blocks[lead].language
+    return any(_promises(context, s.tokens, language, reader_free=True) for s in context.analysis.by_block[lead])
 
 
 def _asked(tokens, request, vague, promises) -> bool:
@@ -160,6 +187,7 @@ KIND = CheckKind(
         "targets": "terms",
         "numbered_labels": "terms",
         "possibilities": "terms",
+        "addressees": "terms",
     },
     # words between a vague phrase and the commitment that makes it a standard
     options={"window": 8},

@@ -35,6 +35,7 @@ LANGUAGE_DATA_KEYS = {
     "targets": "terms",
     "revision_labels": "terms",
     "numbered_labels": "terms",
+    "addressees": "terms",
     "months": "months",
 }
 
