@@ -157,3 +157,43 @@ def test_an_impossible_date_alone_under_the_title_gets_its_own_message(pack, lan
 def test_an_ordinal_day_of_a_month_is_read(pack):
     months = pack.language_data["en"]["months"]
     assert [d.date for d in find_dates("Effective from the 1st of March 2024", months)] == [dt.date(2024, 3, 1)]
+
+
+# (language, a policy last reviewed in 2024 whose next review is in 2027, the revision date as written)
+NEXT_REVIEW = {
+    "en": ("# Refunds Policy\n\nLast reviewed: 6 March 2024. Next review: 6 March 2027.\n", "6 March 2024"),
+    "fr": ("# Politique de remboursement\n\nDernière révision : 6 mars 2024. Prochaine révision : 6 mars 2027.\n",
+           "6 mars 2024"),
+    "es": ("# Política de reembolsos\n\nÚltima revisión: 6 de marzo de 2024. Próxima revisión: 6 de marzo de 2027.\n",
+           "6 de marzo de 2024"),
+    "el": ("# Πολιτική επιστροφών\n\nΤελευταία αναθεώρηση: 6 Μαρτίου 2024. Επόμενη αναθεώρηση: 6 Μαρτίου 2027.\n",
+           "6 Μαρτίου 2024"),
+    "ar": ("# سياسة الاسترداد\n\nآخر مراجعة: ٦ آذار ٢٠٢٤. المراجعة القادمة: ٦ آذار ٢٠٢٧.\n", "٦ آذار ٢٠٢٤"),
+}
+
+
+def test_every_language_has_a_next_review():
+    assert set(NEXT_REVIEW) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", sorted(NEXT_REVIEW))
+def test_a_next_review_date_is_not_a_revision(pack, language):
+    text, written = NEXT_REVIEW[language]
+    settings = Settings(today=TODAY, message_language=language)
+    stale = findings_for(text, pack, settings, rule="stale-revision-date", lang=language)
+    assert [f.excerpt for f in stale] == [written]
+    only_next = text.split("\n\n")[0] + "\n\n" + text.split(". ", 1)[1]
+    assert len(findings_for(only_next, pack, settings, rule="missing-revision-date", lang=language)) == 1
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "# Refunds Policy\n\nWe refund within 14 days.\n\nDate: 6 March 2024\n"),
+    ("fr", "# Politique de remboursement\n\nNous remboursons sous 14 jours.\n\nFait à Lyon, le 6 mars 2024\n"),
+    ("es", "# Política de reembolsos\n\nReembolsamos en 14 días.\n\nFecha: 6 de marzo de 2024\n"),
+    ("el", "# Πολιτική επιστροφών\n\nΕπιστρέφουμε τα χρήματα σε 14 ημέρες.\n\nΗμερομηνία: 6 Μαρτίου 2024\n"),
+    ("ar", "# سياسة الاسترداد\n\nنرد المبلغ خلال 14 يوما.\n\nصدر بتاريخ ٦ آذار ٢٠٢٤\n"),
+])
+def test_a_dated_signature_or_date_line_is_the_revision_date(pack, language, text):
+    settings = Settings(today=TODAY, message_language=language)
+    assert findings_for(text, pack, settings, rule="missing-revision-date", lang=language) == []
+    assert len(findings_for(text, pack, settings, rule="stale-revision-date", lang=language)) == 1

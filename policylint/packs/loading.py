@@ -34,6 +34,7 @@ LANGUAGE_DATA_KEYS = {
     "frequencies": "terms",
     "targets": "terms",
     "revision_labels": "terms",
+    "next_review_labels": "terms",
     "numbered_labels": "terms",
     "addressees": "terms",
     "months": "months",
