@@ -124,3 +124,14 @@ def test_an_acronym_spelled_out_by_a_glossary_table(pack, settings):
 ])
 def test_acronyms_readers_know_are_not_reported(pack, settings, language, text):
     assert acronyms(text, pack, settings, language) == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Lines are open from 9:00 to 17:00 CET; the order was published in the Official Journal."),
+    ("fr", "Nos lignes sont ouvertes de 9 h à 17 h CET, selon l'arrêté publié au JORF."),
+    ("es", "Atendemos de 9:00 a 17:00 CET, según la norma publicada en el BOE."),
+    ("el", "Εξυπηρετούμε από 9:00 έως 17:00 EET, σύμφωνα με την απόφαση του ΦΕΚ."),
+    ("ar", "نعمل من 9:00 إلى 17:00 بتوقيت EET."),
+])
+def test_time_zones_and_official_gazettes_are_known(pack, settings, language, text):
+    assert acronyms(text, pack, settings, language) == []
