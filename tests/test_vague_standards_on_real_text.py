@@ -175,3 +175,51 @@ def test_a_list_takes_the_promise_of_its_lead_in(pack, settings, language):
 def test_a_list_whose_lead_in_binds_the_reader_sets_no_standard(pack, settings, language):
     _, _, binding = LISTS[language]
     assert excerpts(binding, pack, settings, "unmeasurable-standard", language) == []
+
+
+# (language, a list of standards where one item is vague, its vague words)
+STANDARDS_LISTS = {
+    "en": ("## Response times\n\n- Complaints: within 48 hours.\n- Urgent requests: in the shortest time possible.\n",
+           "in the shortest time possible"),
+    "fr": ("## Délais\n\n- Réclamations : sous 48 heures.\n- Demandes urgentes : dans les plus brefs délais.\n",
+           "dans les plus brefs délais"),
+    "es": ("## Plazos\n\n- Reclamaciones: en 48 horas.\n- Solicitudes urgentes: en el menor tiempo posible.\n",
+           "en el menor tiempo posible"),
+    "el": ("## Χρόνοι απόκρισης\n\n- Παράπονα: εντός 48 ωρών.\n- Επείγοντα αιτήματα: το συντομότερο δυνατό.\n",
+           "το συντομότερο δυνατό"),
+    "ar": ("## أوقات الاستجابة\n\n- الشكاوى: خلال 48 ساعة.\n- الطلبات العاجلة: في أقرب وقت ممكن.\n", "في أقرب وقت ممكن"),
+}
+COMMITMENTS_HEADINGS = {
+    "en": "## Our commitments\n\n- a prompt reply to every letter\n",
+    "fr": "## Nos engagements\n\n- une réponse rapide à chaque courrier\n",
+    "es": "## Nuestros compromisos\n\n- una respuesta rápida a cada carta\n",
+    "el": "## Οι δεσμεύσεις μας\n\n- γρήγορη απάντηση σε κάθε επιστολή\n",
+    "ar": "## التزاماتنا\n\n- الرد بسرعة على كل رسالة\n",
+}
+PLAIN_LISTS = {
+    "en": "## Ways to reach us\n\n- by telephone\n- quickly by chat\n",
+    "fr": "## Nous joindre\n\n- par téléphone\n- rapidement par messagerie\n",
+    "es": "## Contacto\n\n- por teléfono\n- rápidamente por chat\n",
+    "el": "## Επικοινωνία\n\n- τηλεφωνικά\n- γρήγορα μέσω συνομιλίας\n",
+    "ar": "## التواصل\n\n- بالهاتف\n- بسرعة عبر المحادثة\n",
+}
+
+
+def test_every_language_has_lists():
+    assert set(STANDARDS_LISTS) == set(COMMITMENTS_HEADINGS) == set(PLAIN_LISTS) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", sorted(STANDARDS_LISTS))
+def test_a_vague_item_among_measured_standards_is_reported(pack, settings, language):
+    text, vague = STANDARDS_LISTS[language]
+    assert excerpts(text, pack, settings, "unmeasurable-standard", language) == [vague]
+
+
+@pytest.mark.parametrize("language", sorted(COMMITMENTS_HEADINGS))
+def test_a_list_under_a_commitments_heading_is_promised(pack, settings, language):
+    assert len(excerpts(COMMITMENTS_HEADINGS[language], pack, settings, "unmeasurable-standard", language)) == 1
+
+
+@pytest.mark.parametrize("language", sorted(PLAIN_LISTS))
+def test_a_list_that_promises_nothing_sets_no_standard(pack, settings, language):
+    assert excerpts(PLAIN_LISTS[language], pack, settings, "unmeasurable-standard", language) == []

@@ -11,8 +11,9 @@ A verb that a possibility or a request governs ("we may update this notice from 
 time", "please inform us as soon as possible") says what may happen or what the reader is
 asked to do, not what the organisation will do; and vague words after a request with no
 promise between them belong to the request ("Please tell us as soon as possible and we will
-help"). A list's items take the promise of the sentence that introduces them ("We will:" /
-"- reply promptly"), unless that sentence binds the reader ("You must:").
+help"). A list's items take the promise of the sentence or heading that introduces them ("We
+will:" / "- reply promptly"), unless it binds the reader ("You must:"); and an item of a
+list whose other items set measurable standards is a standard too.
 """
 
 from __future__ import annotations
@@ -82,19 +83,32 @@ def _promises(context, tokens, language, reader_free: bool = False) -> list:
 
 
 def _promised_by_lead_in(context, block_index: int) -> bool:
-    """Whether a list item stands in a list whose lead-in promises ("We will:", "Nous nous
-    engageons à :", "نلتزم بما يلي:"): its items are the promises, verbs or not ("- a prompt
-    reply"). A lead-in whose subject is the reader ("You must:") binds the reader instead."""
+    """Whether a list item stands in a list of promises, its items promises with or without a
+    verb ("- a prompt reply"): the list's lead-in promises ("We will:", "Nous nous engageons
+    à :", "نلتزم بما يلي:", or a heading that pledges, "Our commitments") and does not bind the reader ("You
+    must:"), or another item of the list sets a measurable standard ("- Complaints: within
+    48 hours" beside "- Urgent requests: in the shortest time possible")."""
     blocks = context.document.blocks
     if blocks[block_index].kind != "list_item":
         return False
-    lead = block_index - 1
-    while lead >= 0 and blocks[lead].kind == "list_item":
-        lead -= 1
-    if lead < 0 or blocks[lead].is_heading or not blocks[lead].text.rstrip().endswith(LEAD_IN_ENDS):
-        return False
-    language = blocks[lead].language
-    return any(_promises(context, s.tokens, language, reader_free=True) for s in context.analysis.by_block[lead])
+    first = block_index
+    while first > 0 and blocks[first - 1].kind == "list_item":
+        first -= 1
+    last = block_index
+    while last + 1 < len(blocks) and blocks[last + 1].kind == "list_item":
+        last += 1
+    lead = first - 1
+    if lead >= 0 and blocks[lead].is_heading:
+        # a heading names its section ("Contact", "Responses"): only a pledge makes it a promise
+        pledges = context.matcher("pledges", blocks[lead].language)
+        if any(pledges.search(s.tokens) for s in context.analysis.by_block[lead]):
+            return True
+    elif lead >= 0 and blocks[lead].text.rstrip().endswith(LEAD_IN_ENDS):
+        language = blocks[lead].language
+        if any(_promises(context, s.tokens, language, reader_free=True) for s in context.analysis.by_block[lead]):
+            return True
+    return any(_measurable(context, s.tokens, blocks[item].language)
+               for item in range(first, last + 1) if item != block_index for s in context.analysis.by_block[item])
 
 
 def _asked(tokens, request, vague, promises) -> bool:
@@ -188,6 +202,7 @@ KIND = CheckKind(
         "numbered_labels": "terms",
         "possibilities": "terms",
         "addressees": "terms",
+        "pledges": "terms",
     },
     # words between a vague phrase and the commitment that makes it a standard
     options={"window": 8},
