@@ -135,3 +135,14 @@ def test_acronyms_readers_know_are_not_reported(pack, settings, language, text):
 ])
 def test_time_zones_and_official_gazettes_are_known(pack, settings, language, text):
     assert acronyms(text, pack, settings, language) == []
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "We track every QMR: quality management review. Each QMR is filed."),
+    ("fr", "Chaque DPR, demandes, plaintes et réclamations, reçoit une réponse. Les DPR sont suivies."),
+    ("es", "Cada PQR: peticiones, quejas y reclamos, recibe respuesta. Las PQR se archivan."),
+    ("el", "Κάθε ΑΠΠ, αίτημα, παράπονο και πρόταση, λαμβάνει απάντηση. Τα ΑΠΠ αρχειοθετούνται."),
+    ("ar", "كل QMR: quality management review يحفظ في الملف."),
+])
+def test_an_acronym_spelled_out_just_after_it_in_small_letters_is_defined(pack, settings, language, text):
+    assert acronyms(text, pack, settings, language) == []

@@ -225,7 +225,7 @@ def _defined_acronyms(document) -> set[str]:
         if opening:
             defined.add(opening.group(1))
         if "," in text or ":" in text or "–" in text or "—" in text or "-" in text:
-            defined.update(_spelled_out_after(text))
+            defined.update(_spelled_out_after(text, block.language))
         defined.update(_spelled_out_before(text, block.language))
         glossary = _glossary_entry(blocks, number)
         if glossary:
@@ -265,17 +265,22 @@ def _spelled_out_before(text: str, language: str | None) -> set[str]:
     return found
 
 
-_FOLLOWED = re.compile(rf"(?<!\w)({_ACRONYM_LETTERS})s?(?!\w)[,:–—-]\s*((?:[^\W\d_]+\s+){{0,8}}[^\W\d_]+)")
+_FOLLOWED = re.compile(rf"(?<!\w)({_ACRONYM_LETTERS})s?(?!\w)\s*[,:–—-]\s*((?:[^\W\d_]+[\s,]+){{0,8}}[^\W\d_]+)")
 
 
-def _spelled_out_after(text: str) -> set[str]:
-    """Acronyms spelled out just after them: "REC, Registro Electrónico Común" (the capitalised
-    words' initials spell the acronym; small linking words between them are skipped)."""
+def _spelled_out_after(text: str, language: str | None) -> set[str]:
+    """Acronyms spelled out just after them: "REC, Registro Electrónico Común", "PQR:
+    peticiones, quejas y reclamos" (the initials of the words spell the acronym: of the
+    capitalised words, or, for three letters or more, of every word but the small linking
+    ones)."""
     found = set()
+    common = stop_words(language)
     for match in _FOLLOWED.finditer(text):
-        acronym, words = match.group(1), match.group(2)
-        initials = "".join(word[0] for word in words.split() if word[0].isupper())
-        if norm(initials).startswith(norm(acronym.replace("-", ""))):  # "É" spells "E"
+        acronym, words = match.group(1), _WORDS.findall(match.group(2))
+        letters = norm(acronym.replace("-", ""))
+        capitals = "".join(word[0] for word in words if word[0].isupper())
+        initials = "".join(norm(word)[0] for word in words if norm(word) not in common)
+        if norm(capitals).startswith(letters) or (len(letters) >= _SPELLED_BEFORE_MIN and initials.startswith(letters)):
             found.add(acronym)
     return found
 
