@@ -33,7 +33,7 @@ GOVERNING_REACH = 2  # words from a possibility ("may", "peut", "قد") or a req
 
 def check(context):
     window = context.option("window")
-    lead_ins: dict[int, bool] = {}  # by list item block: whether the sentence before the list promises
+    lists: dict[int, tuple[bool, set[int]]] = {}  # by list item block: what _list_promises found for its list
     for sentence, language in context.sentences_with("vague", headings=False):
         tokens = sentence.tokens
         vague = context.matcher("vague", language).find(tokens)
@@ -46,9 +46,7 @@ def check(context):
         requests = context.matcher("requests", language).find(tokens)
         promises = _promises(context, tokens, language)
         if not promises:
-            if sentence.block not in lead_ins:
-                lead_ins[sentence.block] = _promised_by_lead_in(context, sentence.block)
-            if not lead_ins[sentence.block]:
+            if not _promised_by_lead_in(context, sentence.block, lists):
                 continue
             standards = [m for m in vague if not any(r.end <= m.start for r in requests)]
         else:
@@ -82,33 +80,47 @@ def _promises(context, tokens, language, reader_free: bool = False) -> list:
             and not any(c.end <= r.start and _between(tokens, c, r) < GOVERNING_REACH for r in readers)]
 
 
-def _promised_by_lead_in(context, block_index: int) -> bool:
+def _promised_by_lead_in(context, block_index: int, lists: dict) -> bool:
     """Whether a list item stands in a list of promises, its items promises with or without a
     verb ("- a prompt reply"): the list's lead-in promises ("We will:", "Nous nous engageons
-    à :", "نلتزم بما يلي:", or a heading that pledges, "Our commitments") and does not bind the reader ("You
-    must:"), or another item of the list sets a measurable standard ("- Complaints: within
-    48 hours" beside "- Urgent requests: in the shortest time possible")."""
+    à :", "نلتزم بما يلي:", or a heading that pledges, "Our commitments") and does not bind
+    the reader ("You must:"), or another item of the list sets a measurable standard
+    ("- Complaints: within 48 hours" beside "- Urgent requests: in the shortest time
+    possible"). What a list holds is worked out once per list, kept in `lists` for each of
+    its items."""
     blocks = context.document.blocks
     if blocks[block_index].kind != "list_item":
         return False
-    first = block_index
-    while first > 0 and blocks[first - 1].kind == "list_item":
-        first -= 1
-    last = block_index
-    while last + 1 < len(blocks) and blocks[last + 1].kind == "list_item":
-        last += 1
+    if block_index not in lists:
+        first = block_index
+        while first > 0 and blocks[first - 1].kind == "list_item":
+            first -= 1
+        last = block_index
+        while last + 1 < len(blocks) and blocks[last + 1].kind == "list_item":
+            last += 1
+        found = _list_promises(context, first, last)
+        lists.update(dict.fromkeys(range(first, last + 1), found))
+    promised, measured = lists[block_index]
+    return promised or bool(measured - {block_index})
+
+
+def _list_promises(context, first: int, last: int) -> tuple[bool, set[int]]:
+    """For the list of blocks `first` to `last`: whether its lead-in promises, and which of its
+    items are measurable."""
+    blocks, by_block = context.document.blocks, context.analysis.by_block
+    measured = {item for item in range(first, last + 1)
+                if any(_measurable(context, s.tokens, blocks[item].language) for s in by_block[item])}
     lead = first - 1
-    if lead >= 0 and blocks[lead].is_heading:
+    if lead < 0:
+        return False, measured
+    language = blocks[lead].language
+    if blocks[lead].is_heading:
         # a heading names its section ("Contact", "Responses"): only a pledge makes it a promise
-        pledges = context.matcher("pledges", blocks[lead].language)
-        if any(pledges.search(s.tokens) for s in context.analysis.by_block[lead]):
-            return True
-    elif lead >= 0 and blocks[lead].text.rstrip().endswith(LEAD_IN_ENDS):
-        language = blocks[lead].language
-        if any(_promises(context, s.tokens, language, reader_free=True) for s in context.analysis.by_block[lead]):
-            return True
-    return any(_measurable(context, s.tokens, blocks[item].language)
-               for item in range(first, last + 1) if item != block_index for s in context.analysis.by_block[item])
+        pledges = context.matcher("pledges", language)
+        return any(pledges.search(s.tokens) for s in by_block[lead]), measured
+    if blocks[lead].text.rstrip().endswith(LEAD_IN_ENDS):
+        return any(_promises(context, s.tokens, language, reader_free=True) for s in by_block[lead]), measured
+    return False, measured
 
 
 def _asked(tokens, request, vague, promises) -> bool:
