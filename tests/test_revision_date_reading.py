@@ -197,3 +197,16 @@ def test_a_dated_signature_or_date_line_is_the_revision_date(pack, language, tex
     settings = Settings(today=TODAY, message_language=language)
     assert findings_for(text, pack, settings, rule="missing-revision-date", lang=language) == []
     assert len(findings_for(text, pack, settings, rule="stale-revision-date", lang=language)) == 1
+
+
+@pytest.mark.parametrize("language, text, written", [
+    ("en", "# Privacy Notice (March 2024)\n\nWe keep your data for two years.\n", "March 2024"),
+    ("fr", "# Politique de confidentialité – mars 2024\n\nNous gardons vos données deux ans.\n", "mars 2024"),
+    ("es", "# Aviso de privacidad, marzo de 2024\n\nGuardamos sus datos dos años.\n", "marzo de 2024"),
+    ("el", "# Δήλωση απορρήτου, Μάρτιος 2024\n\nΚρατάμε τα δεδομένα σας δύο χρόνια.\n", "Μάρτιος 2024"),
+    ("ar", "# إشعار الخصوصية - آذار ٢٠٢٤\n\nنحتفظ ببياناتك سنتين.\n", "آذار ٢٠٢٤"),
+])
+def test_a_date_in_the_title_is_the_revision_date(pack, language, text, written):
+    settings = Settings(today=TODAY, message_language=language)
+    stale = findings_for(text, pack, settings, rule="stale-revision-date", lang=language)
+    assert [f.excerpt for f in stale] == [written]

@@ -5,11 +5,11 @@ A date counts when a revision label ("Last updated", "Date de révision", "Fecha
 revisión", "Ημερομηνία αναθεώρησης", "تاريخ المراجعة") stands before it in the same block,
 or when the label is a heading or a table cell and the date follows it. Under a label
 heading ("Revision history"), every date of that section counts, and the newest one is
-the revision date. A date after "Next review" is one to come, not a revision. A date printed on a
-line of its own (weekday names aside) among the
-document's first or last blocks is its date too, as documents put it under their title or
-in their footer. A date that does not exist (31/02/2023) is reported as such, not as a
-missing date.
+the revision date. A date after "Next review" is one to come, not a revision. A date
+printed on a line of its own (weekday names aside) among the document's first or last
+blocks is its date too, as documents put it under their title or in their footer, and so
+is a date in the title. A date that does not exist (31/02/2023) is reported as such, not
+as a missing date.
 """
 
 from __future__ import annotations
@@ -42,14 +42,17 @@ def _dated(context, find) -> list:
 
 
 def _alone(context, find) -> list:
-    """The dates standing on a line of their own at the document's top or bottom."""
+    """The dates standing on a line of their own at the document's top or bottom, and the
+    dates in its title ("Privacy Notice (March 2024)")."""
     blocks = context.document.blocks
-    edges = sorted(set(range(min(OPENING_BLOCKS, len(blocks)))) | set(range(max(0, len(blocks) - CLOSING_BLOCKS), len(blocks))))
+    opening = range(min(OPENING_BLOCKS, len(blocks)))
+    closing = range(max(0, len(blocks) - CLOSING_BLOCKS), len(blocks))
+    title = next((index for index in opening if blocks[index].is_heading), None)
     found = []
-    for index in edges:
+    for index in sorted({*opening, *closing}):
         text = blocks[index].text
         dates = find(text, context.pack.language_data.get(blocks[index].language, {}).get("months", {}))
-        if standing_alone(text, dates):
+        if dates and (index == title or standing_alone(text, dates)):
             found += [(index, d) for d in dates]
     return found
 
