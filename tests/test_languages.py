@@ -146,7 +146,7 @@ shared_function_words: []
 sentence_ends: []
 digits: []
 folds: {"ё": "е"}
-dates: {day_suffixes: [], after_day: [], before_year: []}
+dates: {day_suffixes: [], after_day: [], before_year: [], weekdays: []}
 plurals:
   one: "n % 10 = 1 and n % 100 != 11"
   few: "n % 10 = 2..4 and n % 100 != 12..14"

@@ -68,7 +68,7 @@ def test_a_long_sentence_is_reported_on_its_own_span(pack, settings):
 
 @pytest.mark.parametrize("lang, text", [
     ("en", "Customers should reply to our survey within a week."),
-    ("en", "Staff should be polite and patient."),
+    ("en", "Customers should be ready to give their order number."),
     ("fr", "Les clients devraient répondre au questionnaire."),
     ("es", "Los clientes deberían responder a la encuesta."),
     ("el", "Οι πελάτες θα μπορούσαν να απαντήσουν στο ερωτηματολόγιο."),
@@ -146,11 +146,9 @@ def test_a_list_flattened_into_one_paragraph_is_counted_item_by_item(pack, setti
     assert not fired(pack, settings, "long-sentence", text, lang)
 
 
-def test_doing_our_best_is_a_weak_obligation(pack, settings):
-    findings = fired(pack, settings, "weak-obligation", "We will do our best to return calls within a day.", "en")
-    assert [f.message for f in findings] == [
-        'Weak obligation "do our best to": if this is a requirement, state it with "will" or "must".'
-    ]
+def test_doing_our_best_is_an_attempt_not_a_weak_obligation(pack, settings):
+    # corpora/real/README.md: a weak obligation is a rule stated with a weak modal; an attempt is not one
+    assert not fired(pack, settings, "weak-obligation", "We will do our best to return calls within a day.", "en")
 
 
 def test_a_lead_in_ending_with_a_colon_is_counted_apart_from_its_list(pack, settings):

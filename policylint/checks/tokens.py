@@ -1,9 +1,13 @@
 """A sentence's tokens as the check kinds that report words see them: which tokens are words,
-the document's own text for a run of tokens, and a finding on such a run."""
+which words are a language's common ones, the document's own text for a run of tokens, and a
+finding on such a run."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from policylint.model import Sentence
+from policylint.text.normalise import norm
 
 
 def words(tokens) -> list:
@@ -20,3 +24,12 @@ def span_text(context, sentence: Sentence, start: int, end: int) -> str:
 def report_tokens(context, sentence: Sentence, start: int, end: int, message: str, language):
     tokens = sentence.tokens
     return context.finding(sentence.block, tokens[start].start, tokens[end - 1].end, message, language)
+
+
+@lru_cache(maxsize=None)
+def stop_words(language: str | None) -> frozenset[str]:
+    """The language's common words (spaCy's list), normalised: in capitals they are emphasis,
+    not acronyms; beside a fill-in's words they say nothing of what it stands for."""
+    from policylint.text.tokenizer_data import tokenizer_data
+
+    return frozenset(norm(w) for w in tokenizer_data(language).stop_words)

@@ -35,6 +35,9 @@ LANGUAGE_DATA_KEYS = {
     "frequencies": "terms",
     "targets": "terms",
     "revision_labels": "terms",
+    "next_review_labels": "terms",
+    "numbered_labels": "terms",
+    "addressees": "terms",
     "months": "months",
 }
 

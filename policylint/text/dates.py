@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,6 +69,12 @@ _NUMERIC = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)"),
     re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./-](?P<m>[01]?\d)[./-](?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|\.\d)"),
 ]
+# a month and its year without a day ("03/2024", "2024-03"): read as the month's first day; the
+# month has two digits, as "1/2007" and "3/2014" are how laws are numbered ("RD 1/2007")
+_NUMERIC_MONTHS = [
+    re.compile(r"(?<![\d./-])(?P<m>0[1-9]|1[0-2])[/.-](?P<y>(?:19|20)\d{2})(?![\d/.-]|\.\d)"),
+    re.compile(r"(?<![\d./-])(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]\d)(?![\d/.-]|\.\d)"),
+]
 
 
 def _alternation(words) -> str:
@@ -124,6 +131,33 @@ def find_impossible_dates(text: str, months: dict) -> list[ImpossibleDate]:
     return [found for found in _read_dates(text, months) if isinstance(found, ImpossibleDate)]
 
 
+def standing_alone(text: str, found: Sequence[FoundDate | ImpossibleDate]) -> bool:
+    """Whether the text holds nothing but the dates found in it, weekday names and punctuation
+    ("Monday, 28 February 2022", "23 يونيو، 2016"): a date printed on a line of its own, as a
+    document gives its date under its title or in its footer. A time of day beside it
+    ("Tuesday, 18 July 2006 16:31") stamps when a page or an article was posted, not when a
+    document was revised."""
+    if not found:
+        return False
+    rest, taken = [], 0
+    for date in found:
+        rest.append(text[taken:date.start])
+        taken = date.end
+    rest.append(text[taken:])
+    rest_text = norm(" ".join(rest))
+    if _DIGIT.search(rest_text):
+        return False
+    return all(word in _weekdays() for word in _WORDS.findall(rest_text))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(norm(day).rstrip(".") for p in profiles().values() for day in p.dates.weekdays)
+
+
 def _read_dates(text: str, months: dict) -> list[FoundDate | ImpossibleDate]:
     if not _DIGIT.search(text):
         return []  # every date has digits, and most text has none (normalising makes no digit)
@@ -135,6 +169,9 @@ def _read_dates(text: str, months: dict) -> list[FoundDate | ImpossibleDate]:
             if day <= 12 < month:  # 03/14/2025: month first
                 day, month = month, day
             _add(candidates, match, year, month, day)
+    for pattern in _NUMERIC_MONTHS:
+        for match in pattern.finditer(normalised):
+            _add(candidates, match, int(match["y"]), int(match["m"]), 1)
     if months and ("19" in normalised or "20" in normalised):  # a date with a month name has a year
         patterns, names = _month_patterns(_month_key(months))
         for pattern in patterns:

@@ -41,6 +41,7 @@ class DateWords:
     day_suffixes: tuple[str, ...]  # after the day's number
     after_day: tuple[str, ...]  # between the day and the month
     before_year: tuple[str, ...]  # between the month and the year
+    weekdays: tuple[str, ...]  # day names that may stand before a date ("Monday, 28 February 2022")
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def _folds(value: Any) -> tuple[tuple[str, str], ...]:
 
 
 def _dates(value: Any) -> DateWords:
-    keys = ("day_suffixes", "after_day", "before_year")
+    keys = ("day_suffixes", "after_day", "before_year", "weekdays")
     if not isinstance(value, dict) or sorted(value) != sorted(keys):
         raise Invalid("pack_expected_keys", keys=", ".join(keys))
     try:
