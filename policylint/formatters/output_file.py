@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from typing import Iterable
 
 
@@ -59,6 +58,8 @@ def write_output(target: str, text: str | bytes, inputs: Iterable[str] = (), enc
         return
     folder = os.path.dirname(os.path.abspath(target))
     try:
+        import tempfile  # imported by the runs that write a file, not by every run
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"cannot write: {error.strerror or error}") from None

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.findings.engine import Settings
 from policylint.model import Finding
 from policylint.packs import Pack, Rule
 from policylint.readers import SUPPORTED_SUFFIXES, InputError
@@ -21,6 +20,7 @@ from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached
 from policylint.running.parallel import check_many
 from policylint.running.result_cache import ResultCache, run_fingerprint
 from policylint.running.time_budget import DEFAULT_SECONDS
+from policylint.settings.run_settings import Settings
 
 STDIN = "-"
 

@@ -20,7 +20,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from policylint.findings.engine import Settings
 from policylint.model import SEVERITIES
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
 from policylint.packs.loading import did_you_mean, join_key, validate_options
@@ -29,6 +28,7 @@ from policylint.settings import config as configuration
 from policylint.settings.config import Config, ConfigError
 from policylint.settings.globs import matches, matches_any
 from policylint.settings.pack_overrides import customise
+from policylint.settings.run_settings import Settings
 
 DEFAULT_FAIL_ON = "warning"
 # what the report names as its profile when each document's kind chose its rules
