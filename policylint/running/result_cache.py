@@ -33,8 +33,7 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
     """Everything besides the file itself that decides a file's findings: the plan's pack,
     chosen rules (per document kind too), settings (the configuration among them), language
     and kind, and whether unused suppressions are reported."""
-    # a rule holds only plain data (no nested dataclasses), so no deep copy (asdict) is needed
-    rules = [{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)} for rule in plan.pack.rules]
+    rules = [_fields(rule) for rule in plan.pack.rules]
     described = json.dumps(
         {
             "format": FORMAT,
@@ -45,7 +44,7 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
             "chosen": [rule.code for rule in plan.rules] if plan.rules is not None else None,
             "kind": plan.kind,
             "by_kind": [[name, [rule.code for rule in rules]] for name, rules in plan.by_kind or ()],
-            "kinds": {name: dataclasses.asdict(kind) for name, kind in plan.pack.kinds.items()},
+            "kinds": {name: _fields(kind) for name, kind in plan.pack.kinds.items()},
             "warn_unused": warn_unused,
             "language_data": plan.pack.language_data,
         },
@@ -54,6 +53,12 @@ def run_fingerprint(plan, warn_unused: bool = False) -> str:
         default=repr,
     )
     return hashlib.sha256(described.encode("utf-8")).hexdigest()
+
+
+def _fields(record) -> dict:
+    """A rule's or a kind's fields: they hold only plain data (no nested dataclasses), so no
+    deep copy (asdict) is needed and the JSON is the same."""
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
 
 
 @dataclasses.dataclass
