@@ -387,7 +387,7 @@ def targets(r: dict) -> list[str]:
     if "recheck" in r:
         one = max(r["recheck"][language].seconds for language in LANGUAGES)
         one_cpu = max(r["recheck"][language].cpu for language in LANGUAGES)
-        rows.append(f"| re-check of one unchanged file ≤ {TARGETS['recheck_one']} s | slowest {one:.2f} s (CPU {one_cpu:.2f} s) "
+        rows.append(f"| re-check of one unchanged file ≤ {TARGETS['recheck_one']} s | slowest {one:.3f} s (CPU {one_cpu:.3f} s) "
                     f"| {verdict(one <= TARGETS['recheck_one'])} |")
         every = max(t.seconds for t in r["recheck"].values())
         many = f" ({MANY_FILES} files: {r['many'].seconds:.2f} s, CPU {r['many'].cpu:.2f} s)" if "many" in r else ""
@@ -408,9 +408,11 @@ def targets(r: dict) -> list[str]:
         ratio_one = r["throughput"][("en", 1)][0] / prose
         ratio_all = r["throughput"][("en", cores)][0] / prose
         ratio_cpu = r["throughput"][("en", 1)][1] / prose_cpu
+        # one job against proselint's one process: their CPU times, which the machine's load
+        # does not change the way it changes wall times
         rows.append(f"| English throughput ≥ {TARGETS['ratio']:g}× proselint's "
-                    f"| {ratio_all:.1f}× with {cores} jobs, {ratio_one:.1f}× with one ({ratio_cpu:.1f}× in CPU time) "
-                    f"| {verdict(ratio_all >= TARGETS['ratio'])} with all cores, {verdict(ratio_one >= TARGETS['ratio'])} "
+                    f"| {ratio_all:.1f}× with {cores} jobs; with one, {ratio_cpu:.1f}× in CPU time ({ratio_one:.1f}× wall) "
+                    f"| {verdict(ratio_all >= TARGETS['ratio'])} with all cores, {verdict(ratio_cpu >= TARGETS['ratio'])} "
                     "with one job |")
     if "peak_mb" in r:
         rows.append(f"| peak memory ≤ {TARGETS['memory_mb']} MB, five languages loaded | {r['peak_mb'][1]} MB (one process) "
