@@ -350,16 +350,20 @@ def report(r: dict) -> str:
         f"Machine: {r['machine']}. Load average before and after: {r['load_before']} / {r['load_after']}.",
         "",
         *([r["note"], ""] if r.get("note") else []),
-        "## Targets",
-        "",
-        "CPU seconds are user + system time of the process (and its workers): what an idle machine's",
-        "wall time would be, less the time spent waiting for the disk.",
-        "",
-        "| target | measured | verdict |",
-        "| --- | --- | --- |",
-        *targets(r),
-        "",
     ]
+    rows = targets(r)
+    if rows:  # not when only parts with targets of their own ran (the language server)
+        lines += [
+            "## Targets",
+            "",
+            "CPU seconds are user + system time of the process (and its workers): what an idle machine's",
+            "wall time would be, less the time spent waiting for the disk.",
+            "",
+            "| target | measured | verdict |",
+            "| --- | --- | --- |",
+            *rows,
+            "",
+        ]
     for part, section in (("startup", startup_section), ("recheck", recheck_section), ("throughput", throughput_section),
                           ("formats", formats_section), ("lsp", lambda r: lsp_latency.table(r["lsp"])),
                           ("profile", profile_section)):
