@@ -13,7 +13,6 @@ import click
 
 from policylint import __version__
 from policylint.findings import baseline
-from policylint.findings.engine import DOCUMENT_LANGUAGE
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
 from policylint.formatters.safe_text import json_text, printable, printable_lines
@@ -37,6 +36,7 @@ from policylint.running.verdict import EXIT_ERROR, settle
 from policylint.settings import starter
 from policylint.settings.config import FAIL_ON, ConfigError
 from policylint.settings.plans import Options, Workspace
+from policylint.settings.run_settings import DOCUMENT_LANGUAGE
 from policylint.text.languages import BASE_LANGUAGE
 
 REPORT_FORMATS = ("csv", "html", "json")

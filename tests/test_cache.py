@@ -165,3 +165,27 @@ def test_damaged_tokenizer_rules_are_read_from_spacy_again(tmp_path, monkeypatch
     finally:
         tokenizer_data.tokenizer_data.cache_clear()
         nlp.tokenizer.cache_clear()
+
+
+# what a re-check answered from the cache must not load: each costs a re-check tens of
+# milliseconds of its 0.1 s (the parsers, tokenizers, language detection, the checks)
+NOT_FOR_A_CACHE_HIT = ("spacy", "markdown_it", "langdetect", "yaml", "policylint.readers.markdown",
+                       "policylint.text.analysis", "policylint.text.language", "policylint.text.tokenizer",
+                       "policylint.findings.engine")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_cache_hit_imports_no_parser_tokenizer_detector_or_check(tmp_path, language):
+    import os
+    import subprocess
+    import sys
+
+    sample = str(next(p for p in sorted((CORPORA / language).iterdir()) if p.suffix == ".md"))
+    env = {**os.environ, "POLICYLINT_CACHE_DIR": str(tmp_path / "cache")}
+    arguments = ["check", "--fail-on", "never", "-j", "1", sample]
+    subprocess.run([sys.executable, "-m", "policylint", *arguments], check=True, env=env, capture_output=True)
+    probe = ("import sys\nfrom policylint.cli import main\n"
+             f"try:\n    main({arguments!r})\nexcept SystemExit:\n    pass\n"
+             f"print(sorted(name for name in {NOT_FOR_A_CACHE_HIT!r} if name in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", probe], check=True, env=env, capture_output=True, text=True).stdout
+    assert shown.splitlines()[-1] == "[]"

@@ -1,3 +1,7 @@
+import pytest
+from conftest import CORPORA
+
+from policylint.model import LANGUAGES
 from policylint.readers import read_bytes
 
 
@@ -102,3 +106,38 @@ def test_findings_in_markup_point_at_the_source(tmp_path):
     for finding in quoted:
         term = re.match(r'[^"]*"(.+?)"', finding.message).group(1)
         assert lines[finding.line - 1][finding.column - 1 : finding.end_column - 1] == term
+
+
+# --- a large Markdown file is parsed a section at a time -------------------------------------
+
+SECTIONED = """\
+Intro with a [link] defined in a later section.
+
+# One
+
+```
+an unclosed fence: the heading below is code
+
+# Not a heading
+"""
+
+TRICKY = [
+    SECTIONED,
+    "# A\n\nText [ref].\n\n- item\n\n  continued\n\n# B\n\n[ref]: https://example.org\n\n"
+    "# C\n\n| a | b |\n| - | - |\n| c | d |\n",
+    "# A\n\n<!--\na comment\n\n# not a heading\n-->\n\n# B\n\nText <!-- policylint-disable-next-line PL001 -->\nmore.\n",
+    "# A\n\n> quote\n\n# B\n\nSetext\n===\n\n# C\n\n    indented code\n\n# D\n\n<div>\nhtml\n</div>\n\n# E\n\nDone.\n",
+    "---\ntitle: x\n---\n\n# A\n\n```\nclosed\n```\n\n# B\n\nText.\n\n## C\n\n1. one\n2. two\n\n# D\n",
+]
+
+
+SAMPLES = [path.read_text(encoding="utf-8") for language in LANGUAGES for path in sorted((CORPORA / language).glob("*.md"))]
+
+
+@pytest.mark.parametrize("source", [*TRICKY, *SAMPLES])
+def test_markdown_read_in_sections_is_the_document_read_whole(monkeypatch, source):
+    from policylint.readers import markdown
+
+    whole = markdown.read(source, "a.md")
+    monkeypatch.setattr(markdown, "SECTION_LINES", 1)  # a section at every heading that may start one
+    assert markdown.read(source, "a.md") == whole

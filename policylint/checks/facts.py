@@ -45,11 +45,19 @@ class DocumentFacts:
             if words is None:
                 words = index[language] = WordIndex({}, {})
             by_stem, by_norm = words.by_stem, words.by_norm
-            tokens = sentence.tokens
-            for stem in {t.stem for t in tokens}:
-                by_stem.setdefault(stem, []).append(number)
-            for word in {t.norm for t in tokens}:
-                by_norm.setdefault(word, []).append(number)
+            # each list ends with the sentence last added: a sentence's repeated word is
+            # known by that, without building sets of its words (half the time)
+            for token in sentence.tokens:
+                numbers = by_stem.get(token.stem)
+                if numbers is None:
+                    by_stem[token.stem] = [number]
+                elif numbers[-1] != number:
+                    numbers.append(number)
+                numbers = by_norm.get(token.norm)
+                if numbers is None:
+                    by_norm[token.norm] = [number]
+                elif numbers[-1] != number:
+                    numbers.append(number)
         return index
 
     @cached_property

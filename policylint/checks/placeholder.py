@@ -16,9 +16,8 @@ import re
 from policylint.checks import contact_shapes
 from policylint.checks.fill_ins import PLACEHOLDER_SHAPES as _SHAPES
 from policylint.checks.kind import CheckKind
-from policylint.checks.tokens import report_tokens, span_text, stop_words, words
+from policylint.checks.tokens import report_tokens, span_text, stop_words, tokenize, words
 from policylint.model import LANGUAGES
-from policylint.text.analysis import tokenize
 from policylint.text.normalise import norm
 
 # numbered_labels (the language data's): words after which X is a roman numeral, not a fill-in ("Part X", "siglo XX")

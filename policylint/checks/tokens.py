@@ -10,6 +10,15 @@ from policylint.model import Sentence
 from policylint.text.normalise import norm
 
 
+def tokenize(text: str, language: str | None) -> tuple:
+    """A piece of text (not a document's sentence) as tokens, the analysis's way. The tokenizer
+    is imported on first use: loading the check kinds, as a run answered from the result cache
+    does, must not load it."""
+    from policylint.text.analysis import tokenize as analyse_words
+
+    return analyse_words(text, language)
+
+
 def words(tokens) -> list:
     """Tokens that are words or numbers, not punctuation or symbols."""
     return [t for t in tokens if not t.is_punct and any(map(str.isalnum, t.text))]

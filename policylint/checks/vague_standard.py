@@ -22,8 +22,7 @@ from functools import lru_cache
 
 from policylint.checks import contact_shapes
 from policylint.checks.kind import CheckKind
-from policylint.checks.tokens import report_tokens, span_text, words
-from policylint.text.analysis import tokenize
+from policylint.checks.tokens import report_tokens, span_text, tokenize, words
 from policylint.text.normalise import norm
 
 MEASURES = ("numbers", "time_units", "frequencies", "targets")

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-
 from policylint.checks.facts import DocumentFacts
 from policylint.model import Analysis, Finding
 from policylint.packs import Pack, Rule, templates
-from policylint.settings.config import Config
+from policylint.settings.run_settings import DOCUMENT_LANGUAGE as DOCUMENT_LANGUAGE
+from policylint.settings.run_settings import Settings as Settings
 from policylint.text.analysis import analyse, tokenize
 from policylint.text.languages import BASE_LANGUAGE
 from policylint.text.matcher import Matcher
 
 EXCERPT_LIMIT = 120  # characters of the offending text a finding carries
-
-
-# Settings.message_language when the user's locale is none of the five languages: each
-# finding's message is then in the language of its document
-DOCUMENT_LANGUAGE = ""
-
-
-@dataclass(frozen=True)
-class Settings:
-    today: dt.date = field(default_factory=dt.date.today)
-    message_language: str = BASE_LANGUAGE
-    # the configuration file that governs the document, so that anything keyed on the
-    # settings (a results cache) also covers what the configuration changed
-    config: Config = field(default_factory=Config)
 
 
 class Context:

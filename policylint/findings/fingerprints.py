@@ -10,11 +10,12 @@ import hashlib
 from typing import Iterable, Iterator
 
 from policylint.model import Finding
-from policylint.text.normalise import norm
 
 
 def content_key(finding: Finding) -> str:
     """Rule name and normalised flagged text (case, accents and spacing do not count)."""
+    from policylint.text.normalise import norm  # not imported by runs that key no finding
+
     text = " ".join(norm(finding.excerpt).split())
     return hashlib.sha256(f"{finding.rule}\0{text}".encode("utf-8")).hexdigest()[:32]
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from typing import Iterable
 
 from policylint.messages import TextError
@@ -63,6 +62,8 @@ def write_output(target: str, text: str | bytes, inputs: Iterable[str] = (), enc
         return
     folder = os.path.dirname(os.path.abspath(target))
     try:
+        import tempfile  # imported by the runs that write a file, not by every run
+
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     except OSError as error:
         raise OutputError("output_cannot_write", reason=error.strerror or str(error)) from None

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from policylint.findings.fingerprints import keyed
 from policylint.formatters.location import location
@@ -72,6 +71,8 @@ def artifact_uri(path: str, root: str) -> str:
         relative = Path(absolute).relative_to(Path(root).resolve()).as_posix()
     except ValueError:
         relative = Path(path).as_posix()
+    from urllib.parse import quote  # only SARIF output needs it, not every run
+
     return quote(os.fsencode(relative), safe="/")
 
 

@@ -8,7 +8,6 @@ format; it shares the built-in language data. A mistake in any pack is reported 
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any, NoReturn, Sequence
@@ -394,6 +393,8 @@ def did_you_mean(word, known, listing: bool = True) -> Text | str:
 
 def closest(word, known) -> str | None:
     """The known word closest to a misspelt one, if one is close enough (- and _ alike)."""
+    import difflib  # only a mistake needs it
+
     known = [str(k) for k in known]
     close = difflib.get_close_matches(str(word).replace("-", "_"), known, n=1, cutoff=0.6)
     close = close or difflib.get_close_matches(str(word), known, n=1, cutoff=0.6)

@@ -25,10 +25,12 @@ def load_yaml(path: Path) -> Any:
     entry = cache_root() / "yaml" / f"{hashlib.sha256(raw).hexdigest()}.json"
     kept = read_json(entry)
     if isinstance(kept, dict) and "data" in kept:
-        return _from_json(kept["data"])
+        # most files have no mapping keyed by numbers: their JSON is their data as it is
+        return _from_json(kept["data"]) if kept.get("number_keys", True) else kept["data"]
     data = _parse_yaml(path, text)
     if _json_keeps(data):
-        write_json(entry, {"data": _to_json(data)})
+        stored = _to_json(data)
+        write_json(entry, {"data": stored, "number_keys": stored != data})
     return data
 
 

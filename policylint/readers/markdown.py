@@ -125,31 +125,84 @@ def _label(text: str) -> str:
 def read(text: str, path: str) -> Document:
     source = _without_front_matter(text)
     lines = source.split("\n")
-    env: dict = {}
-    tokens = _parser_for(source).parse(source, env)
+    env: dict = {}  # link reference definitions, gathered over every section
+    found: list[tuple[str, int, list[tuple[str, int, int]]]] = []  # (kind, level, pieces) before links are known
+    commented: list = []  # the tokens that may hold a directive
+    for first, tokens in _parsed_sections(lines, env):
+        list_depth = 0
+        kind, level = "paragraph", 0
+        row_cursor: dict[int, int] = {}  # cells share a line: search each after the last
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + first, token.map[1] + first]
+            if token.type == "list_item_open":
+                list_depth += 1
+            elif token.type == "list_item_close":
+                list_depth -= 1
+            elif token.type == "heading_open":
+                kind, level = "heading", int(token.tag[1:])
+            elif token.type in ("th_open", "td_open"):
+                kind, level = "table_cell", 0
+            elif token.type == "paragraph_open":
+                kind, level = ("list_item" if list_depth else "paragraph"), 0
+            elif token.type == "inline" and token.map:
+                cursor = row_cursor if kind == "table_cell" else None
+                found.append((kind, level, _locate(token.content, token.map, lines, cursor)))
+            if token.type == "html_block" or (token.type == "inline" and "<!--" in token.content):
+                commented.append(token)
     references = {_label(key): True for key in env.get("references", {})}
     blocks = []
-    list_depth = 0
-    kind, level = "paragraph", 0
-    row_cursor: dict[int, int] = {}  # cells share a line: search each after the last
-    for token in tokens:
-        if token.type == "list_item_open":
-            list_depth += 1
-        elif token.type == "list_item_close":
-            list_depth -= 1
-        elif token.type == "heading_open":
-            kind, level = "heading", int(token.tag[1:])
-        elif token.type in ("th_open", "td_open"):
-            kind, level = "table_cell", 0
-        elif token.type == "paragraph_open":
-            kind, level = ("list_item" if list_depth else "paragraph"), 0
-        elif token.type == "inline" and token.map:
-            pieces = _locate(token.content, token.map, lines, row_cursor if kind == "table_cell" else None)
-            pieces = [(prose(t, references), line, column) for t, line, column in pieces]
-            block = block_from_lines(kind, pieces, level)
-            if block is not None:
-                blocks.append(block)
-    return Document(path=path, format="markdown", blocks=blocks, directives=_directives(tokens, source, env))
+    for number, (kind, level, pieces) in enumerate(found):
+        found[number] = ("", 0, [])  # what is made into a block is let go as it goes
+        block = block_from_lines(kind, [(prose(t, references), line, column) for t, line, column in pieces], level)
+        if block is not None:
+            blocks.append(block)
+    return Document(path=path, format="markdown", blocks=blocks, directives=_directives(commented, source, env))
+
+
+# A large document is parsed a section at a time, so that markdown-it's tokens (some 400 bytes
+# a token, 18 bytes of tokens a byte of text) are held for one section, not for the whole
+# document. A section ends before a heading (#) at the start of a line after a blank line,
+# where CommonMark closes every open block, once it has SECTION_LINES lines.
+SECTION_LINES = 5_000
+_HEADING_START = re.compile(r"#{1,6}(?:[ \t]|$)")
+# blocks that a heading does not end: when one reaches a section's end, the section goes on
+_RUNS_ON = ("fence", "html_block")
+
+
+def _parsed_sections(lines: list[str], env: dict, section_lines: int | None = None) -> Iterator[tuple[int, list]]:
+    """(first line, tokens with lines counted from it) of each section, in order."""
+    section_lines = section_lines or SECTION_LINES
+    first = 0
+    while first < len(lines):
+        last = _section_end(lines, first, section_lines)
+        section = "\n".join(lines[first:last])
+        tokens = _parser_for(section).parse(section, env)
+        if last < len(lines) and _runs_to_the_end(tokens, section):
+            # an unclosed fence or HTML block would go on past the heading: parse the rest
+            # whole, as before (once, so the time stays linear; references found again are
+            # kept as first found, as markdown-it does)
+            last = len(lines)
+            section = "\n".join(lines[first:])
+            tokens = _parser_for(section).parse(section, env)
+        yield first, tokens
+        first = last
+
+
+def _section_end(lines: list[str], first: int, section_lines: int) -> int:
+    """The line after a section starting at `first`: a heading's after a blank line, once the
+    section has `section_lines` lines; else the document's end."""
+    for number in range(first + section_lines, len(lines)):
+        if _HEADING_START.match(lines[number]) and not lines[number - 1].strip(" \t"):
+            return number
+    return len(lines)
+
+
+def _runs_to_the_end(tokens: list, section: str) -> bool:
+    """Whether a block a heading cannot end reaches the section's last line (conservatively:
+    a fence closed on that line counts too)."""
+    line_count = section.count("\n") + (not section.endswith("\n"))
+    return any(token.type in _RUNS_ON and token.map and token.map[1] >= line_count for token in tokens)
 
 
 def _directives(tokens, source: str, env: dict) -> list[Directive]:

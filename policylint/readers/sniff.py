@@ -8,11 +8,13 @@ encrypted OpenDocument file says so in its manifest.
 from __future__ import annotations
 
 import io
-import zipfile
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from policylint.messages import Text
 from policylint.readers.decode import InputError
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # a zip that unpacks to more is a zip bomb, not a policy
 # XML is parsed into a tree of some 35 bytes per byte of XML: this bounds the reader's memory
@@ -56,6 +58,8 @@ def sniff(data: bytes) -> Kind:
 
 
 def _zip_kind(data: bytes) -> Kind:
+    import zipfile  # only zip-shaped bytes need it, not every run that imports the readers
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

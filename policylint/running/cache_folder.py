@@ -29,7 +29,6 @@ import hmac
 import json
 import os
 import stat
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -158,6 +157,8 @@ def write_json(path: Path, data) -> None:
     try:
         payload = _serialised(data)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile  # only a write needs it: a run answered from the cache writes nothing
+
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(handle, "wb") as out:

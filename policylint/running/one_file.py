@@ -4,21 +4,20 @@ done in the main process or in a worker alike."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from policylint.checks.facts import DocumentFacts
-from policylint.findings import suppression
-from policylint.findings.engine import Settings, run_rules, shorten
-from policylint.messages import Messages, Text, kind_reason_text
+from policylint.message_text import Text, kind_reason_text
 from policylint.model import Document, Finding
-from policylint.packs import Pack, Rule
 from policylint.readers import InputError, read_bytes, read_raw
 from policylint.running import collector
 from policylint.running.result_cache import ResultCache
 from policylint.running.time_budget import TimeBudgetExceeded, limited, not_checked
-from policylint.text.analysis import analyse
-from policylint.text.kinds import KindChoice, detect_kind, given
-from policylint.text.language import detect
-from policylint.text.languages import BASE_LANGUAGE
+from policylint.settings.run_settings import Settings
+
+if TYPE_CHECKING:
+    from policylint.checks.facts import DocumentFacts
+    from policylint.packs import Pack, Rule
+    from policylint.text.kinds import KindChoice
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,8 @@ class DocumentSummary:
 
     @classmethod
     def of(cls, document: Document, choice: KindChoice | None) -> DocumentSummary:
+        from policylint.findings.engine import shorten  # only a checked document needs the engine
+
         blocks = document.blocks
         block = next((b for b in blocks if b.is_heading), blocks[0] if blocks else None)
         return cls(document.language, shorten(block.text) if block else "",
@@ -96,6 +97,8 @@ class FileCheck:
 def _kind(analysis, plan: Plan, facts: DocumentFacts) -> KindChoice | None:
     """The kind the document is judged as: the one the user gave, else the one recognised;
     None when the pack knows no kinds."""
+    from policylint.text.kinds import detect_kind, given
+
     if plan.kind is not None:
         return given(plan.kind, plan.kind_source)
     return detect_kind(analysis, plan.pack, facts.word_index) if plan.pack.kinds else None
@@ -150,6 +153,16 @@ def _check(source, reader_path, shown, plan, cache, warn_unused) -> FileCheck:
 
 def _check_data(data: bytes, reader_path: str, shown: str, plan: Plan, cache: ResultCache | None,
                 warn_unused: bool) -> FileCheck:
+    # imported here, not above: a run whose files are all in the result cache never loads the
+    # readers' parsers, the tokenizers, language detection or the checks
+    from policylint.checks.facts import DocumentFacts
+    from policylint.findings import suppression
+    from policylint.findings.engine import run_rules
+    from policylint.messages import Messages
+    from policylint.text.analysis import analyse
+    from policylint.text.language import detect
+    from policylint.text.languages import BASE_LANGUAGE
+
     try:
         document = read_bytes(data, reader_path)
     except InputError as error:

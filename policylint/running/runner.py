@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from policylint.findings.engine import Settings
 from policylint.messages import Messages
 from policylint.model import Finding
 from policylint.packs import Pack, Rule
@@ -22,6 +21,7 @@ from policylint.running.one_file import DocumentSummary, FileCheck, Plan, cached
 from policylint.running.parallel import check_many
 from policylint.running.result_cache import ResultCache, run_fingerprint
 from policylint.running.time_budget import DEFAULT_SECONDS
+from policylint.settings.run_settings import Settings
 from policylint.text.languages import BASE_LANGUAGE
 
 STDIN = "-"
@@ -179,6 +179,8 @@ def run(
         fixed = Plan(pack, tuple(rules) if rules is not None else None, settings, language)
     plans: list[Plan] = []  # the distinct plans of this run; tasks name them by index
     plan_index: dict[tuple, int] = {}
+    plan_objects: dict[int, int] = {}  # id of a Plan seen -> its index in plans
+    seen_plans: list[Plan] = []
     caches: list[ResultCache | None] = []
     outcomes: list[Problem | tuple[str, FileCheck | None, Plan]] = []
     tasks: list[tuple] = []  # files not found in the cache: (source, reader path, shown name, plan)
@@ -192,13 +194,16 @@ def run(
         plan = plan_for(shown) if plan_for else fixed
         if plan is None:  # excluded by the configuration
             continue
-        key = plan.identity()
-        if key not in plan_index:
-            plan_index[key] = len(plans)
-            plans.append(plan)
-            fingerprint = run_fingerprint(plan, warn_unused_suppressions)
-            caches.append(ResultCache(fingerprint) if use_cache else None)
-        index = plan_index[key]
+        index = plan_objects.get(id(plan))  # the same Plan again (a Workspace shares them): no identity to work out
+        if index is None:
+            key = plan.identity()
+            if key not in plan_index:
+                plan_index[key] = len(plans)
+                plans.append(plan)
+                fingerprint = run_fingerprint(plan, warn_unused_suppressions)
+                caches.append(ResultCache(fingerprint) if use_cache else None)
+            index = plan_objects[id(plan)] = plan_index[key]
+            seen_plans.append(plan)  # kept alive, so that its id stays its own
         if item == STDIN:
             reader_path, source = stdin_name if Path(stdin_name).suffix else "stdin.md", read_stdin()
         else:

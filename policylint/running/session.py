@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policylint.findings import baseline
-from policylint.findings.engine import DOCUMENT_LANGUAGE
 from policylint.model import LANGUAGES
 from policylint.running.runner import Result, run
 from policylint.running.time_budget import DEFAULT_SECONDS
 from policylint.running.verdict import settle
 from policylint.settings.plans import Options, Workspace
+from policylint.settings.run_settings import DOCUMENT_LANGUAGE
 
 
 def locale_language() -> str:

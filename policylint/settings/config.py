@@ -13,7 +13,6 @@ when the configuration is used (plans.py), with the same file, line and key; so 
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -24,11 +23,6 @@ from typing import Any, NoReturn
 from policylint.bounded_yaml import YAMLLimitError, check_limits
 from policylint.messages import Text, TextError
 from policylint.model import LANGUAGES, SEVERITIES
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 CONFIG_NAMES = (".policylint.yaml", ".policylint.yml")
 PYPROJECT = "pyproject.toml"
@@ -174,6 +168,11 @@ def _yaml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
 
 
 def _toml(path: Path, text: str) -> tuple[dict, dict[str, int]]:
+    # imported when a pyproject.toml is read, not by every run
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -241,6 +240,8 @@ def _validate(path: Path, data: dict, lines: dict[str, int]) -> Config:
         if handler is None:
             # "fail_on" for "fail-on", or a typo such as "selct"
             close = [k for k in _KEYS if k.replace("-", "_") == str(key).replace("-", "_")]
+            import difflib  # only a mistake needs it
+
             close = close or difflib.get_close_matches(str(key), list(_KEYS), n=1, cutoff=0.8)
             hint = (Text("did_you_mean", names=repr(close[0])) if close
                     else Text("expected_one_of_after", choices=", ".join(_KEYS)))

@@ -20,7 +20,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from policylint.findings.engine import Settings
 from policylint.messages import Messages, Text
 from policylint.model import SEVERITIES
 from policylint.packs import DEFAULT_PROFILE, Pack, Rule, load_pack
@@ -30,6 +29,7 @@ from policylint.settings import config as configuration
 from policylint.settings.config import Config, ConfigError
 from policylint.settings.globs import matches, matches_any
 from policylint.settings.pack_overrides import customise
+from policylint.settings.run_settings import Settings
 from policylint.text.languages import BASE_LANGUAGE
 
 DEFAULT_FAIL_ON = "warning"
@@ -68,6 +68,7 @@ class Workspace:
         self._loaded: dict[Path, Config] = {}
         self._packs: dict[tuple, Pack] = {}
         self._customised: dict[Config, Pack] = {}
+        self._plans: dict[tuple, Plan] = {}  # see plan_for
         self.rules_used: dict[str, Rule] = {}  # every rule some file was checked with, by code
         self.passed_over: dict[Path, int] = {}  # configuration files of other owners, not read
         self.profiles_used: dict[str, None] = {}  # the profiles files were checked with, in order
@@ -115,14 +116,27 @@ class Workspace:
     # ---- what it means for one file -------------------------------------------------------
 
     def plan_for(self, path: str) -> Plan | None:
-        """How to check `path`, or None when the configuration excludes it."""
+        """How to check `path`, or None when the configuration excludes it. Files whose
+        configuration's globs say the same of them share one Plan, made once (a re-check of
+        thousands of files would otherwise spend more on planning than on the cache)."""
         config = self.config_for(path)
         relative = self._relative(path, config)
         if matches_any((*config.exclude, *self.options.exclude), relative):
             return None
         pack = self._pack(config)
-        options = self.options
         kind, kind_source = self._kind(pack, config, relative)
+        language = self.options.language or next((lang for glob, lang in config.language if matches(glob, relative)), None)
+        # the one other way the path counts: which per-file ignores apply to it
+        ignored = tuple(matches(glob, relative) for glob, _ in config.per_file_ignores)
+        key = (config, id(pack), kind, kind_source, language, ignored)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._plan(config, pack, relative, kind, kind_source, language)
+        return plan
+
+    def _plan(self, config: Config, pack: Pack, relative: str, kind: str | None, kind_source: str,
+              language: str | None) -> Plan:
+        options = self.options
         named_profile = options.profile or config.profile
         by_kind = None
         if named_profile is not None:  # a profile chosen by name judges every kind of policy
@@ -139,7 +153,6 @@ class Workspace:
             if pack.kinds:
                 self.profiles_used[BY_KIND] = None
         settings = Settings(today=options.today, message_language=options.message_language, config=config)
-        language = options.language or next((lang for glob, lang in config.language if matches(glob, relative)), None)
         plan = Plan(pack, tuple(rules), settings, language, kind, kind_source, by_kind)
         self.rules_used.update((r.code, r) for r in plan.every_rule())
         return plan
@@ -167,15 +180,17 @@ class Workspace:
 
     def _relative(self, path: str, config: Config) -> str:
         """The path relative to the configuration's folder, which its globs are written for."""
-        if os.path.islink(self.cwd / path):
-            absolute = (self.cwd / path).resolve()
+        # what Path.relative_to would say, in string operations: this runs once per file
+        given = os.path.join(self.cwd, path)
+        if os.path.islink(given):
+            absolute = str(Path(given).resolve())
         else:  # the same, without resolving the folder again for each of its files
-            absolute = self._folder(path) / os.path.basename(path)
-        root = Path(config.root) if config.root else self.cwd
-        try:
-            return absolute.relative_to(root).as_posix()
-        except ValueError:
-            return Path(path).as_posix()
+            absolute = os.path.join(self._folder(path), os.path.basename(path))
+        root = str(Path(config.root)) if config.root else str(self.cwd)
+        inside = root if root.endswith(os.sep) else root + os.sep
+        if absolute.startswith(inside):
+            return absolute[len(inside):].replace(os.sep, "/")
+        return "." if absolute == root else Path(path).as_posix()
 
     def _pack(self, config: Config) -> Pack:
         folders = tuple(dict.fromkeys(config.rules_dirs + self.options.rules_dirs))

@@ -24,6 +24,9 @@ from policylint.text.tokenizer_data import refresh, tokenizer_data
 from policylint.text.visible import visible_document
 
 _RUN_CACHE_LIMIT = 100_000
+# what Token(...) does, without the call of the __new__ that NamedTuple writes in Python (as
+# its own _make does): a token is made for every word of every document
+_new_token = tuple.__new__
 
 
 @lru_cache(maxsize=None)
@@ -121,25 +124,28 @@ class BlockAnalyser:
         known = self._pieces
         offset = 0
         for run in RUNS.findall(text):
-            for piece in known.get(run) or self._run_pieces(run):
-                if piece.may_start_special:
+            # the fields unpacked into locals: this loop runs once per token of the document
+            for word, start, end, word_norm, word_stem, punct, space, ends, may_start_special in (
+                known.get(run) or self._run_pieces(run)
+            ):
+                if may_start_special:
                     special_starts.append(len(texts))
-                texts.append(piece.text)
+                texts.append(word)
                 # the sentencizer: a sentence starts at the first token after an end mark
                 # that is neither punctuation nor another end mark
-                if seen_period and not piece.is_punct and not piece.ends_sentence:
+                if seen_period and not punct and not ends:
                     if tokens:
                         sentences.append(Sentence(block, sentence_start, last_end, tuple(tokens)))
                         tokens = []
                     sentence_start = -1
                     seen_period = False
-                elif piece.ends_sentence:
+                elif ends:
                     seen_period = True
                 if sentence_start < 0:
-                    sentence_start = offset + piece.start
-                last_end = offset + piece.end
-                if not piece.is_space:
-                    tokens.append(Token(piece.text, piece.norm, piece.stem, offset + piece.start, last_end, piece.is_punct))
+                    sentence_start = offset + start
+                last_end = offset + end
+                if not space:
+                    tokens.append(_new_token(Token, (word, word_norm, word_stem, offset + start, last_end, punct)))
             offset += len(run)
         if tokens:
             sentences.append(Sentence(block, sentence_start, last_end, tuple(tokens)))

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
-
-import Stemmer
+from typing import TYPE_CHECKING
 
 from policylint.text.language_hooks import hooks
 from policylint.text.languages import profiles
+
+if TYPE_CHECKING:
+    import Stemmer
 
 
 @lru_cache(maxsize=None)
@@ -54,6 +56,8 @@ def norm(word: str) -> str:
 
 @lru_cache(maxsize=None)
 def _stemmer(language: str) -> Stemmer.Stemmer | None:
+    import Stemmer  # on the first word stemmed, not by every run that imports norm
+
     known = profiles().get(language)
     return Stemmer.Stemmer(known.stemmer) if known and known.stemmer else None
 
