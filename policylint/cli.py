@@ -84,9 +84,16 @@ def _date(ctx, param, value):
         raise click.BadParameter(say()("bad_date_option", value=repr(value))) from None
 
 
+def _show_version(ctx, param, value):
+    """--version: policylint's version, in the message language (found before any option acts)."""
+    if value and not ctx.resilient_parsing:
+        click.echo(say()("cli_version", version=__version__))
+        ctx.exit()
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, help="help_main",
              epilog="help_main_epilog")
-@click.version_option(__version__, prog_name="policylint", help="help_version")
+@click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_show_version, help="help_version")
 @click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, expose_value=False, callback=_message_lang,
               help="help_main_message_lang")
 def main():
@@ -100,7 +107,7 @@ def pack_options(command):
         type=click.Path(file_okay=False), help="help_rules_dir",
     )(command)
     return click.option(
-        "--profile", default=None,
+        "--profile", default=None, metavar="PROFILE",
         help="help_profile",
     )(command)
 

@@ -137,3 +137,13 @@ def test_shell_completion_describes_options_in_the_language(language):
     commands = CliRunner().invoke(main, [], env={**env, "COMP_WORDS": "policylint ch", "COMP_CWORD": "1"},
                                   prog_name="policylint")
     assert commands.output.splitlines()[:3] == ["plain", "check", Messages(language)("help_check_short")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_version_line_is_in_the_language(language):
+    from policylint import __version__
+
+    for args, env in ((("--message-lang", language, "--version"), None), (("--version",), {"LC_ALL": f"{language}_XX.UTF-8"})):
+        result = run(*args, env=env)
+        assert result.exit_code == 0
+        assert result.output == Messages(language)("cli_version", version=__version__) + "\n"
