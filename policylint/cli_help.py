@@ -58,7 +58,7 @@ def given_message_language(command: click.Command, args: list[str]) -> str | Non
 def option_row(option: click.Option, ctx: click.Context, words: Messages) -> tuple[str, str]:
     """An option's line of a help page: its spellings and metavar, its help, and the default
     and range click shows, with the catalogue's words."""
-    spec = option.get_help_record(ctx) or ("", "")
+    spec = option.get_help_record(ctx) or ("", "")  # its left column as click writes it (every click >= 8.2)
     extra = option.get_help_extra(ctx)
     notes = [words("help_default", default=extra["default"])] if "default" in extra else []
     if "range" in extra:
@@ -76,6 +76,8 @@ class _Worded:
     """What a policylint command or group shows, worded from the catalogue."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # before click reads any option: --help may come before --message-lang, and a usage
+        # error is raised before any option's callback runs
         given = given_message_language(self, args)  # type: ignore[arg-type]
         if given:
             ctx.meta["message_language"] = given
@@ -84,12 +86,12 @@ class _Worded:
     def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
         try:
             return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc]
-        except click.UsageError as error:
+        except click.UsageError as error:  # click shows it after the context is gone: word it now
             raise WordedUsageError.of(error) from None
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
+        if option is not None:  # click gives it its own English text
             option.help = "help_help_option"
         return option
 
