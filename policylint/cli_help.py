@@ -16,12 +16,9 @@ import click
 
 from policylint.messages import Messages, Text, catalogue
 from policylint.model import LANGUAGES
-from policylint.packs import DEFAULT_PROFILE
 from policylint.running.session import locale_language
 
 MESSAGE_LANG = "--message-lang"
-# what a help text may name that the code decides
-HELP_FIELDS = {"profile": DEFAULT_PROFILE}
 
 
 def words_for(ctx: click.Context | None) -> Messages:
@@ -32,8 +29,11 @@ def words_for(ctx: click.Context | None) -> Messages:
 
 
 def help_text(words: Messages, key: str) -> str:
-    """A help text from its catalogue key."""
-    return words(key, **HELP_FIELDS)
+    """A help text from its catalogue key, with what the code decides filled in (the default
+    profile), read only when help is shown."""
+    from policylint.packs import DEFAULT_PROFILE
+
+    return words(key, profile=DEFAULT_PROFILE)
 
 
 def given_message_language(command: click.Command, args: list[str]) -> str | None:
