@@ -12,6 +12,7 @@ from typing import NoReturn
 import click
 
 from policylint import __version__
+from policylint.cli_help import Group, words_for
 from policylint.findings import baseline
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
@@ -60,10 +61,12 @@ LANGUAGE_CHOICE = _language_choice()
 
 
 def _remember_message_language(chosen: str | None) -> str:
-    """The run's message language (--message-lang, else the locale's), remembered for the
-    command line's own lines."""
-    _invocation()["message_language"] = chosen
-    return chosen or locale_language()
+    """The run's message language (the command's --message-lang, else policylint's own, else the
+    locale's), remembered for the command line's own lines."""
+    invocation = _invocation()
+    if chosen:
+        invocation["message_language"] = chosen
+    return invocation.get("message_language") or locale_language()
 
 
 def _message_lang(ctx, param, value):
@@ -81,46 +84,31 @@ def _date(ctx, param, value):
         raise click.BadParameter(say()("bad_date_option", value=repr(value))) from None
 
 
-MAIN_EPILOG = """\b
-Examples:
-  policylint check policies/                  check every policy in a folder
-  policylint check --message-lang fr doc.docx messages in French
-  policylint explain long-sentence            why a rule exists and how to fix what it reports
-  policylint report policies/ -o report.html  an audit report to hand to someone
-
-\b
-Exit status: 0 no finding reached --fail-on; 1 one did; 2 a file, option or configuration could
-not be used. Shell completion: eval "$(_POLICYLINT_COMPLETE=bash_source policylint)" (zsh_source,
-fish_source for those shells). Documentation: README.md and docs/ in policylint's repository."""
-
-CHECK_EPILOG = """\b
-Examples:
-  policylint check policy.md policies/
-  policylint check -q --fail-on error policies/      findings only; exit 1 on errors
-  policylint check --statistics policies/            how many findings each rule made
-  policylint check --format sarif -o out.sarif .     for code scanning
-  cat policy.md | policylint check --stdin-filename policy.md -
-
-\b
-Exit status: 0 no finding reached --fail-on (default: warning); 1 one did; 2 a file could not be
-checked, or an option, configuration or baseline could not be used."""
+def _show_version(ctx, param, value):
+    """--version: policylint's version, in the message language (found before any option acts)."""
+    if value and not ctx.resilient_parsing:
+        click.echo(say()("cli_version", version=__version__))
+        ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=MAIN_EPILOG)
-@click.version_option(__version__, prog_name="policylint")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, help="help_main",
+             epilog="help_main_epilog")
+@click.option("--version", is_flag=True, is_eager=True, expose_value=False, callback=_show_version, help="help_version")
+@click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, expose_value=False, callback=_message_lang,
+              help="help_main_message_lang")
 def main():
-    """A linter for policy documents in English, French, Spanish, Greek and Arabic."""
+    """policylint's commands; every help text is a catalogue key (cli_help words it)."""
 
 
 def pack_options(command):
     """--rules-dir and --profile, shared by every command that loads rules."""
     command = click.option(
         "--rules-dir", "rules_dirs", multiple=True, metavar="DIR",
-        type=click.Path(file_okay=False), help="A folder of custom rules to add (repeatable).",
+        type=click.Path(file_okay=False), help="help_rules_dir",
     )(command)
     return click.option(
-        "--profile", default=None,
-        help=f"Which built-in rules run: core (the essentials) or customer-service (all) [default: {DEFAULT_PROFILE}].",
+        "--profile", default=None, metavar="PROFILE",
+        help="help_profile",
     )(command)
 
 
@@ -131,45 +119,40 @@ def _selectors(ctx, param, value):
 
 RUN_OPTIONS = (
     click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
-                 help="Run only these rules: names, codes or code prefixes, comma-separated."),
+                 help="help_select"),
     click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
-                 help="Do not run these rules (added to the configuration's ignores)."),
+                 help="help_ignore"),
     click.option("--lang", type=LANGUAGE_CHOICE,
-                 help="Check every document in this language instead of detecting it."),
+                 help="help_lang"),
     click.option("--kind", metavar="KIND",
-                 help="Judge every document as this kind (returns, privacy, code-of-conduct, terms, complaints, "
-                      "customer-service, other-policy, not-a-policy) instead of recognising it; "
-                      "`policylint rules --kinds` lists them."),
+                 help="help_kind"),
     click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
-                 help="Language of the messages [default: your locale's when it is one of the five, else each document's own]."),
+                 help="help_message_lang"),
     click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
-                 help="Oldest acceptable revision date, in months, for the rules that take it (stale-revision-date) "
-                      "[default: the configuration's, else 12]."),
+                 help="help_max_revision_age"),
     click.option("--today", callback=_date, metavar="YYYY-MM-DD",
-                 help="Date that revision ages are measured from [default: today]."),
+                 help="help_today"),
     click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
-                 help="Name to report for standard input ('-'); its suffix picks the reader."),
+                 help="help_stdin_filename"),
     click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-                 help="Use this configuration file instead of searching for one."),
-    click.option("--isolated", is_flag=True, help="Ignore configuration files."),
-    click.option("--warn-unused-suppressions", is_flag=True, help="Report suppression comments that suppressed nothing."),
+                 help="help_config"),
+    click.option("--isolated", is_flag=True, help="help_isolated"),
+    click.option("--warn-unused-suppressions", is_flag=True, help="help_warn_unused_suppressions"),
     click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
-                 help="Report only findings this baseline does not record."),
+                 help="help_baseline"),
     click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
-                 help="Check files on N processes [default: as many as the files' size pays for, up to all cores]."),
-    click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing cached findings."),
+                 help="help_jobs"),
+    click.option("--no-cache", is_flag=True, help="help_no_cache"),
     click.option("--follow-links", is_flag=True,
-                 help="In folders, also read symbolic links that lead outside the folder."),
+                 help="help_follow_links"),
     click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_SECONDS, show_default=True,
-                 metavar="SECONDS", help="Report a file that takes longer than this as not checked, and go on "
-                                         "(0: no limit)."),
+                 metavar="SECONDS", help="help_timeout"),
     click.option("--exclude", multiple=True, metavar="GLOB",
-                 help="Leave out the files this glob matches (repeatable; added to the configuration's exclude)."),
+                 help="help_exclude"),
     click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
-                 help="In folders, leave out what .gitignore files ignore (up to the repository's top)."),
+                 help="help_respect_gitignore"),
     click.option("--scheduler", metavar="ADDRESS",
-                 help="Check the files on the workers of this Dask scheduler (tcp://HOST:8786) instead of "
-                      "local processes; needs policylint[dask]."),
+                 help="help_scheduler"),
 )
 
 
@@ -245,7 +228,7 @@ def read_stdin() -> bytes:
 
 def say() -> Messages:
     """The catalogue in the language of this run's messages: --message-lang, else the locale's."""
-    return Messages(_invocation().get("message_language") or locale_language())
+    return words_for(click.get_current_context(silent=True))
 
 
 def _invocation() -> dict:
@@ -302,25 +285,23 @@ def select_rules(pack, profile):
         fail(error)
 
 
-@main.command(epilog=CHECK_EPILOG)
+@main.command(help="help_check", short_help="help_check_short", epilog="help_check_epilog")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
-              help="Output format; auto is github under GitHub Actions, else text.")
+              help="help_format_auto")
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
-              help="Exit 1 when a finding has at least this severity [default: warning].")
+              help="help_check_fail_on")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Record the current findings in FILE (and exit 0).")
+              help="help_check_write_baseline")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write the findings to FILE instead of standard output (never over a document checked).")
+              help="help_check_output_file")
 @click.option("-q", "--quiet", count=True,
-              help="-q: the findings only (no summary line, notices or progress); -qq: nothing at all, "
-                   "only the exit status.")
-@click.option("--statistics", is_flag=True, help="Count the findings per rule instead of listing them.")
+              help="help_check_quiet")
+@click.option("--statistics", is_flag=True, help="help_check_statistics")
 @click.option("--color", "color_choice", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
-              help="Colour the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), "
-                   "always or never.")
+              help="help_check_color")
 @click.option("--show-kinds", is_flag=True,
-              help="Text format: a line per file with the kind of document it was judged as, and why.")
+              help="help_check_show_kinds")
 @run_options
 def check(paths, output_format, fail_on, write_baseline, output_file, quiet, statistics, color_choice,
           show_kinds, request):
@@ -398,10 +379,10 @@ def _rule_infos(workspace, with_unused: bool, language: str) -> dict[str, RuleIn
     }
 
 
-@main.command()
-@click.option("--force", is_flag=True, help="Replace an existing .policylint.yaml.")
+@main.command(help="help_init", short_help="help_init_short")
+@click.option("--force", is_flag=True, help="help_init_force")
 @click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
-              help="Language of the file's comments and of this command's lines [default: your locale's, else en].")
+              help="help_init_message_lang")
 @click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True))
 def init(force, message_lang, folder):
     """Write a commented starter .policylint.yaml into FOLDER (default: here)."""
@@ -414,12 +395,12 @@ def init(force, message_lang, folder):
     click.echo(say()("cli_init_written", path=path))
 
 
-@main.command()
+@main.command(help="help_report", short_help="help_report_short")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Where to write the report [default: standard output].")
+              help="help_report_output")
 @click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS),
-              help="Report format [default: from the --output suffix (.csv, .json), else html].")
+              help="help_report_format")
 @run_options
 def report(paths, output, output_format, request):
     """Write an audit report of policy documents: HTML for people, CSV or JSON for spreadsheets.
@@ -455,21 +436,20 @@ def report(paths, output, output_format, request):
     sys.exit(status)
 
 
-@main.command("rules")
+@main.command("rules", help="help_rules", short_help="help_rules_short")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+              show_default=True, help="help_output_format")
 @click.option("--kinds", "show_kinds", is_flag=True,
-              help="List the kinds of document policylint recognises, and the rules each is judged by.")
+              help="help_rules_kinds")
 @click.option("--message-lang", type=LANGUAGE_CHOICE,
-              help="Language of the listing's words, the rules' summaries and the kinds' names [default: your locale's].")
+              help="help_rules_message_lang")
 @pack_options
 def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
     """List every rule: code, name, severity, profiles, languages and summary.
 
     Rules that the chosen --profile does not run are listed too, marked "off"."""
-    _remember_message_language(message_lang)
+    language = _remember_message_language(message_lang)
     pack = load_rules(rules_dirs)
-    language = message_lang or locale_language()
     if show_kinds:
         if output_format == "json":
             click.echo(json_text({"schema_version": 1, "kinds": kind_records(pack, language)}), nl=False)
@@ -484,12 +464,12 @@ def list_rules(output_format, show_kinds, message_lang, profile, rules_dirs):
         click.echo(printable_lines(rules_table(pack, active, Messages(language))), nl=False)
 
 
-@main.command()
+@main.command(help="help_explain", short_help="help_explain_short")
 @click.argument("rule")
 @click.option("--lang", "languages", multiple=True, type=LANGUAGE_CHOICE,
-              help="Show the examples of this language only (repeatable) [default: all five].")
+              help="help_explain_lang")
 @click.option("--message-lang", type=LANGUAGE_CHOICE,
-              help="Language of the explanation [default: your locale's when it is one of the five, else en].")
+              help="help_explain_message_lang")
 @pack_options
 def explain(rule, languages, message_lang, profile, rules_dirs):
     """Explain a rule (by name or code): why, what it looks for, how to fix, examples."""
@@ -504,9 +484,9 @@ def explain(rule, languages, message_lang, profile, rules_dirs):
     click.echo(printable_lines(explain_rule(pack, found, languages or LANGUAGES, say())), nl=False)
 
 
-@main.command()
+@main.command(help="help_lsp", short_help="help_lsp_short")
 @click.option("--message-lang", "message_language", type=LANGUAGE_CHOICE, default=None,
-              help="Language of messages (default: the editor's messageLanguage, else your locale's).")
+              help="help_lsp_message_lang")
 def lsp(message_language):
     """Run the language server (Language Server Protocol over standard input and output)."""
     try:
@@ -515,26 +495,27 @@ def lsp(message_language):
         if error.name not in ("pygls", "lsprotocol") and not str(error.name or "").startswith(("pygls.", "lsprotocol.")):
             raise
         fail(say()("lsp_needs_pygls"))
-    serve(_remember_message_language(message_language), fixed=message_language is not None)
+    language = _remember_message_language(message_language)
+    serve(language, fixed=_invocation().get("message_language") is not None)
 
-@main.command()
+@main.command(help="help_compare", short_help="help_compare_short")
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.argument("translations", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
-              help="Output format; auto is github under GitHub Actions, else text.")
+              help="help_format_auto")
 @click.option("--fail-on", type=click.Choice(FAIL_ON),
-              help="Exit 1 when a difference has at least this severity [default: warning].")
+              help="help_compare_fail_on")
 @click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
-              help="Run only these comparison rules: names, codes or code prefixes, comma-separated.")
+              help="help_compare_select")
 @click.option("--ignore", callback=_selectors, multiple=True, metavar="RULES",
-              help="Do not run these comparison rules (added to the configuration's ignores).")
+              help="help_compare_ignore")
 @click.option("--message-lang", type=LANGUAGE_CHOICE,
-              help="Language of the messages [default: your locale's, else en].")
+              help="help_compare_message_lang")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Use this configuration file instead of searching for one.")
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+              help="help_config")
+@click.option("--isolated", is_flag=True, help="help_isolated")
 @click.option("--rules-dir", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False),
-              help="A folder of custom rules to add (repeatable).")
+              help="help_rules_dir")
 def compare(source, translations, output_format, fail_on, select, ignore, message_lang, config_file, isolated,
             rules_dirs):
     """Compare a policy with its translations: where they say something different.
@@ -562,13 +543,13 @@ def compare(source, translations, output_format, fail_on, select, ignore, messag
     sys.exit(status)
 
 
-@main.command()
+@main.command(help="help_annotate", short_help="help_annotate_short")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Where to write the reviewed copy of the one document named.")
+              help="help_annotate_output")
 @click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
-              help="Write reviewed copies here, keeping the folders' structure.")
-@click.option("--force", is_flag=True, help="Replace reviewed copies that already exist.")
+              help="help_annotate_output_dir")
+@click.option("--force", is_flag=True, help="help_annotate_force")
 @run_options
 def annotate(paths, output, output_dir, force, request):
     """Write copies of Word and OpenDocument files with each finding as a review comment.

@@ -195,7 +195,7 @@ def test_a_missing_rules_dir_names_the_configuration(tmp_path, monkeypatch, bad)
 
 def test_help_shows_examples_and_exit_codes():
     for args in ([], ["check"]):
-        result = CliRunner().invoke(main, [*args, "--help"])
+        result = CliRunner().invoke(main, [*args, "--help"], env={"LC_ALL": "C.UTF-8"})  # English
         assert result.exit_code == 0
         assert "Examples:" in result.output and "Exit status: 0" in result.output and "2 a file" in result.output
 

@@ -136,7 +136,8 @@ def test_rules_columns_are_six_in_every_language():
 # text may be the English one in another language
 SHARED_WORDS = {("document", "fr"), ("score", "fr"), ("error", "es"), ("source", "fr"), ("cli_cache_refused", "fr"),
                 ("format_pdf", "fr"), ("format_pdf", "es"), ("format_pdf", "el"), ("kind_source_configuration", "fr"),
-                ("kind_source_option", "fr")}
+                ("kind_source_option", "fr"), ("help_options", "fr"), ("help_error", "es"),
+                ("cli_version", "fr")}
 
 
 def test_no_entry_is_english_copied_into_another_language():

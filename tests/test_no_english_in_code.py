@@ -6,6 +6,9 @@ looked at: the errors a user reads (InputError, ConfigError, PackError, ...), Pr
 notices, click's echo and its parameter errors, and the command line's `fail`. Their text must
 be a catalogue key (or an expression that makes one); an f-string may only join what the
 catalogue worded with punctuation and names ("{path}: {message}"), never words of its own.
+The command line's help (`--help`) too: every help, short_help and epilog given to click is a
+catalogue key (help_...), and a command is never declared without one (click would show its
+docstring).
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ TEXT_ERRORS = USER_ERRORS - {"SchedulerError", "PolicylintError", "NotAnnotated"
 # calls whose text argument (by position; -1: the last) a user reads
 EMITTERS = {"Problem": 1, "echo": 0, "fail": -1, "show_message": 0}
 WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: a word, in any script
+# what click shows on a help page, given as keywords to its decorators
+HELP_KEYWORDS = ("help", "short_help", "epilog")
+# decorators that declare a click command: without help=, click shows the function's docstring
+COMMAND_DECORATORS = {"command", "group"}
 
 
 def _name(node: ast.expr) -> str:
@@ -63,12 +70,33 @@ def _built_key(node: ast.JoinedStr, keys: set[str]) -> bool:
     return bool(prefix) and " " not in prefix and any(key.startswith(prefix) for key in keys)
 
 
+def _help_findings(node: ast.AST, where: str, keys: set[str]) -> list[str]:
+    """Help given to click in words rather than as a catalogue key, and commands declared
+    without help (their docstring, in English, would be the help)."""
+    found = []
+    if isinstance(node, ast.Call):
+        for keyword in node.keywords:
+            if keyword.arg in HELP_KEYWORDS:
+                value = keyword.value
+                if not (isinstance(value, ast.Constant) and value.value in keys and value.value.startswith("help_")):
+                    found.append(f"{where}: {keyword.arg}= is not a help_ catalogue key: {ast.unparse(value)[:60]}")
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        for decorator in node.decorator_list:
+            call = decorator if isinstance(decorator, ast.Call) else None
+            if _name(call.func if call else decorator) in COMMAND_DECORATORS and not (
+                    call and any(keyword.arg == "help" for keyword in call.keywords)):
+                found.append(f"{where}: command {node.name} without help=: click would show its docstring")
+    return found
+
+
 def findings() -> list[str]:
     keys = set(catalogue())
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
+            if isinstance(node, (ast.Call, ast.FunctionDef, ast.AsyncFunctionDef)):
+                found += _help_findings(node, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}", keys)
             if not isinstance(node, ast.Call):
                 continue
             name = _name(node.func)
@@ -120,3 +148,33 @@ def test_the_guard_catches_what_it_is_for(tmp_path, monkeypatch):
     finally:
         PACKAGE = saved
     assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in caught] == ["1", "2", "3", "4", "5"]
+
+
+def test_the_guard_catches_english_help(tmp_path):
+    """A help text, short help or epilog written in code, and a command whose docstring would
+    be its help, are caught; catalogue keys pass."""
+    sample = tmp_path / "policylint" / "commands.py"
+    sample.parent.mkdir()
+    sample.write_text(
+        "@main.command()\n"
+        "def one():\n"
+        "    \"\"\"Check things.\"\"\"\n"
+        "@main.command(help='help_check', epilog='Examples: policylint check .')\n"
+        "@click.option('--fast', is_flag=True, help='Check faster.')\n"
+        "@click.option('--slow', is_flag=True, help=f'Check {speed}.')\n"
+        "@click.group\n"
+        "def two():\n"
+        "    pass\n"
+        "@main.command(help='help_check', short_help='help_check_short')\n"
+        "@click.option('--lang', help='help_lang')\n"
+        "def three():\n"
+        "    pass\n",
+        encoding="utf-8",
+    )
+    global PACKAGE
+    saved, PACKAGE = PACKAGE, sample.parent
+    try:
+        caught = findings()
+    finally:
+        PACKAGE = saved
+    assert sorted({int(line.split(": ", 1)[0].rsplit(":", 1)[1]) for line in caught}) == [2, 4, 5, 6, 8]
