@@ -35,6 +35,7 @@ LANGUAGE_DATA_KEYS = {
     "targets": "terms",
     "revision_labels": "terms",
     "months": "months",
+    "subjects": "terms",  # the names a document gives itself, for required-section's subject and action
 }
 
 

@@ -1,0 +1,72 @@
+"""Required elements found by what a sentence does rather than by a fixed phrase: the document
+as the subject of a verb of aim (its purpose) or of reach (its scope), in any inflection and in
+each of the five languages; and the sentences that name the document without saying either.
+
+Every text here was written for these tests; none is taken from corpora/real/."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import findings_for
+
+from policylint.findings.engine import Settings
+from policylint.packs import load_pack
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack()
+
+
+def fires(pack, rule: str, text: str, language: str) -> bool:
+    return bool(findings_for(text, pack, Settings(), rule=rule, lang=language))
+
+
+def case_ids(cases):
+    return [f"{case[0]}-{index}" for index, case in enumerate(cases)]
+
+
+# (language, the document says what it aims at, the document named but no aim of its own)
+AIMS = [
+    ("en", "This leaflet-sized charter seeks to give tenants a clear picture of our repairs service.",
+     "Repairs are booked within the timescales set out in this charter."),
+    ("en", "Our guidelines describe how library staff answer enquiries at the desk.",
+     "Under the complaints procedure, we aim to answer every enquiry at the desk."),
+    ("fr", "Cette notice a vocation à guider les adhérents qui empruntent du matériel.",
+     "Les adhérents qui empruntent du matériel reçoivent la notice."),
+    ("es", "Esta carta de servicios pretende acercar la biblioteca municipal a sus usuarios.",
+     "Los usuarios de la biblioteca municipal pueden consultar esta carta de servicios en el mostrador."),
+    ("el", "Ο παρών κώδικας στοχεύει σε μια φιλική συνεργασία μεταξύ των μελών του συλλόγου.",
+     "Τα μέλη του συλλόγου λαμβάνουν αντίγραφο του κώδικα κατά την εγγραφή τους."),
+    ("ar", "يرمي هذا الدليل إلى تعريف الزوار بخدمات المكتبة العامة.",
+     "يحصل الزوار على نسخة من الدليل عند مكتب الاستقبال في المكتبة العامة."),
+    ("ar", "هذه السياسة تسعى إلى تحسين تجربة الزوار في المكتبة العامة.",
+     "يمكن للزوار طلب نسخة مطبوعة من السياسة في المكتبة العامة."),
+]
+
+
+@pytest.mark.parametrize("language, aim, named", AIMS, ids=case_ids(AIMS))
+def test_a_purpose_is_the_document_saying_what_it_aims_at(pack, language, aim, named):
+    assert not fires(pack, "missing-purpose", aim, language)
+    assert fires(pack, "missing-purpose", named, language)
+
+
+# (language, the document says whom or what it covers, the document named but not what it covers)
+REACHES = [
+    ("en", "These rules cover every rowing boat hired from the boathouse.",
+     "Boats are hired under the rules kept at the boathouse."),
+    ("fr", "Ces règles régissent l'accueil du public par les bénévoles du musée.",
+     "Les bénévoles du musée ont lu les règles avant leur première visite guidée."),
+    ("es", "El presente reglamento regula el préstamo de bicicletas municipales.",
+     "El préstamo de bicicletas municipales se solicita en la oficina de turismo."),
+    ("el", "Ο κανονισμός καλύπτει τη χρήση της πισίνας τα Σαββατοκύριακα.",
+     "Τα Σαββατοκύριακα η πισίνα ανοίγει νωρίς, όπως ορίζει ο κανονισμός."),
+    ("ar", "تسري هذه الشروط على جميع حجوزات القاعات في المركز الثقافي.",
+     "يمكن حجز القاعات في المركز الثقافي عبر مكتب الاستقبال."),
+]
+
+
+@pytest.mark.parametrize("language, reach, named", REACHES, ids=case_ids(REACHES))
+def test_a_scope_is_the_document_saying_whom_or_what_it_covers(pack, language, reach, named):
+    assert not fires(pack, "missing-scope", reach, language)
+    assert fires(pack, "missing-scope", named, language)
