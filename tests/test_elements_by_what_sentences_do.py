@@ -70,3 +70,27 @@ REACHES = [
 def test_a_scope_is_the_document_saying_whom_or_what_it_covers(pack, language, reach, named):
     assert not fires(pack, "missing-scope", reach, language)
     assert fires(pack, "missing-scope", named, language)
+
+
+# (language, a breach and what follows it, or a ladder of sanctions; a breach named with no
+# consequence)
+CONSEQUENCES = [
+    ("en", "Members who violate the club rules will be banned from the range for a season.",
+     "Members who violate the club rules should talk to the range officer."),
+    ("en", "The referee may respond with anything from a warning to removal from the pitch.",
+     "The referee explains the rules of the pitch before each match."),
+    ("fr", "Les joueurs qui enfreignent le règlement du tournoi seront exclus par le jury.",
+     "Les joueurs qui enfreignent le règlement du tournoi en parlent avec le jury."),
+    ("es", "Las infracciones del reglamento del torneo serán sancionadas por el comité.",
+     "Las infracciones del reglamento del torneo se comunican al comité."),
+    ("el", "Όποιος παραβιάζει τους κανόνες του αγώνα αποβάλλεται από το γήπεδο.",
+     "Όποιος παραβιάζει τους κανόνες του αγώνα ενημερώνεται από τον διαιτητή."),
+    ("ar", "قد تؤدي مخالفة قواعد النادي إلى إيقاف العضوية لمدة موسم كامل.",
+     "يمكن الإبلاغ عن مخالفة قواعد النادي لدى مكتب الإدارة."),
+]
+
+
+@pytest.mark.parametrize("language, consequence, breach", CONSEQUENCES, ids=case_ids(CONSEQUENCES))
+def test_enforcement_is_a_breach_followed_by_its_consequence(pack, language, consequence, breach):
+    assert not fires(pack, "missing-enforcement", consequence, language)
+    assert fires(pack, "missing-enforcement", breach, language)
