@@ -94,3 +94,29 @@ CONSEQUENCES = [
 def test_enforcement_is_a_breach_followed_by_its_consequence(pack, language, consequence, breach):
     assert not fires(pack, "missing-enforcement", consequence, language)
     assert fires(pack, "missing-enforcement", breach, language)
+
+
+# (language, a top heading naming the document in words no list holds, a top heading naming a
+# section); each followed by the same body text
+TOP_HEADINGS = [
+    ("en", "# Riverside Rowing Club: Life on the Water", "# Introduction"),
+    ("fr", "# Vivre ensemble au jardin partagé", "# Préambule"),
+    ("es", "# Convivencia en el huerto urbano", "# Introducción"),
+    ("el", "# Ζωή στον κοινόχρηστο κήπο", "# Εισαγωγή"),
+    ("ar", "# الحياة في الحديقة المشتركة", "# مقدمة"),
+]
+BODY = {
+    "en": "Members book the boats at the desk and bring them back clean.",
+    "fr": "Les jardiniers réservent les outils à l'accueil et les rapportent propres.",
+    "es": "Los hortelanos reservan las herramientas en la entrada y las devuelven limpias.",
+    "el": "Οι κηπουροί κλείνουν τα εργαλεία στην είσοδο και τα επιστρέφουν καθαρά.",
+    "ar": "يحجز الأعضاء الأدوات عند المدخل ويعيدونها نظيفة.",
+}
+
+
+@pytest.mark.parametrize("language, named, section", TOP_HEADINGS, ids=case_ids(TOP_HEADINGS))
+def test_a_top_heading_is_the_title_unless_it_names_a_section(pack, language, named, section):
+    assert not fires(pack, "missing-title", f"{named}\n\n{BODY[language]}\n", language)
+    assert fires(pack, "missing-title", f"{section}\n\n{BODY[language]}\n", language)
+    # the same words as a second-level heading open a section, not the document
+    assert fires(pack, "missing-title", f"#{named}\n\n{BODY[language]}\n", language)
