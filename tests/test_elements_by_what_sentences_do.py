@@ -120,3 +120,25 @@ def test_a_top_heading_is_the_title_unless_it_names_a_section(pack, language, na
     assert fires(pack, "missing-title", f"{section}\n\n{BODY[language]}\n", language)
     # the same words as a second-level heading open a section, not the document
     assert fires(pack, "missing-title", f"#{named}\n\n{BODY[language]}\n", language)
+
+
+# (language, the verb that makes a complaint or report right before it, the complaint named
+# with no way to make it)
+MAKING_A_COMPLAINT = [
+    ("en", "Members send the complaint to the club secretary by post.",
+     "The club secretary read the complaint at the meeting."),
+    ("fr", "Les locataires peuvent adresser une plainte au gardien.",
+     "Le gardien n'a reçu qu'une plainte cette année."),
+    ("es", "Los vecinos pueden interponer una queja ante la junta del barrio.",
+     "La junta del barrio recibió una queja el año pasado."),
+    ("el", "Οι γονείς μπορούν να καταθέσετε ένα παράπονο στη γραμματεία του σχολείου.",
+     "Η γραμματεία του σχολείου έλαβε ένα παράπονο πέρυσι."),
+    ("ar", "يمكن للمستأجرين إرسال البلاغ إلى مكتب الإدارة.",
+     "لم يتلق مكتب الإدارة إلا بلاغا واحدا هذا العام."),
+]
+
+
+@pytest.mark.parametrize("language, made, named", MAKING_A_COMPLAINT, ids=case_ids(MAKING_A_COMPLAINT))
+def test_a_complaint_procedure_is_the_verb_that_makes_a_complaint(pack, language, made, named):
+    assert not fires(pack, "missing-complaint-procedure", made, language)
+    assert fires(pack, "missing-complaint-procedure", named, language)
