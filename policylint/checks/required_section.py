@@ -7,6 +7,17 @@ English appendix still has a scope. A label opening a list item or paragraph ("1
 may also accept a sentence that lists the people the document binds (option `people_listed`:
 how many different words of its `people` list one sentence must name, as in "all attendees,
 speakers, exhibitors and volunteers must...", the names one after another; 0 turns this off).
+
+A statement is also recognised by what a sentence does rather than by a fixed phrase: a term of
+`subjects` followed, within `reach` tokens, by a term of `actions`. Stems make this hold in any
+inflection: "this charter aims", "ces conditions régissent", "la presente política tiene por
+objeto", "ο παρών κώδικας ισχύει", "هذه السياسة تنطبق". A rule that does not give its own
+`subjects` gets the language data's: the names a document gives itself (policy, charter, code,
+notice, terms...); a rule about something else names its own (a breach, for the consequences of
+one). The subject comes first, or the action stands right before it ("تهدف هذه السياسة",
+"ισχύει ο παρών κώδικας": verb first); "set out in this policy" names the document but does not
+say what it does, nor does a subject the action is cut from by a comma ("the complaints
+procedure, we aim...").
 """
 
 from __future__ import annotations
@@ -19,6 +30,9 @@ from policylint.checks.tokens import words
 
 LABEL_WORDS = 5  # "Customer service channels:" is a label; a clause before a colon is not
 LIST_GAP = 2  # tokens between two items of a list: ", and", ", et", " o"
+# punctuation that ends a clause, in every script: "the complaints procedure, we aim to..." does
+# not say what the procedure aims at
+CLAUSE_BREAKS = frozenset({",", ";", ":", "،", "؛", "·"})
 
 
 def check(context):
@@ -47,6 +61,9 @@ def locate(context) -> Place | None:
             return sentence.block, sentence.start, sentence.end
     for sentence, language in context.sentences_with("statements"):
         if facts.is_finished(sentence) and context.matcher("statements", language).search(sentence.tokens):
+            return sentence.block, sentence.start, sentence.end
+    for sentence, language in context.sentences_with("actions"):
+        if facts.is_finished(sentence) and subject_then_action(context, sentence, language):
             return sentence.block, sentence.start, sentence.end
     if context.option("people_listed"):
         for sentence, language in context.sentences_with("people"):
@@ -79,6 +96,26 @@ def lists_people(context, sentence, language: str | None) -> bool:
     return False
 
 
+def subject_then_action(context, sentence, language: str | None) -> bool:
+    """Whether a term of `subjects` is followed, at most `reach` tokens after it, by a term of
+    `actions` ("This policy [explains] how...", "Ce code [s'applique] à..."), or comes right
+    after one ("[تنطبق] هذه السياسة"); a `reach` of 0 turns this off."""
+    reach = context.option("reach")
+    if not reach:
+        return False
+    actions = context.matcher("actions", language).find(sentence.tokens)
+    if not actions:
+        return False
+    tokens = sentence.tokens
+    subjects = context.matcher("subjects", language).find(tokens)
+    return any(
+        (0 <= action.start - subject.end <= reach
+         and not any(t.text in CLAUSE_BREAKS for t in tokens[subject.end:action.start]))
+        or action.end == subject.start
+        for subject in subjects for action in actions
+    )
+
+
 def leading_label(tokens) -> list:
     """The words of a label that opens a block ("Purpose: ...", "1. OBJETIVO: ..."), or [].
 
@@ -96,8 +133,9 @@ KIND = CheckKind(
     description=__doc__ or "",
     fields={"message": ()},
     check=check,
-    vocabulary={"headings": "terms", "statements": "terms", "people": "terms"},
-    options={"shapes": [], "people_listed": 0},
+    vocabulary={"headings": "terms", "statements": "terms", "people": "terms", "subjects": "terms",
+                "actions": "terms"},
+    options={"shapes": [], "people_listed": 0, "reach": 0},
     option_choices={"shapes": tuple(CONTACT_SHAPES)},
     locate=locate,
 )

@@ -5,7 +5,11 @@ blocks (a logo line or a version line may come first), before the first paragrap
 text. A section heading ending with a colon ("## Exchanges:") labels what follows it and
 names no document. It counts when it holds one of the rule's title words in its own language, or the title
 terms of any kind of policy (rules/kinds/*.yaml: "Droit de rétractation", "Privacy Notice"),
-outside any template fill-in ("[Policy name]" names nothing).
+outside any template fill-in ("[Policy name]" names nothing). A top-level heading (level 1)
+before the body text is the document's title whatever its words ("Quality Control", "Aviso
+Legal", "Χρηματοοικονομικός Επίτροπος"): a writer marks the document's name so, and the words a
+title may use are too many to list; a numbered one ("1. Introduction") or one naming a section
+(the rule's `sections`: "Introduction", "Préambule") still opens a section.
 """
 
 from __future__ import annotations
@@ -38,9 +42,18 @@ def check(context):
                 return
             if block.language and title_terms(context.pack, sentences, block.language):
                 return
+            if block.level == 1 and _names_the_document(context, sentences, block.language):
+                return
         elif sum(len(words(s.tokens)) for s in analysis.by_block[index]) > BODY_WORDS:
             break
     yield context.document_finding(context.message({}))
+
+
+def _names_the_document(context, sentences, language) -> bool:
+    """Whether a top heading's words name the document: any words but a section's name alone
+    ("Introduction", "Préambule", "مقدمة" open a section, whatever their level)."""
+    sections = context.matcher("sections", language)
+    return any(words(s.tokens) for s in sentences) and not any(sections.search(s.tokens) for s in sentences)
 
 
 def _labels_a_section(block) -> bool:
@@ -52,6 +65,6 @@ KIND = CheckKind(
     description=__doc__ or "",
     fields={"message": ()},
     check=check,
-    vocabulary={"words": "terms"},
+    vocabulary={"words": "terms", "sections": "terms"},
     options={"first_blocks": 4},
 )

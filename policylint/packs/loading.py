@@ -38,6 +38,7 @@ LANGUAGE_DATA_KEYS = {
     "numbered_labels": "terms",
     "addressees": "terms",
     "months": "months",
+    "subjects": "terms",  # the names a document gives itself, for required-section's subject and action
 }
 
 
