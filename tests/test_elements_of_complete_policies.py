@@ -1,0 +1,36 @@
+"""Elements that complete policies of every kind state in their own way, found in every
+language they concern: each case is a short policy whose section does hold the element, so the
+rule must stay quiet, and the same policy without that section must make it fire."""
+
+import pytest
+from helpers import findings_for
+
+# (rule, language, the section that states the element, under a title that names the document)
+CASES = [
+    # a code of conduct's procedure is how reports are handled
+    ("missing-procedures", "en", "# Code of Conduct\n\n## How reports are handled\n\n"
+     "A welfare officer acknowledges each report within 24 hours and decides within 14 days.\n"),
+    ("missing-procedures", "fr", "# Code de conduite\n\n## Traitement des signalements\n\n"
+     "Un référent accuse réception de chaque signalement sous 48 heures et rend un avis sous un mois.\n"),
+    ("missing-procedures", "es", "# Código de conducta\n\n## Tramitación de las denuncias\n\n"
+     "La persona de confianza acusa recibo de cada denuncia en 48 horas y la junta decide en 30 días.\n"),
+    ("missing-procedures", "el", "# Κώδικας δεοντολογίας\n\n## Χειρισμός αναφορών\n\n"
+     "Ο υπεύθυνος επιβεβαιώνει κάθε αναφορά μέσα σε 48 ώρες και το συμβούλιο αποφασίζει σε 30 ημέρες.\n"),
+    ("missing-procedures", "ar", "# مدونة قواعد السلوك\n\n## معالجة البلاغات\n\n"
+     "يؤكد المسؤول استلام كل بلاغ خلال 48 ساعة، ويقرر مجلس الإدارة خلال 30 يوماً.\n"),
+]
+
+
+def _without_section(text: str) -> str:
+    return text.split("\n\n")[0] + "\n\nWe value everyone.\n"
+
+
+@pytest.mark.parametrize(("rule", "language", "text"), CASES, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else "")
+def test_the_element_is_found(rule, language, text, pack, settings):
+    assert findings_for(text, pack, settings, rule=rule, lang=language) == []
+
+
+@pytest.mark.parametrize(("rule", "language", "text"), CASES, ids=lambda v: v if isinstance(v, str) and len(v) < 30 else "")
+def test_without_it_the_rule_fires(rule, language, text, pack, settings):
+    found = findings_for(_without_section(text), pack, settings, rule=rule, lang=language)
+    assert [f.rule for f in found] == [rule]
