@@ -18,6 +18,17 @@ CASES = [
      "Ο υπεύθυνος επιβεβαιώνει κάθε αναφορά μέσα σε 48 ώρες και το συμβούλιο αποφασίζει σε 30 ημέρες.\n"),
     ("missing-procedures", "ar", "# مدونة قواعد السلوك\n\n## معالجة البلاغات\n\n"
      "يؤكد المسؤول استلام كل بلاغ خلال 48 ساعة، ويقرر مجلس الإدارة خلال 30 يوماً.\n"),
+    # a returns policy's procedure is how the reader sends an item back
+    ("missing-procedures", "en", "# Returns Policy\n\n## How you can return an item\n\n"
+     "Fill in the form, pack the item and post it with the prepaid label we email you.\n"),
+    ("missing-procedures", "fr", "# Politique de retour\n\n## Comment nous retourner un article\n\n"
+     "Remplissez le formulaire, emballez l'article et déposez-le en magasin.\n"),
+    ("missing-procedures", "es", "# Política de devoluciones\n\n## Cómo nos devuelve un producto\n\n"
+     "Rellene el formulario, embale el artículo y entréguelo en tienda.\n"),
+    ("missing-procedures", "el", "# Πολιτική επιστροφών\n\n## Πώς επιστρέφετε ένα προϊόν\n\n"
+     "Συμπληρώστε τη φόρμα, συσκευάστε το προϊόν και παραδώστε το στο κατάστημα.\n"),
+    ("missing-procedures", "ar", "# سياسة الإرجاع\n\n## كيف تعيد المنتج\n\n"
+     "املأ النموذج، وغلّف المنتج، وسلّمه في الفرع.\n"),
 ]
 
 
