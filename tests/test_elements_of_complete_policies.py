@@ -29,6 +29,17 @@ CASES = [
      "Συμπληρώστε τη φόρμα, συσκευάστε το προϊόν και παραδώστε το στο κατάστημα.\n"),
     ("missing-procedures", "ar", "# سياسة الإرجاع\n\n## كيف تعيد المنتج\n\n"
      "املأ النموذج، وغلّف المنتج، وسلّمه في الفرع.\n"),
+    # a code of conduct states its sanctions under a heading that names the consequences
+    ("missing-enforcement", "en", "# Code of Conduct\n\n## Consequences of unacceptable behaviour\n\n"
+     "The officers can give a written warning or a ban of up to three months.\n"),
+    ("missing-enforcement", "fr", "# Code de conduite\n\n## Conséquences en cas de manquement\n\n"
+     "Le bureau prononce un avertissement écrit ou une suspension de six mois au plus.\n"),
+    ("missing-enforcement", "es", "# Código de conducta\n\n## Consecuencias\n\n"
+     "La junta puede imponer una amonestación por escrito o una suspensión de seis meses como máximo.\n"),
+    ("missing-enforcement", "el", "# Κώδικας δεοντολογίας\n\n## Συνέπειες παραβάσεων\n\n"
+     "Το συμβούλιο επιβάλλει γραπτή επίπληξη ή αποκλεισμό έως έξι μήνες.\n"),
+    ("missing-enforcement", "ar", "# مدونة قواعد السلوك\n\n## عواقب المخالفة\n\n"
+     "يوجه مجلس الإدارة إنذاراً كتابياً أو يوقف العضو مدة أقصاها ستة أشهر.\n"),
 ]
 
 
