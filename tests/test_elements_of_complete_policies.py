@@ -40,6 +40,14 @@ CASES = [
      "Το συμβούλιο επιβάλλει γραπτή επίπληξη ή αποκλεισμό έως έξι μήνες.\n"),
     ("missing-enforcement", "ar", "# مدونة قواعد السلوك\n\n## عواقب المخالفة\n\n"
      "يوجه مجلس الإدارة إنذاراً كتابياً أو يوقف العضو مدة أقصاها ستة أشهر.\n"),
+    # how to report a breach of a code of conduct is its complaint procedure
+    ("missing-complaint-procedure", "el", "# Κώδικας δεοντολογίας\n\n## Πώς αναφέρετε ένα περιστατικό\n\n"
+     "Γράψτε στον υπεύθυνο δεοντολογίας στο ethos@example.org. Η αναφορά μένει εμπιστευτική.\n"),
+    # a code or terms that name themselves as what applies ('these terms govern')
+    ("missing-scope", "ar", "# مدونة قواعد السلوك\n\n## الأعضاء\n\n"
+     "تسري هذه المدونة على الأعضاء في مقر النادي وفي البطولات.\n"),
+    ("missing-scope", "ar", "# الشروط والأحكام\n\n## الاتفاق\n\n"
+     "تنظم هذه الشروط العلاقة بين الشركة وكل من يطلب الوجبات عبر التطبيق.\n"),
 ]
 
 
