@@ -16,6 +16,12 @@ What a label means for a rule:
 - a phrase rule must flag each labelled phrase, and each of its findings must be a labelled
   phrase (or an arguable one, which counts neither way);
 - text that is not a policy must get no finding at all.
+
+Besides the per-rule figures, issue 14's target "a complete policy of each kind gets no
+warning" on real text: the complete documents are those whose labels say every element their
+kind's profile asks for is there, that have no labelled phrase and, where the profile asks for
+one, a revision date within the rules' limit; each of them should get no warning or error. The
+tune part's warned documents are listed by slug; of the holdout only the count is shown.
 """
 
 from __future__ import annotations
@@ -218,6 +224,39 @@ def score(docs: list[Labelled], rules_of_kind: dict[str, set[str]]):
     return rules, languages, kinds, kind_right
 
 
+def is_complete(doc: Labelled, wanted: set[str]) -> bool:
+    """Whether the labels say the document holds all its kind's profile asks for, words and date
+    included: every element present, no labelled phrase, no long mission statement, and a
+    revision date within the limit when the profile asks for one."""
+    if doc.kind == "not-a-policy" or not wanted:
+        return False
+    elements = doc.labels.get("elements") or {}
+    if any(elements.get(element) not in ("yes", True) for rule, element in ELEMENT_RULES.items() if rule in wanted):
+        return False
+    if "long-mission-statement" in wanted and elements.get("long-mission-statement") not in ("no", False, None):
+        return False
+    if any(doc.labels.get("phrases", {}).get(rule) for rule in PHRASE_RULES):
+        return False
+    if wanted & {"missing-revision-date", "stale-revision-date"}:
+        date = doc.labels.get("revision_date")
+        return isinstance(date, dt.date) and date >= _months_before(TODAY, MAX_AGE_MONTHS)
+    return True
+
+
+def complete_documents(docs: list[Labelled], rules_of_kind: dict[str, set[str]]) -> dict:
+    """Per split: how many documents are complete by their labels, and which of them policylint
+    warned about (a warning or an error); slugs for the tune part only."""
+    result: dict = {}
+    for split in ("tune", "holdout"):
+        complete = [d for d in docs if d.split == split and is_complete(d, rules_of_kind.get(d.kind, set()))]
+        warned = sorted(d.slug for d in complete if any(f["severity"] in ("warning", "error") for f in d.findings))
+        result[split] = {"documents": len(complete), "warned": len(warned),
+                         "clean": _round((len(complete) - len(warned)) / len(complete)) if complete else None}
+        if split == "tune":
+            result[split]["warned_slugs"] = warned
+    return result
+
+
 def figures(docs, rules, languages, kinds, kind_right) -> dict:
     result: dict = {"documents": {}, "rules": {}, "languages": {}, "kinds": {}, "kind_choice": {}}
     for split in ("tune", "holdout"):
@@ -263,6 +302,7 @@ def markdown(result: dict, docs: list[Labelled]) -> str:
         f"{_show(result['accuracy'].get('holdout'))} |",
         f"| kind chosen right | {_show(result['kind_choice'].get('tune'))} | "
         f"{_show(result['kind_choice'].get('holdout'))} |",
+        *_complete_rows(result.get("complete", {})),
         "",
         "## Per rule",
         "",
@@ -286,6 +326,23 @@ def markdown(result: dict, docs: list[Labelled]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _complete_rows(complete: dict) -> list[str]:
+    """Issue 14's target, a complete policy gets no warning, as table rows and the tune part's
+    warned documents."""
+    if not complete:
+        return []
+    tune, hold = complete.get("tune", {}), complete.get("holdout", {})
+    rows = [
+        f"| complete documents (by their labels) | {tune.get('documents', 0)} | {hold.get('documents', 0)} |",
+        f"| complete documents with a warning or error | {tune.get('warned', 0)} | {hold.get('warned', 0)} |",
+        f"| complete documents with none (target 1.00) | {_show(tune.get('clean'))} | {_show(hold.get('clean'))} |",
+    ]
+    if tune.get("warned_slugs"):
+        rows += ["", "Complete tune documents that got a warning or error: "
+                 + ", ".join(f"`{slug}`" for slug in tune["warned_slugs"]) + "."]
+    return rows
+
+
 def _show(value) -> str:
     return "–" if value is None else f"{value:.2f}"
 
@@ -299,6 +356,10 @@ def regressions(result: dict, committed: dict) -> list[str]:
         now = result["accuracy"].get(split)
         if value is not None and (now is None or now < value - 0.001):
             problems.append(f"accuracy ({split}) fell from {value} to {now}")
+    for split, then in committed.get("complete", {}).items():
+        before, after = then.get("clean"), result.get("complete", {}).get(split, {}).get("clean")
+        if before is not None and after is not None and after < before - 0.001:
+            problems.append(f"complete documents with no warning ({split}) fell from {before} to {after}")
     for split, rules in committed.get("rules", {}).items():
         for name, figures_then in rules.items():
             now = result["rules"].get(split, {}).get(name, {})
@@ -320,7 +381,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"accuracy: no labelled documents under {args.corpus}", file=sys.stderr)
         return 2
     run_policylint(docs)
-    result = figures(docs, *score(docs, profiles_by_kind()))
+    rules_of_kind = profiles_by_kind()
+    result = figures(docs, *score(docs, rules_of_kind))
+    result["complete"] = complete_documents(docs, rules_of_kind)
     if args.check:
         committed = json.loads(FIGURES.read_text(encoding="utf-8")) if FIGURES.exists() else {}
         problems = regressions(result, committed)
