@@ -46,6 +46,7 @@ TODAY = dt.date(2026, 12, 2)  # fixed, so the figures do not change as the label
 MAX_AGE_MONTHS = 12
 SUFFIXES = (".md", ".txt", ".html", ".docx", ".odt", ".pdf")
 TARGETS = {"document_accuracy": 0.95, "precision": 0.90, "recall": 0.85}
+WHY = Path(__file__).with_name("accuracy_why.md")  # why the targets not met are not, written by hand
 
 # rule -> the element whose absence it reports
 ELEMENT_RULES = {
@@ -323,7 +324,37 @@ def markdown(result: dict, docs: list[Labelled]) -> str:
         for name in sorted(set(result[key].get("tune", {})) | set(result[key].get("holdout", {}))):
             lines.append(f"| {name} | {_show(result[key].get('tune', {}).get(name))} | "
                          f"{_show(result[key].get('holdout', {}).get(name))} |")
+    lines += ["", "## Targets on the holdout part", "", *verdicts(result)]
+    if WHY.exists():  # the reasons are a person's reading of the tune documents, kept beside
+        lines += ["", WHY.read_text(encoding="utf-8").strip()]
     return "\n".join(lines) + "\n"
+
+
+def verdicts(result: dict) -> list[str]:
+    """Each holdout target, met or not, from the figures: the rules that miss a target by name."""
+    hold = result["accuracy"].get("holdout")
+    rules = result["rules"].get("holdout", {})
+
+    def missing(measure: str, limit: float) -> list[str]:
+        return [f"{name} {_show(figures[measure])}" for name, figures in sorted(rules.items())
+                if figures.get(measure) is not None and figures[measure] < limit]
+
+    def verdict(misses: list[str]) -> str:
+        return "met" if not misses else "**not met**: " + ", ".join(misses)
+
+    complete = result.get("complete", {}).get("holdout", {})
+    lines = ["| target | verdict |", "| --- | --- |",
+             f"| accuracy ≥ {TARGETS['document_accuracy']} | "
+             f"{verdict([] if hold is not None and hold >= TARGETS['document_accuracy'] else [_show(hold)])} |",
+             f"| every rule's precision ≥ {TARGETS['precision']} | {verdict(missing('precision', TARGETS['precision']))} |",
+             f"| every rule's recall ≥ {TARGETS['recall']} | {verdict(missing('recall', TARGETS['recall']))} |"]
+    if complete.get("documents"):
+        warned = complete.get("warned", 0)
+        lines.append(f"| a complete policy gets no warning | {verdict([f'{warned} warned'] if warned else [])} |")
+    else:
+        lines.append("| a complete policy gets no warning | no complete document in this part: see the samples "
+                     "(`tests/test_complete_policies.py`) |")
+    return lines
 
 
 def _complete_rows(complete: dict) -> list[str]:
