@@ -9,6 +9,7 @@ its evidence, so a user can see why a kind was chosen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -17,6 +18,7 @@ from policylint.checks.facts import DocumentFacts
 from policylint.model import Analysis, WordIndex
 from policylint.packs.model import Kind, Pack
 from policylint.text.analysis import tokenize
+from policylint.text.dates import find_dates, normalised_with_offsets, standing_alone
 from policylint.text.matcher import Matcher
 
 OTHER_POLICY = "other-policy"
@@ -24,12 +26,22 @@ NOT_A_POLICY = "not-a-policy"
 # Weights: a title naming a kind outweighs any amount of body text; a heading names a section.
 TITLE_WEIGHT = 10
 HEADING_WEIGHT = 3
+# A heading counts for a kind only when the body holds at least this much of the kind's words.
+HEADING_SUPPORT = 2
 # A body word counts at most this often, so one word repeated does not decide alone.
 WORD_CAP = 3
 # The least score that makes a document a particular kind of policy.
 KIND_THRESHOLD = 4
 # How many headings at the top of a document can make up its title.
 TITLE_BLOCKS = 3
+# A text reports news (an article about a policy, not the policy) when at least this many of its
+# sentences report what someone said, and they make at least this share of its sentences (a
+# long policy may quote a minister once)...
+NEWS_SENTENCES = 2
+NEWS_SHARE = 0.1
+# ...or when one of its first blocks is a dateline: a date with the time it was posted.
+DATELINE_BLOCKS = 4
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 # File names that software projects and note-takers use for documents that are not policies.
 NOT_A_POLICY_NAMES = frozenset({"readme", "changelog", "changes", "history", "news", "authors",
                                 "contributing", "todo", "install", "notes", "minutes"})
@@ -42,7 +54,7 @@ NAMED_KINDS = {"code_of_conduct": "code-of-conduct", "code-of-conduct": "code-of
 @dataclass(frozen=True)
 class KindChoice:
     """The kind chosen for a document and why: `source` is "title", "headings", "words",
-    "file name", "configuration" or "option"; `terms` are the words that decided."""
+    "news", "file name", "configuration" or "option"; `terms` are the words that decided."""
 
     name: str
     source: str
@@ -72,12 +84,20 @@ def detect_kind(
         return KindChoice(named, "file name")
     if words is None:
         words = DocumentFacts(analysis).word_index
+    news = _news(analysis, pack, words)
+    if news:
+        # a headline names the policy an article reports on ("Council adopts new complaints
+        # policy"): the title decides only for a document that speaks for itself
+        return KindChoice(NOT_A_POLICY, "news", news)
     title, heads, body = _evidence(analysis, pack, words)
     policies = [name for name, kind in kinds.items() if kind.profile is not None and name != OTHER_POLICY]
     titled = [name for name in policies if title.get(name)]
+    said = {name: sum(min(count, WORD_CAP) for count in body.get(name, {}).values()) for name in kinds}
+    # a heading names a section of a kind only when the body speaks of it too: a help page's
+    # "Retours" (feedback) is no returns policy
+    heads = {name: terms for name, terms in heads.items() if said.get(name, 0) >= HEADING_SUPPORT}
     scores = {
-        name: TITLE_WEIGHT * len(title.get(name, ())) + HEADING_WEIGHT * len(heads.get(name, ()))
-        + sum(min(count, WORD_CAP) for count in body.get(name, {}).values())
+        name: TITLE_WEIGHT * len(title.get(name, ())) + HEADING_WEIGHT * len(heads.get(name, ())) + said[name]
         for name in kinds
     }
     if titled:
@@ -99,7 +119,9 @@ def detect_kind(
         source = "headings" if heads.get(best) else "words"
         terms = tuple(heads.get(best, ())) or _top_words(body.get(best, {}))
         return KindChoice(best, source, terms, scores)
-    policy_score = scores.get(OTHER_POLICY, 0) + sum(scores[name] for name in policies)
+    # the strongest kind's evidence, not all kinds' together: a page that mentions a service, a
+    # client and a form once each says nothing of any one kind
+    policy_score = max([scores.get(OTHER_POLICY, 0), *(scores[name] for name in policies)])
     # a document is taken for text that is not a policy only on evidence (its words, its file
     # name): one that says too little either way is judged as a policy of some other kind
     if OTHER_POLICY in kinds and (title.get(OTHER_POLICY) or policy_score >= leans_away):
@@ -108,6 +130,49 @@ def detect_kind(
         return KindChoice(OTHER_POLICY, source, terms, scores)
     terms = tuple(title.get(NOT_A_POLICY, ())) or _top_words(body.get(NOT_A_POLICY, {}))
     return KindChoice(NOT_A_POLICY, "words", terms, scores)
+
+
+def _news(analysis: Analysis, pack: Pack, words: Mapping[str | None, WordIndex]) -> tuple[str, ...]:
+    """What shows the text is a news report: its dateline, or the verbs of reported speech
+    ("said", "a déclaré", "δήλωσε") of enough of its sentences; empty when it is not one."""
+    dateline = _dateline(analysis, pack)
+    if dateline:
+        return (dateline,)
+    kind = pack.kinds.get(NOT_A_POLICY)
+    if kind is None:
+        return ()
+    blocks, sentences = analysis.document.blocks, analysis.sentences
+    reporting: set[int] = set()
+    verbs: list[str] = []
+    for language, index in words.items():
+        if language is None or not kind.reporting.get(language):
+            continue
+        matcher = _matcher(pack, kind, "reporting", language)
+        for number in matcher.candidates(index):
+            if blocks[sentences[number].block].is_heading:
+                continue
+            for match in matcher.find(sentences[number].tokens):
+                reporting.add(number)
+                if match.term.lstrip("=") not in verbs:
+                    verbs.append(match.term.lstrip("="))
+    said = sum(not blocks[sentence.block].is_heading for sentence in sentences)
+    if len(reporting) >= NEWS_SENTENCES and len(reporting) >= NEWS_SHARE * said:
+        return tuple(verbs)
+    return ()
+
+
+def _dateline(analysis: Analysis, pack: Pack) -> str | None:
+    """The first blocks' line that holds a date with a time of day and nothing else ("Τρίτη,
+    18 Ιουλίου 2006 16:31"): a page stamped when it was posted, as news and blogs are."""
+    for block in analysis.document.blocks[:DATELINE_BLOCKS]:
+        text = normalised_with_offsets(block.text)[0]
+        if not _CLOCK.search(text):
+            continue
+        undated = _CLOCK.sub(" ", text)
+        months = pack.language_data.get(block.language or "", {}).get("months", {})
+        if standing_alone(undated, find_dates(undated, months)):
+            return block.text.strip()
+    return None
 
 
 def _named_by_file(path: str) -> str | None:
@@ -180,7 +245,7 @@ def _matcher(pack: Pack, kind: Kind, key: str, language: str) -> Matcher:
     cache_key = ("kind", kind.name, key, language)
     matcher = pack.matchers.get(cache_key)
     if matcher is None:
-        terms = (kind.title_terms if key == "title" else kind.words).get(language, ())
+        terms = {"title": kind.title_terms, "words": kind.words, "reporting": kind.reporting}[key].get(language, ())
         matcher = Matcher(terms, lambda text: tokenize(text, language))
         pack.matchers[cache_key] = matcher
     return matcher
