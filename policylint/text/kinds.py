@@ -26,7 +26,8 @@ NOT_A_POLICY = "not-a-policy"
 # Weights: a title naming a kind outweighs any amount of body text; a heading names a section.
 TITLE_WEIGHT = 10
 HEADING_WEIGHT = 3
-# A heading counts for a kind only when the body holds at least this much of the kind's words.
+# A heading counts for a kind only when the document's words of that kind (the heading's own
+# among them) score at least this: the body must say something of the kind too.
 HEADING_SUPPORT = 2
 # A body word counts at most this often, so one word repeated does not decide alone.
 WORD_CAP = 3
@@ -153,8 +154,8 @@ def _news(analysis: Analysis, pack: Pack, words: Mapping[str | None, WordIndex])
                 continue
             for match in matcher.find(sentences[number].tokens):
                 reporting.add(number)
-                if match.term.lstrip("=") not in verbs:
-                    verbs.append(match.term.lstrip("="))
+                if _written(match.term) not in verbs:
+                    verbs.append(_written(match.term))
     said = sum(not blocks[sentence.block].is_heading for sentence in sentences)
     if len(reporting) >= NEWS_SENTENCES and len(reporting) >= NEWS_SHARE * said:
         return tuple(verbs)
@@ -177,6 +178,12 @@ def _dateline(analysis: Analysis, pack: Pack) -> str | None:
 
 def _named_by_file(path: str) -> str | None:
     return NAMED_KINDS.get(PurePath(path).stem.lower())
+
+
+def _written(term: str) -> str:
+    """A vocabulary entry as the reader should see it in a reason: without the "=" that asks the
+    matcher for the exact word ("=le personnel")."""
+    return term.removeprefix("=")
 
 
 def _top_words(counts: dict[str, int], most: int = 3) -> tuple[str, ...]:
@@ -208,12 +215,13 @@ def _evidence(analysis: Analysis, pack: Pack, words: Mapping[str | None, WordInd
                 else:
                     continue
                 for match in titles.find(sentence.tokens):
-                    if match.term not in target.setdefault(name, []):
-                        target[name].append(match.term)
+                    if _written(match.term) not in target.setdefault(name, []):
+                        target[name].append(_written(match.term))
             body_words = _matcher(pack, kind, "words", language)
             for number in body_words.candidates(index):
                 for match in body_words.find(sentences[number].tokens):
-                    counts[match.term] = counts.get(match.term, 0) + 1
+                    term = _written(match.term)
+                    counts[term] = counts.get(term, 0) + 1
     return title, heads, body
 
 
