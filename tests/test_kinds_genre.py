@@ -206,3 +206,48 @@ def test_why_a_text_is_news_shows_in_its_language(tmp_path, language, text):
     assert reason.startswith("news: ")
     said = Messages(language).kind_reason(reason)
     assert said.startswith(Messages(language)("kind_source_news"))
+
+
+# Policies with no profile of their own, named by their subject; some also called a charter.
+SUBJECT_TITLES = [
+    ("en", "# Safeguarding Policy\n\nEvery volunteer must report a concern about a child to the designated lead "
+     "the same day.\n"),
+    ("en", "# Equality and Diversity Charter\n\nWe treat every employee and every customer fairly, whatever their "
+     "background. Our staff are trained each year.\n"),
+    ("fr", "# Charte informatique\n\nChaque salarié protège son mot de passe et n'installe aucun logiciel sans "
+     "accord. Le personnel signale tout incident au service informatique.\n"),
+    ("fr", "# Politique de protection des mineurs\n\nTout bénévole doit signaler sans délai une inquiétude au "
+     "référent désigné.\n"),
+    ("es", "# Política de conflictos de interés\n\nCada empleado debe declarar cualquier interés que pueda influir "
+     "en sus decisiones.\n"),
+    ("es", "# Canal de denuncias\n\nCualquier persona puede informar de forma confidencial de un incumplimiento de la "
+     "ley dentro de la empresa.\n"),
+    ("el", "# Χάρτης ισότητας και διαφορετικότητας\n\nΑντιμετωπίζουμε κάθε εργαζόμενο και κάθε πελάτη δίκαια. Το "
+     "προσωπικό μας εκπαιδεύεται κάθε χρόνο.\n"),
+    ("el", "# Πολιτική σύγκρουσης συμφερόντων\n\nΚάθε υπάλληλος πρέπει να δηλώνει κάθε συμφέρον που μπορεί να "
+     "επηρεάσει τις αποφάσεις του.\n"),
+    ("ar", "# ميثاق الصحة والسلامة\n\nيلتزم كل موظف بقواعد السلامة في مكان العمل ويبلغ عن أي خطر فورا.\n"),
+    ("ar", "# سياسة الإبلاغ عن المخالفات\n\nيمكن لأي موظف الإبلاغ بسرية عن أي مخالفة للقانون داخل الشركة.\n"),
+]
+
+
+@pytest.mark.parametrize("language, text", SUBJECT_TITLES, ids=[f"{s[0]}-{i}" for i, s in enumerate(SUBJECT_TITLES)])
+def test_a_title_naming_a_policy_subject_makes_it_a_policy_of_another_kind(language, text, pack):
+    choice = choose(text, pack)
+    assert (choice.name, choice.source) == ("other-policy", "title")
+
+
+# A charter that names its customers, or says nothing of its subject, is still a customer charter.
+CHARTERS = [
+    ("en", "# Customer Charter\n\nWe answer every call within a minute.\n"),
+    ("en", "# Our Charter\n\nWe answer every customer call within a minute and reply to letters within a week.\n"),
+    ("fr", "# Charte client\n\nNous répondons à chaque appel en moins d'une minute.\n"),
+    ("es", "# Carta de servicios\n\nAtendemos cada llamada en menos de un minuto.\n"),
+    ("el", "# Χάρτης εξυπηρέτησης\n\nΑπαντάμε σε κάθε κλήση σε λιγότερο από ένα λεπτό.\n"),
+    ("ar", "# ميثاق العملاء\n\nنرد على كل مكالمة خلال دقيقة.\n"),
+]
+
+
+@pytest.mark.parametrize("language, text", CHARTERS, ids=[f"{s[0]}-{i}" for i, s in enumerate(CHARTERS)])
+def test_a_customer_charter_is_still_one(language, text, pack):
+    assert choose(text, pack).name == "customer-service"

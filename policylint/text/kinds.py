@@ -92,7 +92,10 @@ def detect_kind(
         return KindChoice(NOT_A_POLICY, "news", news)
     title, heads, body = _evidence(analysis, pack, words)
     policies = [name for name, kind in kinds.items() if kind.profile is not None and name != OTHER_POLICY]
-    titled = [name for name in policies if title.get(name)]
+    # a title naming a kind of policy that has no profile of its own ("Acceptable Use Policy",
+    # "Règlement intérieur"), in more than one word: a bare "Policy" names none
+    named_other = tuple(term for term in title.get(OTHER_POLICY, ()) if len(term.split()) > 1)
+    titled = [name for name in policies if _names_kind(title.get(name, ()), named_other, kinds.get(OTHER_POLICY))]
     said = {name: sum(min(count, WORD_CAP) for count in body.get(name, {}).values()) for name in kinds}
     # a heading names a section of a kind only when the body speaks of it too: a help page's
     # "Retours" (feedback) is no returns policy
@@ -104,11 +107,8 @@ def detect_kind(
     if titled:
         best = max(titled, key=lambda name: (len(title[name]), scores[name], -policies.index(name)))
         return KindChoice(best, "title", tuple(title[best]), scores)
-    named_other = tuple(term for term in title.get(OTHER_POLICY, ()) if len(term.split()) > 1)
     if named_other:
-        # a title naming a kind of policy that has no profile of its own ("Acceptable Use
-        # Policy", "Règlement intérieur") decides as the other kinds' titles do; a bare
-        # "Policy" does not
+        # it decides as the other kinds' titles do
         return KindChoice(OTHER_POLICY, "title", named_other, scores)
     if PurePath(analysis.document.path).stem.lower() in NOT_A_POLICY_NAMES:
         # a README or a changelog is a policy only when its title says so
@@ -174,6 +174,18 @@ def _dateline(analysis: Analysis, pack: Pack) -> str | None:
         if standing_alone(undated, find_dates(undated, months)):
             return block.text.strip()
     return None
+
+
+def _names_kind(terms, named_other: tuple[str, ...], other: Kind | None) -> bool:
+    """Whether a kind's title terms name it: a word that any policy may be called by ("Charter",
+    "Charte", "Χάρτης", "ميثاق") does not when the title names the policy's subject ("Equality and
+    diversity charter", "Charte informatique")."""
+    if not terms:
+        return False
+    if not named_other or other is None:
+        return True
+    generic = {_written(term).casefold() for entries in other.title_terms.values() for term in entries}
+    return any(term.casefold() not in generic for term in terms)
 
 
 def _named_by_file(path: str) -> str | None:
