@@ -251,3 +251,55 @@ CHARTERS = [
 @pytest.mark.parametrize("language, text", CHARTERS, ids=[f"{s[0]}-{i}" for i, s in enumerate(CHARTERS)])
 def test_a_customer_charter_is_still_one(language, text, pack):
     assert choose(text, pack).name == "customer-service"
+
+
+# The changes made to a policy, release by release: its title names the policy, its headings
+# are versions (Arabic-Indic digits too) with what changed below each.
+RELEASE_NOTES = [
+    ("en", "# Privacy policy: changes\n\n## [2.1.0] - 2024-03-01\n\n### Changed\n\n- The section on cookies names "
+     "each cookie.\n\n## [2.0.0] - 2023-09-12\n\n### Changed\n\n- The notice covers the mobile app.\n"),
+    ("fr", "# Politique de confidentialité : versions\n\n## v2.1.0\n\n### Modifié\n\n- La section sur les cookies "
+     "nomme chaque cookie.\n\n## v2.0.0\n\n### Modifié\n\n- L'avis couvre l'application mobile.\n"),
+    ("es", "# Política de privacidad: versiones\n\n## 2.1.0 (2024-03-01)\n\n### Cambiado\n\n- La sección sobre "
+     "cookies nombra cada cookie.\n\n## 2.0.0 (2023-09-12)\n\n### Cambiado\n\n- El aviso cubre la aplicación.\n"),
+    ("el", "# Πολιτική απορρήτου: εκδόσεις\n\n## [2.1.0] - 2024-03-01\n\n### Αλλαγές\n\n- Η ενότητα για τα cookies "
+     "κατονομάζει κάθε cookie.\n\n## [2.0.0] - 2023-09-12\n\n### Αλλαγές\n\n- Η δήλωση καλύπτει την εφαρμογή.\n"),
+    ("ar", "# سياسة الخصوصية: الإصدارات\n\n## [٢.١.٠] - ٢٠٢٤-٠٣-٠١\n\n### تغييرات\n\n- يذكر قسم ملفات تعريف "
+     "الارتباط كل ملف.\n\n## [٢.٠.٠] - ٢٠٢٣-٠٩-١٢\n\n### تغييرات\n\n- يشمل الإشعار التطبيق.\n"),
+]
+
+
+@pytest.mark.parametrize("language, text", RELEASE_NOTES, ids=[s[0] for s in RELEASE_NOTES])
+def test_release_notes_of_a_policy_are_not_the_policy(language, text, pack):
+    choice = choose(text, pack)
+    assert (choice.name, choice.source) == ("not-a-policy", "release headings")
+    assert len(choice.terms) == 2
+
+
+# A policy with numbered sections and, at its end, a version history among many headings.
+VERSIONED_POLICIES = [
+    ("en", "privacy", "# Privacy policy\n\n## 1.1.1 Who we are\n\nWe are the controller of your personal data.\n\n"
+     "## 1.1.2 Your rights\n\nYou may ask for access to your data.\n\n## Cookies\n\nWe use cookies.\n\n"
+     "## Contact\n\nWrite to us.\n\n## Version history\n\nThe changes, newest first.\n\n## v2.1\n\nCookies named.\n\n"
+     "## v2.0\n\nFirst version.\n"),
+    ("fr", "privacy", "# Politique de confidentialité\n\n## 1.1.1 Qui nous sommes\n\nNous sommes responsables du "
+     "traitement de vos données personnelles.\n\n## 1.1.2 Vos droits\n\nVous pouvez demander l'accès à vos données."
+     "\n\n## Cookies\n\nNous utilisons des cookies.\n\n## Contact\n\nÉcrivez-nous.\n\n## Historique\n\nLes "
+     "modifications.\n\n## v2.1\n\nCookies nommés.\n\n## v2.0\n\nPremière version.\n"),
+    ("es", "privacy", "# Política de privacidad\n\n## 1.1.1 Quiénes somos\n\nSomos responsables del tratamiento de sus "
+     "datos personales.\n\n## 1.1.2 Sus derechos\n\nPuede solicitar el acceso a sus datos.\n\n## Cookies\n\nUsamos "
+     "cookies.\n\n## Contacto\n\nEscríbanos.\n\n## Historial\n\nLos cambios.\n\n## v2.1\n\nCookies nombradas.\n\n"
+     "## v2.0\n\nPrimera versión.\n"),
+    ("el", "privacy", "# Πολιτική απορρήτου\n\n## 1.1.1 Ποιοι είμαστε\n\nΕίμαστε υπεύθυνοι επεξεργασίας των "
+     "προσωπικών σας δεδομένων.\n\n## 1.1.2 Τα δικαιώματά σας\n\nΜπορείτε να ζητήσετε πρόσβαση.\n\n## Cookies\n\n"
+     "Χρησιμοποιούμε cookies.\n\n## Επικοινωνία\n\nΓράψτε μας.\n\n## Ιστορικό\n\nΟι αλλαγές.\n\n## v2.1\n\n"
+     "Cookies.\n\n## v2.0\n\nΠρώτη έκδοση.\n"),
+    ("ar", "privacy", "# سياسة الخصوصية\n\n## ١.١.١ من نحن\n\nنحن المسؤولون عن معالجة بياناتك الشخصية.\n\n"
+     "## ١.١.٢ حقوقك\n\nيمكنك طلب الوصول إلى بياناتك.\n\n## ملفات تعريف الارتباط\n\nنستخدم ملفات تعريف الارتباط."
+     "\n\n## اتصل بنا\n\nراسلنا.\n\n## السجل\n\nالتغييرات.\n\n## v2.1\n\nتسمية الملفات.\n\n## v2.0\n\nالإصدار الأول.\n"),
+]
+
+
+@pytest.mark.parametrize("language, kind, text", VERSIONED_POLICIES, ids=[s[0] for s in VERSIONED_POLICIES])
+def test_a_policy_with_numbered_sections_and_a_version_history_is_still_a_policy(language, kind, text, pack):
+    assert choose(text, pack).name == kind

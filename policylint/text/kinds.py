@@ -43,6 +43,14 @@ NEWS_SHARE = 0.1
 # ...or when one of its first blocks is a dateline: a date with the time it was posted.
 DATELINE_BLOCKS = 4
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+# Release notes: at least this many headings that are a version and nothing else, making at
+# least this share of the headings of their level.
+RELEASES = 2
+RELEASE_SHARE = 0.5
+_VERSION = re.compile(r"v?\d+(?:\.\d+){2,}|v\d+(?:\.\d+)+")
+_DIGITS = re.compile(r"\d")
+# How many of the words or headings that decided a reason shows.
+WORDS_SHOWN = 3
 # File names that software projects and note-takers use for documents that are not policies.
 NOT_A_POLICY_NAMES = frozenset({"readme", "changelog", "changes", "history", "news", "authors",
                                 "contributing", "todo", "install", "notes", "minutes"})
@@ -55,7 +63,7 @@ NAMED_KINDS = {"code_of_conduct": "code-of-conduct", "code-of-conduct": "code-of
 @dataclass(frozen=True)
 class KindChoice:
     """The kind chosen for a document and why: `source` is "title", "headings", "words",
-    "news", "file name", "configuration" or "option"; `terms` are the words that decided."""
+    "news", "release headings", "file name", "configuration" or "option"; `terms` are the words that decided."""
 
     name: str
     source: str
@@ -90,6 +98,10 @@ def detect_kind(
         # a headline names the policy an article reports on ("Council adopts new complaints
         # policy"): the title decides only for a document that speaks for itself
         return KindChoice(NOT_A_POLICY, "news", news)
+    releases = _release_headings(analysis, pack)
+    if releases:
+        # release notes, though their title names the policy they change
+        return KindChoice(NOT_A_POLICY, "release headings", releases)
     title, heads, body = _evidence(analysis, pack, words)
     policies = [name for name, kind in kinds.items() if kind.profile is not None and name != OTHER_POLICY]
     # a title naming a kind of policy that has no profile of its own ("Acceptable Use Policy",
@@ -188,6 +200,33 @@ def _names_kind(terms, named_other: tuple[str, ...], other: Kind | None) -> bool
     return any(term.casefold() not in generic for term in terms)
 
 
+def _release_headings(analysis: Analysis, pack: Pack) -> tuple[str, ...]:
+    """The headings that are a release's version and nothing else ("## [2.1.0] - 2024-03-01",
+    "## v1.4"), when they are at least two and half the headings of their level: release notes
+    or a changelog, whose "Added" and "Fixed" sit below each version. A policy's numbered
+    sections ("1.2.3 Scope") name something besides, and a version history at a policy's end
+    is a few headings among many of its level."""
+    headings = [block for block in analysis.document.blocks if block.is_heading]
+    releases = [block for block in headings if _is_version(block, pack)]
+    levels = {block.level for block in releases}
+    for level in sorted(levels, key=lambda lvl: -sum(block.level == lvl for block in releases)):
+        at_level = [block.text.strip() for block in releases if block.level == level]
+        peers = sum(block.level == level for block in headings)
+        if len(at_level) >= RELEASES and len(at_level) >= RELEASE_SHARE * peers:
+            return tuple(at_level[:WORDS_SHOWN])
+    return ()
+
+
+def _is_version(block, pack: Pack) -> bool:
+    text = normalised_with_offsets(block.text)[0]
+    if not _DIGITS.search(text):
+        return False
+    months = pack.language_data.get(block.language or "", {}).get("months", {})
+    for date in reversed(find_dates(text, months)):
+        text = text[:date.start] + " " + text[date.end:]
+    return bool(_VERSION.fullmatch(text.strip(" \t[]()-–—:|*_#")))
+
+
 def _named_by_file(path: str) -> str | None:
     return NAMED_KINDS.get(PurePath(path).stem.lower())
 
@@ -198,7 +237,7 @@ def _written(term: str) -> str:
     return term.removeprefix("=")
 
 
-def _top_words(counts: dict[str, int], most: int = 3) -> tuple[str, ...]:
+def _top_words(counts: dict[str, int], most: int = WORDS_SHOWN) -> tuple[str, ...]:
     return tuple(term for term, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:most])
 
 
