@@ -110,6 +110,7 @@ class Labelled:
     labels: dict
     findings: list[dict] = field(default_factory=list)
     detected_kind: str | None = None
+    kind_reason: str | None = None
 
 
 def documents(corpus: Path) -> list[Labelled]:
@@ -138,6 +139,7 @@ def run_policylint(docs: list[Labelled]) -> None:
     for record in payload.get("files", []):
         if record["path"] in by_path:
             by_path[record["path"]].detected_kind = record.get("kind")
+            by_path[record["path"]].kind_reason = record.get("kind_reason")
 
 
 def profiles_by_kind() -> dict[str, set[str]]:

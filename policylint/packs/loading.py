@@ -343,16 +343,17 @@ def _kinds(directory: Path) -> dict[str, Kind]:
         detect = data["detect"]
         if not isinstance(detect, dict):
             _fail(path, "detect", Text("pack_expected_detect"))
-        titles, words = {}, {}
+        titles, words, reporting = {}, {}, {}
         for language, entry in detect.items():
             if language not in LANGUAGES:
                 _fail(path, f"detect.{language}", Text("pack_unknown_language", languages=", ".join(LANGUAGES)))
-            if not isinstance(entry, dict) or set(entry) != {"title", "words"}:
+            if not isinstance(entry, dict) or not {"title", "words"} <= set(entry) <= {"title", "words", "reporting"}:
                 _fail(path, f"detect.{language}", Text("pack_expected_detect_keys"))
-            for key in ("title", "words"):
+            for key in entry:
                 _check_shape(path, f"detect.{language}.{key}", entry[key], "terms")
             titles[language], words[language] = tuple(entry["title"]), tuple(entry["words"])
-        kinds[data["name"]] = Kind(data["name"], data["profile"], label, titles, words, str(path))
+            reporting[language] = tuple(entry.get("reporting", ()))
+        kinds[data["name"]] = Kind(data["name"], data["profile"], label, titles, words, str(path), reporting)
     return kinds
 
 

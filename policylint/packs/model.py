@@ -100,6 +100,9 @@ class Kind:
     title_terms: dict[str, tuple[str, ...]]  # per language: words of a title naming this kind
     words: dict[str, tuple[str, ...]]  # per language: words the body of this kind uses
     path: str = ""
+    # per language: verbs of reported speech ("said", "a déclaré"): a text whose sentences report
+    # what someone said is an article about a document, not the document (not-a-policy only)
+    reporting: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass
