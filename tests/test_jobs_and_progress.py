@@ -109,3 +109,23 @@ def test_a_run_without_jobs_prints_what_one_job_prints(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "BYTES_PER_WORKER", 1)  # every file pays for a worker
     args = ("--format", "json", str(CORPORA))
     assert run(*args).stdout == run("-j", "1", *args).stdout
+
+
+def test_workers_end_by_themselves_when_the_work_is_done(tmp_path, monkeypatch):
+    """Each worker is told the work is done: none waits for an end of input that a worker forked
+    after it keeps from coming, to be killed a second later (that made -j 2 slower than -j 1)."""
+    from policylint.running import parallel
+
+    ended: list[int | None] = []
+    stop = parallel._Worker.stop
+
+    def stop_and_record(worker, wait: float = 0.0) -> None:
+        stop(worker, wait)
+        ended.append(worker.process.exitcode)
+
+    monkeypatch.setattr(parallel._Worker, "stop", stop_and_record)
+    for number in range(6):
+        (tmp_path / f"policy-{number}.md").write_text(f"# Policy {number}\n\nWe reply within {number + 2} days.\n")
+    result = run("--isolated", "-j", "3", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert ended == [0, 0, 0]

@@ -113,9 +113,12 @@ def _serve(connection, setup) -> None:
     _initialise(*setup)
     while True:
         try:
-            number, task = connection.recv()
-        except (EOFError, OSError):  # the parent is gone or done
+            message = connection.recv()
+        except (EOFError, OSError):  # the parent is gone
             return
+        if message is None:  # the parent is done
+            return
+        number, task = message
         outcome = _check(task)
         connection.send((number, outcome))
         if outcome.timed_out:  # stopped mid-way: its caches may be half built
@@ -155,7 +158,14 @@ class _Worker:
             self.broken, self.deadline = True, 0.0
 
     def stop(self, wait: float = 0.0) -> None:
-        """Close its pipe (an idle worker then ends by itself), wait up to `wait` seconds, kill."""
+        """Tell it the work is done (an idle worker then ends by itself), close its pipe, wait up
+        to `wait` seconds, kill. Closing alone would not do: a worker forked later holds a copy
+        of this pipe's end, so this one would never read the end of its input."""
+        if not self.connection.closed:
+            try:
+                self.connection.send(None)
+            except OSError:  # it is gone already
+                pass
         self.connection.close()
         self.process.join(wait)
         if self.process.is_alive():
@@ -209,8 +219,6 @@ class _Pool:
                     yield results.pop(next_out)
                     next_out += 1
         finally:
-            for worker in workers:
-                worker.connection.close()
             for worker in workers:
                 worker.stop(wait=1.0)
 
