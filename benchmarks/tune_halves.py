@@ -26,8 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the documents where rule and label disagree")
     args = parser.parse_args(argv)
-    docs = [d for d in accuracy.documents(accuracy.CORPUS) if d.split == "tune"]
-    accuracy.run_policylint(docs)
+    docs = accuracy.checked_tune_documents()
     for doc in docs:
         doc.split = half_of(doc.slug)
     rules_of_kind = accuracy.profiles_by_kind()

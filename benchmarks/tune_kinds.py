@@ -22,8 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="list every tune document, not only the confused")
     args = parser.parse_args(argv)
-    docs = [d for d in accuracy.documents(accuracy.CORPUS) if d.split == "tune"]
-    accuracy.run_policylint(docs)
+    docs = accuracy.checked_tune_documents()
     for half in "AB":
         mine = [d for d in docs if half_of(d.slug) == half]
         right = sum(d.detected_kind == d.kind for d in mine)

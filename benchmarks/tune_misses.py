@@ -17,8 +17,7 @@ import accuracy
 
 def main(argv: list[str]) -> int:
     wanted_rules = set(argv) or set(accuracy.ELEMENT_RULES)
-    docs = [d for d in accuracy.documents(accuracy.CORPUS) if d.split == "tune"]
-    accuracy.run_policylint(docs)
+    docs = accuracy.checked_tune_documents()
     rules_of_kind = accuracy.profiles_by_kind()
     for rule, element in accuracy.ELEMENT_RULES.items():
         if rule not in wanted_rules:

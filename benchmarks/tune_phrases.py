@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from accuracy import CORPUS, PHRASE_RULES, TODAY, _months_before, _plain, documents, profiles_by_kind, run_policylint
+from accuracy import CORPUS, PHRASE_RULES, TODAY, _months_before, _plain, checked_tune_documents, profiles_by_kind
 
 DATE_RULES = ("missing-revision-date", "stale-revision-date")
 
@@ -48,8 +48,7 @@ def date_report(doc, rule: str, wanted: set[str]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     rules = argv or [*PHRASE_RULES, *DATE_RULES]
-    tune = [doc for doc in documents(CORPUS) if doc.split == "tune"]
-    run_policylint(tune)
+    tune = checked_tune_documents()
     rules_of_kind = profiles_by_kind()
     for rule in rules:
         print(f"# {rule}")

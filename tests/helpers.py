@@ -41,3 +41,15 @@ def pair_findings_for(source, translation, pack, settings, rule, lang=None):
     analysed = [analyse(detect(read_bytes(text.encode("utf-8"), name), forced))
                 for text, name, forced in ((source, "source.md", None), (translation, "translation.md", lang))]
     return compare_pair(*analysed, pack, settings, [pack.rule(rule)])
+
+
+def fires(pack, rule: str, text: str, language: str) -> bool:
+    """Whether `rule` reports anything on `text` read as `language`, default settings."""
+    from policylint.findings.engine import Settings
+
+    return bool(findings_for(text, pack, Settings(), rule=rule, lang=language))
+
+
+def case_ids(cases):
+    """Test ids for (language, ...) cases: the language and the case's number."""
+    return [f"{case[0]}-{index}" for index, case in enumerate(cases)]

@@ -8,9 +8,8 @@ Every text here was written for these tests; none is taken from corpora/real/.""
 from __future__ import annotations
 
 import pytest
-from helpers import findings_for
+from helpers import case_ids, fires
 
-from policylint.findings.engine import Settings
 from policylint.packs import load_pack
 from policylint.readers import read_bytes
 from policylint.text.analysis import analyse
@@ -21,14 +20,6 @@ from policylint.text.language import detect
 @pytest.fixture(scope="module")
 def pack():
     return load_pack()
-
-
-def fires(pack, rule: str, text: str, language: str) -> bool:
-    return bool(findings_for(text, pack, Settings(), rule=rule, lang=language))
-
-
-def case_ids(cases):
-    return [f"{case[0]}-{index}" for index, case in enumerate(cases)]
 
 
 # (language, text that gives the detail, text that names the subject without it)

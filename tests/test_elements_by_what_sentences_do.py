@@ -7,23 +7,14 @@ Every text here was written for these tests; none is taken from corpora/real/.""
 from __future__ import annotations
 
 import pytest
-from helpers import findings_for
+from helpers import case_ids, fires
 
-from policylint.findings.engine import Settings
 from policylint.packs import load_pack
 
 
 @pytest.fixture(scope="module")
 def pack():
     return load_pack()
-
-
-def fires(pack, rule: str, text: str, language: str) -> bool:
-    return bool(findings_for(text, pack, Settings(), rule=rule, lang=language))
-
-
-def case_ids(cases):
-    return [f"{case[0]}-{index}" for index, case in enumerate(cases)]
 
 
 # (language, the document says what it aims at, the document named but no aim of its own)
