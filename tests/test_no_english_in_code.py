@@ -89,18 +89,18 @@ def _help_findings(node: ast.AST, where: str, keys: set[str]) -> list[str]:
     return found
 
 
-def findings() -> list[str]:
+def findings(package: Path = PACKAGE) -> list[str]:
     keys = set(catalogue())
     found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, (ast.Call, ast.FunctionDef, ast.AsyncFunctionDef)):
-                found += _help_findings(node, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}", keys)
+                found += _help_findings(node, f"{path.relative_to(package.parent)}:{node.lineno}", keys)
             if not isinstance(node, ast.Call):
                 continue
             name = _name(node.func)
-            where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+            where = f"{path.relative_to(package.parent)}:{node.lineno}"
             first = _argument(node, 0)
             if name in TEXT_ERRORS or name == "Text":
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -141,12 +141,7 @@ def test_the_guard_catches_what_it_is_for(tmp_path, monkeypatch):
         encoding="utf-8",
     )
     monkeypatch.setattr(policylint, "__file__", str(sample.parent / "__init__.py"))
-    global PACKAGE
-    saved, PACKAGE = PACKAGE, sample.parent
-    try:
-        caught = findings()
-    finally:
-        PACKAGE = saved
+    caught = findings(sample.parent)
     assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in caught] == ["1", "2", "3", "4", "5"]
 
 
@@ -171,10 +166,5 @@ def test_the_guard_catches_english_help(tmp_path):
         "    pass\n",
         encoding="utf-8",
     )
-    global PACKAGE
-    saved, PACKAGE = PACKAGE, sample.parent
-    try:
-        caught = findings()
-    finally:
-        PACKAGE = saved
+    caught = findings(sample.parent)
     assert sorted({int(line.split(": ", 1)[0].rsplit(":", 1)[1]) for line in caught}) == [2, 4, 5, 6, 8]
