@@ -12,7 +12,6 @@ worker's clock and replaces a worker that overstays (`parallel.py`).
 
 from __future__ import annotations
 
-import ctypes
 import signal
 import sys
 import threading
@@ -47,7 +46,7 @@ def _by_signal() -> bool:
 
 
 def _by_timer() -> bool:
-    return sys.implementation.name == "cpython" and hasattr(ctypes, "pythonapi")
+    return sys.implementation.name == "cpython"
 
 
 @contextmanager
@@ -73,18 +72,19 @@ def limited(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _raise_in(thread_id: int, exception: type[BaseException] | None) -> None:
-    """Have CPython raise `exception` in thread `thread_id` at its next step (None: withdraw one
-    not raised yet)."""
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
-                                               ctypes.py_object(exception) if exception else None)
-
-
 @contextmanager
 def _limited_by_timer(seconds: float) -> Iterator[None]:
     """`limited` on a thread that receives no signal. The lock makes the block's end and the
     timer's shot exclusive: an exception sent just as the block ends is withdrawn before it can
     land in the caller's code."""
+    import ctypes  # here, in the checking thread: only a budget on a thread needs it
+
+    def raise_in_target(exception: type[BaseException] | None) -> None:
+        """CPython raises `exception` in the checking thread at its next step (None: withdraws
+        one not raised yet)."""
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target),
+                                                   ctypes.py_object(exception) if exception else None)
+
     target = threading.get_ident()
     lock = threading.Lock()
     state = {"done": False, "fired": False}
@@ -93,7 +93,7 @@ def _limited_by_timer(seconds: float) -> Iterator[None]:
         with lock:
             if not state["done"]:
                 state["fired"] = True
-                _raise_in(target, TimeBudgetExceeded)
+                raise_in_target(TimeBudgetExceeded)
 
     timer = threading.Timer(seconds, time_is_up)
     timer.daemon = True
@@ -104,5 +104,5 @@ def _limited_by_timer(seconds: float) -> Iterator[None]:
         with lock:
             state["done"] = True
             if state["fired"]:
-                _raise_in(target, None)
+                raise_in_target(None)
         timer.cancel()
