@@ -42,7 +42,7 @@ def _states_when(context, index: int) -> bool:
     block = context.document.blocks[index]
     if any(_frequency(context, s.tokens, block.language) for s in context.facts.finished_sentences(index)):
         return True
-    months = context.pack.language_data.get(block.language, {}).get("months", {})
+    months = context.pack.months(block.language)
     return bool(find_dates(block.text, months))
 
 

@@ -51,7 +51,7 @@ def _alone(context, find) -> list:
     found = []
     for index in sorted({*opening, *closing}):
         text = blocks[index].text
-        dates = find(text, context.pack.language_data.get(blocks[index].language, {}).get("months", {}))
+        dates = find(text, context.pack.months(blocks[index].language))
         if dates and (index == title or standing_alone(text, dates)):
             found += [(index, d) for d in dates]
     return found
@@ -75,13 +75,13 @@ def _labelled(context, find) -> list:
         starts = sorted(start for start in starts if not any(a <= start < b for a, b in next_reviews))
         if not starts and not next_reviews:
             continue
-        months = context.pack.language_data.get(block.language, {}).get("months", {})
+        months = context.pack.months(block.language)
         same_block = [d for d in find(block.text, months) if _revised(d.start, starts, next_reviews)]
         found += [(index, d) for d in same_block]
         if same_block or not starts:
             continue
         for following in section_after(blocks, index):
-            follow_months = context.pack.language_data.get(blocks[following].language, {}).get("months", {})
+            follow_months = context.pack.months(blocks[following].language)
             found += [(following, d) for d in find(blocks[following].text, follow_months)]
     return found
 

@@ -127,6 +127,10 @@ class Pack:
             return own[key]
         return self.language_data.get(language, {}).get(key, [])
 
+    def months(self, language: str | None) -> dict:
+        """A language's month names by number, as the date reader takes them ({} when unknown)."""
+        return self.language_data.get(language or "", {}).get("months", {})
+
     def matching(self, selector: str) -> list[Rule]:
         """Rules a selector names: a rule name, a code, or a code prefix ("PL1"), as in ruff."""
         wanted = selector.strip().lower()

@@ -182,7 +182,7 @@ def _dateline(analysis: Analysis, pack: Pack) -> str | None:
         if not _CLOCK.search(text):
             continue
         undated = _CLOCK.sub(" ", text)
-        months = pack.language_data.get(block.language or "", {}).get("months", {})
+        months = pack.months(block.language)
         if standing_alone(undated, find_dates(undated, months)):
             return block.text.strip()
     return None
@@ -221,7 +221,7 @@ def _is_version(block, pack: Pack) -> bool:
     text = normalised_with_offsets(block.text)[0]
     if not _DIGITS.search(text):
         return False
-    months = pack.language_data.get(block.language or "", {}).get("months", {})
+    months = pack.months(block.language)
     for date in reversed(find_dates(text, months)):
         text = text[:date.start] + " " + text[date.end:]
     return bool(_VERSION.fullmatch(text.strip(" \t[]()-–—:|*_#")))
