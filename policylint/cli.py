@@ -12,7 +12,7 @@ from typing import NoReturn
 import click
 
 from policylint import __version__
-from policylint.cli_help import Group, words_for
+from policylint.cli_help import Choice, FloatRange, Group, IntRange, PathType, words_for
 from policylint.findings import baseline
 from policylint.formatters import CHOICES, COLOR_CHOICES, FORMATTERS, Output, RuleInfo, pick, repository_root, use_color
 from policylint.formatters.output_file import OutputError, check_target, write_output
@@ -46,11 +46,11 @@ REPORT_SUFFIXES = {".csv": "csv", ".json": "json"}
 REPORT_ENCODINGS = {"csv": "utf-8-sig"}
 
 
-def _language_choice() -> click.Choice:
+def _language_choice() -> Choice:
     """The choices of --lang and --message-lang: the language files present, read as the
     options are declared; a broken language file is one clear line, not a traceback."""
     try:
-        return click.Choice(tuple(LANGUAGES))
+        return Choice(tuple(LANGUAGES))
     except PackError as error:  # no language can be trusted: the base one
         words = Messages()
         click.echo(f"policylint: {words.severity('error')}: {words.text(error)}", err=True)
@@ -104,7 +104,7 @@ def pack_options(command):
     """--rules-dir and --profile, shared by every command that loads rules."""
     command = click.option(
         "--rules-dir", "rules_dirs", multiple=True, metavar="DIR",
-        type=click.Path(file_okay=False), help="help_rules_dir",
+        type=PathType(file_okay=False), help="help_rules_dir",
     )(command)
     return click.option(
         "--profile", default=None, metavar="PROFILE",
@@ -128,24 +128,24 @@ RUN_OPTIONS = (
                  help="help_kind"),
     click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
                  help="help_message_lang"),
-    click.option("--max-revision-age", type=click.IntRange(min=1), metavar="MONTHS",
+    click.option("--max-revision-age", type=IntRange(min=1), metavar="MONTHS",
                  help="help_max_revision_age"),
     click.option("--today", callback=_date, metavar="YYYY-MM-DD",
                  help="help_today"),
     click.option("--stdin-filename", default="<stdin>", show_default=True, metavar="NAME",
                  help="help_stdin_filename"),
-    click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+    click.option("--config", "config_file", type=PathType(dir_okay=False), metavar="FILE",
                  help="help_config"),
     click.option("--isolated", is_flag=True, help="help_isolated"),
     click.option("--warn-unused-suppressions", is_flag=True, help="help_warn_unused_suppressions"),
-    click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), metavar="FILE",
+    click.option("--baseline", "baseline_file", type=PathType(dir_okay=False), metavar="FILE",
                  help="help_baseline"),
-    click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+    click.option("-j", "--jobs", type=IntRange(min=1), metavar="N",
                  help="help_jobs"),
     click.option("--no-cache", is_flag=True, help="help_no_cache"),
     click.option("--follow-links", is_flag=True,
                  help="help_follow_links"),
-    click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_SECONDS, show_default=True,
+    click.option("--timeout", type=FloatRange(min=0), default=DEFAULT_SECONDS, show_default=True,
                  metavar="SECONDS", help="help_timeout"),
     click.option("--exclude", multiple=True, metavar="GLOB",
                  help="help_exclude"),
@@ -287,18 +287,18 @@ def select_rules(pack, profile):
 
 @main.command(help="help_check", short_help="help_check_short", epilog="help_check_epilog")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
+@click.option("--format", "output_format", type=Choice(CHOICES), default="auto", show_default=True,
               help="help_format_auto")
-@click.option("--fail-on", type=click.Choice(FAIL_ON),
+@click.option("--fail-on", type=Choice(FAIL_ON),
               help="help_check_fail_on")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--write-baseline", type=PathType(dir_okay=False), metavar="FILE",
               help="help_check_write_baseline")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("-o", "--output-file", type=PathType(dir_okay=False), metavar="FILE",
               help="help_check_output_file")
 @click.option("-q", "--quiet", count=True,
               help="help_check_quiet")
 @click.option("--statistics", is_flag=True, help="help_check_statistics")
-@click.option("--color", "color_choice", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+@click.option("--color", "color_choice", type=Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="help_check_color")
 @click.option("--show-kinds", is_flag=True,
               help="help_check_show_kinds")
@@ -383,7 +383,7 @@ def _rule_infos(workspace, with_unused: bool, language: str) -> dict[str, RuleIn
 @click.option("--force", is_flag=True, help="help_init_force")
 @click.option("--message-lang", type=LANGUAGE_CHOICE, is_eager=True, callback=_message_lang,
               help="help_init_message_lang")
-@click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True))
+@click.argument("folder", default=".", type=PathType(file_okay=False, exists=True))
 def init(force, message_lang, folder):
     """Write a commented starter .policylint.yaml into FOLDER (default: here)."""
     try:
@@ -397,9 +397,9 @@ def init(force, message_lang, folder):
 
 @main.command(help="help_report", short_help="help_report_short")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("-o", "--output", type=PathType(dir_okay=False), metavar="FILE",
               help="help_report_output")
-@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS),
+@click.option("--format", "output_format", type=Choice(REPORT_FORMATS),
               help="help_report_format")
 @run_options
 def report(paths, output, output_format, request):
@@ -437,7 +437,7 @@ def report(paths, output, output_format, request):
 
 
 @main.command("rules", help="help_rules", short_help="help_rules_short")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "output_format", type=Choice(["text", "json"]), default="text",
               show_default=True, help="help_output_format")
 @click.option("--kinds", "show_kinds", is_flag=True,
               help="help_rules_kinds")
@@ -499,11 +499,11 @@ def lsp(message_language):
     serve(language, fixed=_invocation().get("message_language") is not None)
 
 @main.command(help="help_compare", short_help="help_compare_short")
-@click.argument("source", type=click.Path(dir_okay=False))
-@click.argument("translations", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--format", "output_format", type=click.Choice(CHOICES), default="auto", show_default=True,
+@click.argument("source", type=PathType(dir_okay=False))
+@click.argument("translations", nargs=-1, required=True, type=PathType(dir_okay=False))
+@click.option("--format", "output_format", type=Choice(CHOICES), default="auto", show_default=True,
               help="help_format_auto")
-@click.option("--fail-on", type=click.Choice(FAIL_ON),
+@click.option("--fail-on", type=Choice(FAIL_ON),
               help="help_compare_fail_on")
 @click.option("--select", callback=_selectors, multiple=True, metavar="RULES",
               help="help_compare_select")
@@ -511,10 +511,10 @@ def lsp(message_language):
               help="help_compare_ignore")
 @click.option("--message-lang", type=LANGUAGE_CHOICE,
               help="help_compare_message_lang")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("--config", "config_file", type=PathType(dir_okay=False), metavar="FILE",
               help="help_config")
 @click.option("--isolated", is_flag=True, help="help_isolated")
-@click.option("--rules-dir", "rules_dirs", multiple=True, metavar="DIR", type=click.Path(file_okay=False),
+@click.option("--rules-dir", "rules_dirs", multiple=True, metavar="DIR", type=PathType(file_okay=False),
               help="help_rules_dir")
 def compare(source, translations, output_format, fail_on, select, ignore, message_lang, config_file, isolated,
             rules_dirs):
@@ -545,9 +545,9 @@ def compare(source, translations, output_format, fail_on, select, ignore, messag
 
 @main.command(help="help_annotate", short_help="help_annotate_short")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+@click.option("-o", "--output", type=PathType(dir_okay=False), metavar="FILE",
               help="help_annotate_output")
-@click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
+@click.option("--output-dir", type=PathType(file_okay=False), metavar="DIR",
               help="help_annotate_output_dir")
 @click.option("--force", is_flag=True, help="help_annotate_force")
 @run_options

@@ -4,13 +4,15 @@ Every help text, short help and epilog in cli.py is a catalogue key (help_...), 
 click keeps the key, and the classes here word it when a help page, a shell completion or a
 usage error is shown, so importing the command line words nothing. click's own words on those
 pages (the usage line, the Options and Commands headings, --help's text, `[default: ...]`, the
-"Error:" of a usage error and its hint, an unknown option, a missing argument) come from the
-catalogue too. The language is the one --message-lang names anywhere on the command line (found
+"Error:" of a usage error and its hint, an unknown option, a missing argument, a value an
+option refuses) come from the catalogue too. The language is the one --message-lang names anywhere on the command line (found
 before click parses it, so that `--help` before it and a usage error are in it too), else the
 locale's (LC_ALL, LC_MESSAGES, LANG), else English.
 """
 
 from __future__ import annotations
+
+import os
 
 import click
 
@@ -135,6 +137,58 @@ class _Worded:
         return items
 
 
+class Choice(click.Choice):
+    """An option's choices, whose refusal of another value is worded in the message language."""
+
+    def get_invalid_choice_message(self, value, ctx: click.Context | None) -> str:
+        choices = ", ".join(repr(choice) for choice in self.choices)
+        return words_for(ctx)("help_invalid_choice", value=repr(value), choices=choices)
+
+
+class _WordedRange:
+    """A number option's refusals (not a number, below its least value) in the message language."""
+
+    number: type
+    number_key: str
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            words = words_for(ctx)
+            try:
+                number = self.number(value)
+            except (TypeError, ValueError):
+                self.fail(words(self.number_key, value=repr(value)), param, ctx)
+            self.fail(words("help_below_minimum", value=number, minimum=self.min), param, ctx)
+
+
+class IntRange(_WordedRange, click.IntRange):
+    number, number_key = int, "help_not_a_whole_number"
+
+
+class FloatRange(_WordedRange, click.FloatRange):
+    number, number_key = float, "help_not_a_number"
+
+
+class PathType(click.Path):
+    """A file or folder option's refusals (missing, a folder where a file is wanted, or the
+    other way round) in the message language; other refusals keep click's words."""
+
+    def convert(self, value, param, ctx):
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            words, shown = words_for(ctx), repr(os.fspath(value))
+            if self.exists and not os.path.exists(value):
+                self.fail(words("help_path_missing", path=shown), param, ctx)
+            if not self.dir_okay and os.path.isdir(value):
+                self.fail(words("help_path_is_folder", path=shown), param, ctx)
+            if not self.file_okay and os.path.isfile(value):
+                self.fail(words("help_path_is_file", path=shown), param, ctx)
+            raise
+
+
 class Command(_Worded, click.Command):
     """A policylint command: help pages and usage errors in the message language."""
 
@@ -193,8 +247,12 @@ class WordedUsageError(click.UsageError):
                 names = ", ".join(repr(name) for name in sorted(error.possibilities))
                 said += words("did_you_mean", names=names)  # it starts with its space
             return said
-        if isinstance(error, click.MissingParameter) and isinstance(error.param, click.Argument) and not error.message:
-            return words("help_missing_argument", argument=error.param.get_error_hint(error.ctx))
+        if isinstance(error, click.MissingParameter):
+            if isinstance(error.param, click.Argument) and not error.message:
+                return words("help_missing_argument", argument=error.param.get_error_hint(error.ctx))
+        elif isinstance(error, click.BadParameter) and error.param is not None and error.param_hint is None:
+            # the problem is worded where it is found (Choice, policylint's own checks of a value)
+            return words("help_invalid_value", option=error.param.get_error_hint(error.ctx), problem=error.message)
         return error.format_message()
 
     def show(self, file=None) -> None:

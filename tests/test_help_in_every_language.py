@@ -147,3 +147,28 @@ def test_the_version_line_is_in_the_language(language):
         result = run(*args, env=env)
         assert result.exit_code == 0
         assert result.output == Messages(language)("cli_version", version=__version__) + "\n"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_value_an_option_refuses_is_worded_in_the_message_language(language, tmp_path):
+    """click's own refusals (a choice, a number, a file or folder) come in the message language."""
+    say = Messages(language)
+
+    def refusal(option: str, problem: str) -> str:
+        return say("help_error", message=say("help_invalid_value", option=option, problem=problem))
+
+    cases = [
+        (["--format", "yaml"], "'--format'",
+         say("help_invalid_choice", value="'yaml'", choices="'auto', 'text', 'json', 'sarif', 'github'")),
+        (["-j", "0"], "'-j' / '--jobs'", say("help_below_minimum", value=0, minimum=1)),
+        (["-j", "two"], "'-j' / '--jobs'", say("help_not_a_whole_number", value="'two'")),
+        (["--timeout", "soon"], "'--timeout'", say("help_not_a_number", value="'soon'")),
+        (["-o", str(tmp_path)], "'-o' / '--output-file'", say("help_path_is_folder", path=repr(str(tmp_path)))),
+    ]
+    for arguments, option, problem in cases:
+        result = run("check", "--message-lang", language, *arguments, "x.md")
+        assert result.exit_code == 2, arguments
+        assert result.stderr.splitlines()[-1] == refusal(option, problem), arguments
+    missing = str(tmp_path / "nowhere")
+    result = run("init", "--message-lang", language, missing)
+    assert result.stderr.splitlines()[-1] == refusal("'[FOLDER]'", say("help_path_missing", path=repr(missing)))

@@ -168,3 +168,13 @@ def test_the_guard_catches_english_help(tmp_path):
     )
     caught = findings(sample.parent)
     assert sorted({int(line.split(": ", 1)[0].rsplit(":", 1)[1]) for line in caught}) == [2, 4, 5, 6, 8]
+
+
+def test_options_take_the_worded_parameter_types():
+    """click's own Choice, IntRange, FloatRange and Path refuse a value in English: options take
+    cli_help's, which say it in the message language."""
+    english = re.compile(r"\bclick\.(Choice|IntRange|FloatRange|Path|DateTime|File)\(")
+    found = [f"{path.relative_to(PACKAGE.parent)}:{number}"
+             for path in sorted(PACKAGE.rglob("*.py")) if path.name != "cli_help.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if english.search(line)]
+    assert found == []
