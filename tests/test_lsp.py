@@ -118,10 +118,11 @@ def test_every_language_diagnostics_replacement_and_skeleton(server, folder, lan
     buffer = Buffer(server, folder / language / "weak.md", weak_document(language))
     weak = buffer.find("weak-obligation")
     flagged = buffer.text.split("\n")[weak["range"]["start"]["line"]]
-    replace = action_titled(buffer.actions(weak), "Replace “")
+    say = Messages(language)  # no locale and no message language: the document's, as its findings
+    replace = action_titled(buffer.actions(weak), say("lsp_replace", old="\0", new="").split("\0")[0])
     assert "weak-obligation" not in [d["code"] for d in buffer.apply(replace)], flagged
     scope = buffer.find("missing-scope")
-    insert = action_titled(buffer.actions(scope), f"Insert a “{SCOPE.element[language]}” section")
+    insert = action_titled(buffer.actions(scope), say("lsp_insert_section", element=SCOPE.element[language]))
     after = buffer.apply(insert)
     assert f"## {SCOPE.element[language]}\n\n{SCOPE.skeleton[language]}\n" in buffer.text
     assert "missing-scope" not in [d["code"] for d in after]

@@ -127,7 +127,8 @@ def build(message_language: str, fixed: bool = False) -> PolicyServer:
         checked = ls.checked.get(params.text_document.uri)
         if checked is None:
             return []
-        actions = code_actions(checked, params.range, params.text_document.uri, ls.message_language)
+        # no message language (DOCUMENT_LANGUAGE): the titles speak the document's, as its findings do
+        actions = code_actions(checked, params.range, params.text_document.uri, ls.message_language or checked.language or "")
         wanted = params.context.only
         if wanted:
             actions = [a for a in actions if any(str(a.kind).startswith(str(kind)) for kind in wanted)]
